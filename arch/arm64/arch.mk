@@ -1,0 +1,17 @@
+# The arm64 guest (QEMU virt) and the arm64 (AArch64) ABI. The guest also
+# runs AArch32 programs of the arm ABI, which arch/arm/arch.mk describes.
+
+guest.arm64.kernel_arch  := arm64
+guest.arm64.kernel_image := arch/arm64/boot/Image
+guest.arm64.cross        := aarch64-linux-gnu-
+guest.arm64.qemu         := qemu-system-aarch64
+guest.arm64.qemu_args    := -M virt -cpu cortex-a57
+guest.arm64.kvm_args     :=
+guest.arm64.console      := ttyAMA0
+guest.arm64.machine      := aarch64
+guest.arm64.abis         := arm64 arm
+guest.arm64.needs        := qemu-system-aarch64=qemu-system-arm
+
+abi.arm64.cc    := aarch64-linux-gnu-gcc
+abi.arm64.needs := aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu \
+	/usr/aarch64-linux-gnu/lib/libc.a=libc6-dev-arm64-cross
