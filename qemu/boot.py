@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Boots a tracy-fast guest under QEMU and collects what its tests say.
+
+    boot.py [options] -- QEMU_MACHINE_ARGS...
+
+In test mode (the default) the guest's /init runs every test program and
+frames each one's output with markers (qemu/init.c). This script reads the
+serial console as it comes, shows one line per program, counts the TAP
+results (qemu/tap.py), and writes them to --results. It fails the run when a
+program fails, when the kernel panics or reports a bug (the kernel's text is
+shown), and when the guest hangs: a watchdog ends it and says which program
+was running.
+
+With --shell, QEMU gets the terminal: /init offers a prompt on the console.
+"""
+
+import argparse
+import json
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Counts, count_program  # noqa: E402
+
+MARK = "TRACY-FAST"
+BEGIN = re.compile(rf"{MARK}-BEGIN (.*)$")
+END = re.compile(rf"{MARK}-END (.*) ((?:exit|signal|error)=-?\d+)$")
+DONE = f"{MARK}-DONE"
+# What the kernel prints when something is wrong with the kernel itself.
+KERNEL_TROUBLE = re.compile(
+    r"Kernel panic|\bBUG: |\bOops\b|kernel BUG at|WARNING: CPU: |"
+    r"Unable to handle kernel|general protection fault|"
+    r"\bINFO: task .* blocked|\bUBSAN: |\bKASAN: |kmemleak: .* new suspected")
+PANIC = "Kernel panic"
+KERNEL_CONTEXT_LINES = 40
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--name", required=True, help="the guest's name")
+    parser.add_argument("--qemu", required=True, help="qemu-system binary")
+    parser.add_argument("--kernel", required=True, help="kernel image")
+    parser.add_argument("--initrd", required=True, help="initramfs")
+    parser.add_argument("--console", required=True, help="console device")
+    parser.add_argument("--memory", default="512M")
+    parser.add_argument("--cpus", default="2")
+    parser.add_argument("--append", default="", help="more kernel arguments")
+    parser.add_argument("--kvm", default=None, metavar="ARGS",
+                        help="use KVM with these QEMU arguments")
+    parser.add_argument("--timeout", type=float, default=900,
+                        help="seconds before the watchdog ends the guest")
+    parser.add_argument("--log", help="write the whole console here")
+    parser.add_argument("--results", help="write the counts here (JSON)")
+    parser.add_argument("--shell", action="store_true",
+                        help="interactive prompt instead of the tests")
+    parser.add_argument("qemu_args", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+    if args.qemu_args[:1] == ["--"]:
+        args.qemu_args = args.qemu_args[1:]
+    return args
+
+
+def qemu_command(args):
+    mode = "shell" if args.shell else "test"
+    cmdline = (f"console={args.console} panic=-1 loglevel=5 "
+               f"tracyfast={mode} {args.append}").strip()
+    command = [args.qemu, *args.qemu_args]
+    if args.kvm is not None:
+        command += args.kvm.split()
+    command += ["-m", args.memory, "-smp", args.cpus,
+                "-kernel", args.kernel, "-initrd", args.initrd,
+                "-append", cmdline, "-nodefaults", "-display", "none",
+                "-no-reboot"]
+    # mon:stdio gives the person at the prompt Ctrl-A X to leave QEMU.
+    command += ["-serial", "mon:stdio" if args.shell else "stdio"]
+    return command
+
+
+class Collector:
+    """Follows the console line by line and counts what it reads."""
+
+    def __init__(self, name, out=sys.stdout):
+        self.name = name
+        self.out = out
+        self.counts = Counts()
+        self.running = None
+        self.output = []
+        self.done = False
+        self.programs = 0
+        self.kernel_lines = []
+        self.context = []
+
+    def feed(self, line):
+        self.context = (self.context + [line])[-KERNEL_CONTEXT_LINES:]
+        if KERNEL_TROUBLE.search(line):
+            self.kernel_lines.append(line)
+        begin = BEGIN.search(line)
+        end = END.search(line)
+        if begin:
+            self.running, self.output = begin.group(1), []
+        elif end and self.running is not None:
+            self.finish_program(end.group(2))
+        elif line.strip() == DONE:
+            self.done = True
+        elif self.running is not None:
+            self.output.append(line)
+
+    def say(self, line, quoted=()):
+        print(line, file=self.out)
+        for text in quoted:
+            print(f"    | {text}", file=self.out)
+        self.out.flush()
+
+    def finish_program(self, status):
+        program = f"{self.name}: {self.running}"
+        counts = count_program(program, self.output, status)
+        self.say(f"  GUEST   {program}: {counts.line()}",
+                 self.output if counts.failed else ())
+        self.counts.add(counts)
+        self.programs += 1
+        self.running = None
+
+    def finish(self, watchdog_fired, timeout):
+        """Adds the failures that are not any one program's fault."""
+        if self.kernel_lines:
+            first = self.kernel_lines[0]
+            shown = self.context if PANIC in first else self.kernel_lines
+            self.say(f"  GUEST   {self.name}: the kernel reported trouble:",
+                     shown)
+            self.counts.fail(f"{self.name}: kernel: {first.strip()}")
+        where = (f"while running {self.running}" if self.running
+                 else "outside any test program")
+        if watchdog_fired:
+            self.counts.fail(f"{self.name}: watchdog: no end after "
+                             f"{timeout:.0f} s, {where}")
+        elif self.done and not self.programs:
+            self.counts.fail(f"{self.name}: the guest ran no test program")
+        elif not self.done:
+            self.counts.fail(f"{self.name}: the guest stopped {where} "
+                             "before the test list ended")
+            if not self.kernel_lines:
+                self.say(f"  GUEST   {self.name}: the console ended with:",
+                         self.context)
+
+
+def read_lines(stream, lines):
+    for raw in iter(stream.readline, b""):
+        lines.put(raw.decode("utf-8", "replace").rstrip("\r\n"))
+    lines.put(None)
+
+
+def run_tests(args, command):
+    collector = Collector(args.name)
+    log = open(args.log, "w", encoding="utf-8") if args.log else None
+    started = time.monotonic()
+    qemu = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    lines = queue.Queue()
+    threading.Thread(target=read_lines, args=(qemu.stdout, lines),
+                     daemon=True).start()
+    watchdog_fired = False
+    while True:
+        left = args.timeout - (time.monotonic() - started)
+        try:
+            line = lines.get(timeout=max(left, 0))
+        except queue.Empty:
+            watchdog_fired = True
+            qemu.kill()
+            break
+        if line is None:
+            break
+        if log:
+            log.write(line + "\n")
+        collector.feed(line)
+    qemu.wait()
+    if log:
+        log.close()
+    collector.finish(watchdog_fired, args.timeout)
+    elapsed = time.monotonic() - started
+    print(f"  GUEST   {args.name}: {collector.counts.line()} "
+          f"({elapsed:.0f} s)", flush=True)
+    return collector.counts
+
+
+def main(argv):
+    args = parse_args(argv)
+    command = qemu_command(args)
+    if args.shell:
+        print(f"Booting the {args.name} guest; at the prompt type 'help'. "
+              "Ctrl-A X ends QEMU.", flush=True)
+        os.execvp(command[0], command)
+    counts = run_tests(args, command)
+    if args.results:
+        with open(args.results, "w", encoding="utf-8") as f:
+            json.dump({"place": args.name, **counts.to_json()}, f, indent=1)
+    return 1 if counts.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

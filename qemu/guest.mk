@@ -1,0 +1,70 @@
+# Rules for the guests: the patched kernel source, and for each guest in
+# ARCHES its kernel, its initramfs, a test run and an interactive run.
+# A guest's description is arch/<arch>/arch.mk (guest.<arch>.* variables);
+# the ABIs it runs are described there too (abi.<abi>.* variables).
+
+GEN_INIT_CPIO := $(BUILD)/host/gen_init_cpio
+GUEST_TIMEOUT ?= 900
+KVM ?=
+
+# uname -r of our kernels ends in the LOCALVERSION of the common fragment.
+RELEASE_SUFFIX := $(shell sed -n 's/^CONFIG_LOCALVERSION="\(.*\)"$$/\1/p' qemu/kernel.config)
+
+.PHONY: linux-source
+
+# Cheap when nothing changed: the script compares the series with the one
+# it applied last, so it runs every time.
+linux-source:
+	@qemu/prepare-source.sh $(LINUX_TARBALL) kernel-patch $(LINUX_TREE)
+
+$(GEN_INIT_CPIO): | linux-source
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $(LINUX_TREE)/usr/gen_init_cpio.c
+
+# The arguments boot.py needs for guest $(1).
+boot-args = --name $(1) --qemu $(guest.$(1).qemu) \
+	--kernel $(BUILD)/$(1)/kernel/$(guest.$(1).kernel_image) \
+	--initrd $(BUILD)/$(1)/initramfs.cpio --console $(guest.$(1).console) \
+	$(if $(KVM),--kvm "$(or $(guest.$(1).kvm_args),$(error KVM is not available for the $(1) guest on this host))")
+
+define GUEST_RULES
+.PHONY: kernel-$(1) guest-$(1) test-$(1) shell-$(1)
+
+kernel-$(1): linux-source
+	@TREE=$(LINUX_TREE) OUT=$(BUILD)/$(1)/kernel GUEST=$(1) \
+	KARCH=$(guest.$(1).kernel_arch) CROSS=$(guest.$(1).cross) \
+	IMAGE=$(guest.$(1).kernel_image) \
+	FRAGMENTS="qemu/kernel.config arch/$(1)/kernel.config" \
+	qemu/build-kernel.sh
+
+$(BUILD)/$(1)/init: qemu/init.c
+	@mkdir -p $$(@D)
+	$(abi.$(firstword $(guest.$(1).abis)).cc) $(GUEST_CFLAGS) -o $$@ $$<
+
+$(BUILD)/$(1)/guest-info: arch/$(1)/arch.mk qemu/kernel.config qemu/guest.mk
+	@mkdir -p $$(@D)
+	@printf 'arch=%s\nmachine=%s\nrelease_suffix=%s\nabis=%s\n' \
+		$(1) $(guest.$(1).machine) $(RELEASE_SUFFIX) \
+		"$(guest.$(1).abis)" >$$@
+
+$(BUILD)/$(1)/initramfs.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
+		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+		$(call guest-programs,$(1))
+	@echo "  CPIO    $$@"
+	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
+		$(BUILD)/$(1)/guest-info $(call guest-programs,$(1))
+
+guest-$(1): kernel-$(1) $(BUILD)/$(1)/initramfs.cpio
+
+test-$(1): guest-$(1)
+	@mkdir -p $(BUILD)/results
+	@python3 qemu/boot.py $(call boot-args,$(1)) --timeout $(GUEST_TIMEOUT) \
+		--log $(BUILD)/$(1)/console.log \
+		--results $(BUILD)/results/$(1).json -- $(guest.$(1).qemu_args)
+
+shell-$(1): guest-$(1)
+	@python3 qemu/boot.py --shell $(call boot-args,$(1)) -- \
+		$(guest.$(1).qemu_args)
+endef
+
+$(foreach arch,$(ARCHES),$(eval $(call GUEST_RULES,$(arch))))

@@ -1,0 +1,36 @@
+#!/bin/sh
+# make-initramfs.sh OUTPUT GEN_INIT_CPIO INIT GUEST_INFO PROGRAM...
+#
+# Packs a guest's initramfs with the kernel's own usr/gen_init_cpio: our
+# static INIT as /init, each PROGRAM as /bin/<name>, the test list that
+# /init runs (every PROGRAM, in the order given) and GUEST_INFO, a file of
+# key=value lines that tests read to learn what guest they run in.
+set -eu
+
+output=$1
+gen_init_cpio=$2
+init=$3
+guest_info=$4
+shift 4
+
+work=$output.d
+rm -rf "$work"
+mkdir -p "$work"
+: >"$work/tests"
+{
+	echo "dir /dev 0755 0 0"
+	echo "nod /dev/console 0600 0 0 c 5 1"
+	for dir in /proc /sys /bin /etc /etc/tracy-fast; do
+		echo "dir $dir 0755 0 0"
+	done
+	echo "dir /tmp 1777 0 0"
+	echo "file /init $(realpath "$init") 0755 0 0"
+	echo "file /etc/tracy-fast/guest $(realpath "$guest_info") 0644 0 0"
+	echo "file /etc/tracy-fast/tests $(realpath "$work/tests") 0644 0 0"
+	for program in "$@"; do
+		echo "file /bin/$(basename "$program") $(realpath "$program") 0755 0 0"
+		echo "/bin/$(basename "$program")" >>"$work/tests"
+	done
+} >"$work/list"
+"$gen_init_cpio" "$work/list" >"$output.tmp"
+mv "$output.tmp" "$output"
