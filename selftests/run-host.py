@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Runs test programs on the host and counts their TAP results.
+
+    run-host.py --results FILE COMMAND...
+
+Each COMMAND (split at blanks) is one test program, counted as in the
+guests (qemu/tap.py). Prints a line per program, the output of any that
+failed, and writes the counts to FILE for `tap.py summary`.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "qemu"))
+from tap import Counts, count_program  # noqa: E402
+
+PROGRAM_TIMEOUT = 600
+
+
+def run(command):
+    """Returns the program's output lines and its status as init.c says it."""
+    try:
+        done = subprocess.run(command.split(), stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT,
+                              timeout=PROGRAM_TIMEOUT, check=False)
+    except OSError as error:
+        return [str(error)], f"error={error.errno}"
+    except subprocess.TimeoutExpired as expired:
+        output = (expired.output or b"").decode("utf-8", "replace")
+        return output.splitlines() + [f"timed out after {PROGRAM_TIMEOUT} s"], \
+            "signal=9"
+    output = done.stdout.decode("utf-8", "replace").splitlines()
+    if done.returncode < 0:
+        return output, f"signal={-done.returncode}"
+    return output, f"exit={done.returncode}"
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--results", required=True)
+    parser.add_argument("commands", nargs="+")
+    args = parser.parse_args(argv)
+
+    total = Counts()
+    for command in args.commands:
+        output, status = run(command)
+        counts = count_program(f"host: {command}", output, status)
+        print(f"  HOST    {command}: {counts.line()}", flush=True)
+        if counts.failed:
+            print("\n".join(f"    | {line}" for line in output), flush=True)
+        total.add(counts)
+    with open(args.results, "w", encoding="utf-8") as f:
+        json.dump({"place": "host", **total.to_json()}, f, indent=1)
+    return 1 if total.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

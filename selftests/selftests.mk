@@ -1,0 +1,39 @@
+# The test programs. Each selftests/<name>/ holds one program, built from
+# its .c files with kselftest.h from the kernel tree: once for the host
+# and once, statically, for every ABI a guest runs, as <name>-<abi>.
+
+SELFTESTS     := smoke
+KSFT_INCLUDE  := $(LINUX_TREE)/tools/testing/selftests
+HOST_CFLAGS   := -O2 -g -Wall -Wextra -Werror
+
+# The programs guest $(1) runs: every selftest for every ABI of the guest.
+guest-programs = $(foreach abi,$(guest.$(1).abis),\
+	$(foreach test,$(SELFTESTS),$(BUILD)/progs/$(abi)/$(test)-$(abi)))
+
+selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
+
+define SELFTEST_RULES
+$(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-source
+	@mkdir -p $$(@D)
+	$(abi.$(2).cc) $(GUEST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c,$$^)
+endef
+
+define HOST_SELFTEST_RULES
+$(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-source
+	@mkdir -p $$(@D)
+	$(CC) $(HOST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c,$$^)
+endef
+
+GUEST_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
+$(foreach test,$(SELFTESTS),\
+	$(eval $(call HOST_SELFTEST_RULES,$(test)))\
+	$(foreach abi,$(GUEST_ABIS),$(eval $(call SELFTEST_RULES,$(test),$(abi)))))
+
+HOST_PROGRAMS := $(foreach test,$(SELFTESTS),$(BUILD)/progs/host/$(test))
+
+# The host runs the selftests natively (the checks that need our kernel
+# SKIP) and the tests of the test bed itself.
+test-host: $(HOST_PROGRAMS)
+	@mkdir -p $(BUILD)/results
+	@python3 selftests/run-host.py --results $(BUILD)/results/host.json \
+		$(HOST_PROGRAMS) "python3 qemu/test_boot.py"
