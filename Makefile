@@ -1,0 +1,86 @@
+# tracy-fast: top-level targets. `make help` lists them.
+#
+# Everything built goes to build/ (ignored by git). Each guest is described
+# by arch/<arch>/arch.mk; qemu/guest.mk turns a description into a kernel,
+# an initramfs and a test run; selftests/selftests.mk builds the programs
+# that run on the host and in the guests.
+
+ARCHES := x86_64 i386 arm arm64
+BUILD  := build
+LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
+LINUX_TREE    := $(BUILD)/linux
+# Guest programs are static: the initramfs holds no libraries.
+GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+
+include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
+include selftests/selftests.mk
+include qemu/guest.mk
+
+# Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
+HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
+	bc=bc bison=bison flex=flex cpio=cpio ccache=ccache \
+	/usr/include/libelf.h=libelf-dev \
+	$(LINUX_TARBALL)=linux-source-6.12
+
+ALL_NEEDS := $(HOST_NEEDS) \
+	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
+	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
+
+.PHONY: all help setup kernel qemu-test qemu-shell test test-host bench clean distclean
+
+all: setup $(foreach arch,$(ARCHES),guest-$(arch))
+
+help:
+	@echo "make               install what is missing, build all four guests"
+	@echo "make test          host tests, then the tests in every guest: $(ARCHES)"
+	@echo "make bench         the benchmarks (not written yet)"
+	@echo "make kernel ARCH=A       build the patched kernel of guest A"
+	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
+	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
+	@echo "make setup         install the Debian packages that are missing"
+	@echo "make clean         remove build results, keep the kernel source"
+	@echo "Variables: KVM=1 (x86 guests only), GUEST_TIMEOUT=seconds"
+
+setup:
+	@qemu/ensure-packages.sh $(ALL_NEEDS)
+
+# The targets that take ARCH= check it first.
+check-arch = $(if $(filter $(ARCH),$(ARCHES)),,\
+	$(error ARCH='$(ARCH)' is not a tracy-fast guest; use one of: $(ARCHES)))
+
+kernel:
+	$(check-arch)
+	@$(MAKE) --no-print-directory setup kernel-$(ARCH)
+
+qemu-test:
+	$(check-arch)
+	@$(MAKE) --no-print-directory setup
+	@$(MAKE) --no-print-directory test-$(ARCH)
+	@python3 qemu/tap.py summary $(BUILD)/results/$(ARCH).json
+
+qemu-shell:
+	$(check-arch)
+	@$(MAKE) --no-print-directory setup shell-$(ARCH)
+
+# The test driver: every place writes its results, the summary counts them
+# all and fails if anything failed, whatever failed first.
+test:
+	@$(MAKE) --no-print-directory setup
+	@rm -rf $(BUILD)/results
+	@$(MAKE) --no-print-directory -k test-host $(foreach arch,$(ARCHES),test-$(arch)) || true
+	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
+		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json)
+
+bench:
+	@$(MAKE) --no-print-directory setup
+	@echo "make bench: the benchmarks (bench/, issue 5) are not written yet."
+	@echo "They will measure each backend against an untraced run, in the guests and on the host."
+
+clean:
+	rm -rf $(BUILD)/results $(BUILD)/progs $(foreach arch,$(ARCHES),$(BUILD)/$(arch))
+
+distclean:
+	rm -rf $(BUILD)

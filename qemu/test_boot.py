@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Tests of the test bed itself: result counting, console reading, the
+watchdog and the Makefile's checks. Runs on the host; prints TAP.
+
+The guests are stood in for by a fake QEMU: a shell script that prints a
+console log, or hangs.
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import boot  # noqa: E402
+from tap import count_program  # noqa: E402
+
+KSELFTEST_OUTPUT = """\
+TAP version 13
+1..4
+# a diagnostic line
+ok 1 first
+ok 2 # SKIP no such feature
+not ok 3 third
+ok 4 fourth
+# Totals: pass:2 fail:1 xfail:0 xpass:0 skip:1 error:0
+""".splitlines()
+
+GOOD_CONSOLE = """\
+[    0.000000] Linux version 6.12.117-tracy-fast
+TRACY-FAST-BEGIN /bin/smoke-x86_64
+ok 1 one
+ok 2 # SKIP two
+TRACY-FAST-END /bin/smoke-x86_64 exit=0
+TRACY-FAST-BEGIN /bin/smoke-i386
+ok 1 one
+TRACY-FAST-END /bin/smoke-i386 exit=0
+TRACY-FAST-DONE
+"""
+
+PANIC_CONSOLE = """\
+TRACY-FAST-BEGIN /bin/smoke-x86_64
+ok 1 one
+[    1.000000] Kernel panic - not syncing: Attempted to kill init!
+[    1.000001] CPU: 0 PID: 1 Comm: init
+"""
+
+
+class CountProgram(unittest.TestCase):
+    def test_counts_each_tap_result(self):
+        counts = count_program("p", KSELFTEST_OUTPUT, "exit=1")
+        self.assertEqual((2, 1, 1),
+                         (counts.passed, counts.failed, counts.skipped))
+        self.assertIn("p: not ok 3 third", counts.failures)
+
+    def test_program_without_tap_counts_once_by_status(self):
+        for status, expected in (("exit=0", (1, 0, 0)), ("exit=4", (0, 0, 1)),
+                                 ("exit=1", (0, 1, 0)),
+                                 ("error=2", (0, 1, 0))):
+            counts = count_program("p", ["hello"], status)
+            self.assertEqual(expected, (counts.passed, counts.failed,
+                                        counts.skipped), status)
+
+    def test_crash_after_passing_results_is_a_failure(self):
+        counts = count_program("p", ["ok 1 a", "ok 2 b"], "signal=11")
+        self.assertEqual((2, 1), (counts.passed, counts.failed))
+        self.assertIn("signal=11", counts.failures[0])
+
+
+def collect(console):
+    collector = boot.Collector("guest", out=io.StringIO())
+    for line in console.splitlines():
+        collector.feed(line)
+    return collector
+
+
+class ReadConsole(unittest.TestCase):
+    def test_good_run(self):
+        collector = collect(GOOD_CONSOLE)
+        collector.finish(watchdog_fired=False, timeout=1)
+        counts = collector.counts
+        self.assertEqual((2, 0, 1),
+                         (counts.passed, counts.failed, counts.skipped))
+
+    def test_panic_fails_and_names_the_panic(self):
+        collector = collect(PANIC_CONSOLE)
+        collector.finish(watchdog_fired=False, timeout=1)
+        reasons = "\n".join(collector.counts.failures)
+        self.assertIn("Kernel panic - not syncing", reasons)
+        self.assertIn("while running /bin/smoke-x86_64", reasons)
+
+    def test_kernel_warning_in_a_good_run_fails(self):
+        collector = collect(GOOD_CONSOLE.replace(
+            "ok 1 one\n", "ok 1 one\n[ 2.0] WARNING: CPU: 0 PID: 9 at x\n", 1))
+        collector.finish(watchdog_fired=False, timeout=1)
+        self.assertEqual(1, collector.counts.failed)
+
+    def test_guest_without_programs_fails(self):
+        collector = collect("TRACY-FAST-DONE\n")
+        collector.finish(watchdog_fired=False, timeout=1)
+        self.assertEqual(["guest: the guest ran no test program"],
+                         collector.counts.failures)
+
+    def test_watchdog_names_the_running_program(self):
+        collector = collect("TRACY-FAST-BEGIN /bin/hang\n")
+        collector.finish(watchdog_fired=True, timeout=5)
+        self.assertEqual(["guest: watchdog: no end after 5 s, while running "
+                          "/bin/hang"], collector.counts.failures)
+
+
+class FakeQemu(unittest.TestCase):
+    """boot.py end to end, with a script in place of QEMU."""
+
+    def run_boot(self, script, timeout):
+        with tempfile.TemporaryDirectory() as tmp:
+            qemu = os.path.join(tmp, "qemu")
+            with open(qemu, "w", encoding="utf-8") as f:
+                f.write("#!/bin/sh\n" + script)
+            os.chmod(qemu, 0o755)
+            results = os.path.join(tmp, "results.json")
+            done = subprocess.run(
+                [sys.executable, os.path.join(HERE, "boot.py"), "--name", "g",
+                 "--qemu", qemu, "--kernel", "k", "--initrd", "i",
+                 "--console", "ttyS0", "--timeout", str(timeout),
+                 "--results", results],
+                capture_output=True, text=True, timeout=60, check=False)
+            with open(results, encoding="utf-8") as f:
+                return done, json.load(f)
+
+    def test_good_guest_passes(self):
+        done, results = self.run_boot(
+            f"cat <<'EOF'\n{GOOD_CONSOLE}EOF\n", timeout=30)
+        self.assertEqual(0, done.returncode, done.stdout)
+        self.assertEqual(2, results["passed"])
+
+    def test_hung_guest_is_ended_by_the_watchdog(self):
+        done, results = self.run_boot(
+            "echo TRACY-FAST-BEGIN /bin/hang\nexec sleep 60\n", timeout=1)
+        self.assertEqual(1, done.returncode)
+        self.assertIn("while running /bin/hang", results["failures"][0])
+
+
+class PanicDrill(unittest.TestCase):
+    """A real guest kernel that panics must fail the run and show why.
+
+    The Makefile sets TRACY_FAST_DRILL to boot.py's arguments for a built
+    guest; the drill boots it with an /init that does not exist.
+    """
+
+    @unittest.skipUnless(os.environ.get("TRACY_FAST_DRILL"),
+                         "TRACY_FAST_DRILL (a built guest) not given")
+    def test_guest_without_init_panics_and_fails(self):
+        args = os.environ["TRACY_FAST_DRILL"].split()
+        split = args.index("--")
+        with tempfile.TemporaryDirectory() as tmp:
+            results = os.path.join(tmp, "results.json")
+            done = subprocess.run(
+                [sys.executable, os.path.join(HERE, "boot.py"),
+                 *args[:split], "--append", "rdinit=/no/such/init",
+                 "--timeout", "300", "--results", results, *args[split:]],
+                capture_output=True, text=True, timeout=400, check=False)
+            with open(results, encoding="utf-8") as f:
+                failures = json.load(f)["failures"]
+        self.assertEqual(1, done.returncode, done.stdout)
+        self.assertIn("Kernel panic - not syncing", failures[0])
+        self.assertIn("Kernel panic - not syncing", done.stdout)
+
+
+class Makefile(unittest.TestCase):
+    def test_unknown_arch_is_refused_with_the_valid_ones(self):
+        done = subprocess.run(["make", "-s", "-C", TOP, "kernel",
+                               "ARCH=sparc"],
+                              capture_output=True, text=True, check=False)
+        self.assertNotEqual(0, done.returncode)
+        self.assertIn("use one of: x86_64 i386 arm arm64", done.stderr)
+
+
+def main():
+    tests = list(unittest.defaultTestLoader.loadTestsFromModule(
+        sys.modules[__name__]))
+    cases = [case for suite in tests for case in suite]
+    print("TAP version 13")
+    print(f"1..{len(cases)}")
+    failed = 0
+    for number, case in enumerate(cases, 1):
+        result = unittest.TestResult()
+        case.run(result)
+        problems = result.failures + result.errors
+        skip = f" # SKIP {result.skipped[0][1]}" if result.skipped else ""
+        print(f"{'not ok' if problems else 'ok'} {number} {case.id()}{skip}")
+        for _, trace in problems:
+            print(textwrap.indent(trace, "# "))
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
