@@ -21,7 +21,7 @@ include qemu/guest.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
-	bc=bc bison=bison flex=flex cpio=cpio ccache=ccache \
+	bc=bc bison=bison flex=flex ccache=ccache xz=xz-utils \
 	/usr/include/libelf.h=libelf-dev \
 	$(LINUX_TARBALL)=linux-source-6.12
 
