@@ -54,6 +54,9 @@ def parse_args(argv):
                         help="use KVM with these QEMU arguments")
     parser.add_argument("--timeout", type=float, default=900,
                         help="seconds before the watchdog ends the guest")
+    parser.add_argument("--boot-timeout", type=float, default=300,
+                        help="seconds before the watchdog ends a guest "
+                        "that has not started its first test program")
     parser.add_argument("--log", help="write the whole console here")
     parser.add_argument("--results", help="write the counts here (JSON)")
     parser.add_argument("--shell", action="store_true",
@@ -125,6 +128,9 @@ class Collector:
         self.programs += 1
         self.running = None
 
+    def started(self):
+        return self.programs > 0 or self.running is not None
+
     def finish(self, watchdog_fired, timeout):
         """Adds the failures that are not any one program's fault."""
         if self.kernel_lines:
@@ -135,7 +141,12 @@ class Collector:
             self.counts.fail(f"{self.name}: kernel: {first.strip()}")
         where = (f"while running {self.running}" if self.running
                  else "outside any test program")
-        if watchdog_fired:
+        if watchdog_fired and not self.started():
+            self.counts.fail(f"{self.name}: watchdog: no test program "
+                             f"started within {timeout:.0f} s of boot")
+            self.say(f"  GUEST   {self.name}: the console ended with:",
+                     self.context)
+        elif watchdog_fired:
             self.counts.fail(f"{self.name}: watchdog: no end after "
                              f"{timeout:.0f} s, {where}")
         elif self.done and not self.programs:
@@ -165,7 +176,9 @@ def run_tests(args, command):
                      daemon=True).start()
     watchdog_fired = False
     while True:
-        left = args.timeout - (time.monotonic() - started)
+        limit = (args.timeout if collector.started()
+                 else min(args.timeout, args.boot_timeout))
+        left = limit - (time.monotonic() - started)
         try:
             line = lines.get(timeout=max(left, 0))
         except queue.Empty:
@@ -180,7 +193,7 @@ def run_tests(args, command):
     qemu.wait()
     if log:
         log.close()
-    collector.finish(watchdog_fired, args.timeout)
+    collector.finish(watchdog_fired, limit)
     elapsed = time.monotonic() - started
     print(f"  GUEST   {args.name}: {collector.counts.line()} "
           f"({elapsed:.0f} s)", flush=True)

@@ -117,7 +117,7 @@ class ReadConsole(unittest.TestCase):
 class FakeQemu(unittest.TestCase):
     """boot.py end to end, with a script in place of QEMU."""
 
-    def run_boot(self, script, timeout):
+    def run_boot(self, script, timeout, boot_timeout=300):
         with tempfile.TemporaryDirectory() as tmp:
             qemu = os.path.join(tmp, "qemu")
             with open(qemu, "w", encoding="utf-8") as f:
@@ -128,6 +128,7 @@ class FakeQemu(unittest.TestCase):
                 [sys.executable, os.path.join(HERE, "boot.py"), "--name", "g",
                  "--qemu", qemu, "--kernel", "k", "--initrd", "i",
                  "--console", "ttyS0", "--timeout", str(timeout),
+                 "--boot-timeout", str(boot_timeout),
                  "--results", results],
                 capture_output=True, text=True, timeout=60, check=False)
             with open(results, encoding="utf-8") as f:
@@ -138,6 +139,13 @@ class FakeQemu(unittest.TestCase):
             f"cat <<'EOF'\n{GOOD_CONSOLE}EOF\n", timeout=30)
         self.assertEqual(0, done.returncode, done.stdout)
         self.assertEqual(2, results["passed"])
+
+    def test_silent_guest_is_ended_by_the_boot_watchdog(self):
+        done, results = self.run_boot("exec sleep 60\n", timeout=30,
+                                      boot_timeout=1)
+        self.assertEqual(1, done.returncode)
+        self.assertEqual(["g: watchdog: no test program started within "
+                          "1 s of boot"], results["failures"])
 
     def test_hung_guest_is_ended_by_the_watchdog(self):
         done, results = self.run_boot(
