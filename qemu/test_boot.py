@@ -9,6 +9,7 @@ console log, or hangs.
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -164,7 +165,7 @@ class PanicDrill(unittest.TestCase):
     @unittest.skipUnless(os.environ.get("TRACY_FAST_DRILL"),
                          "TRACY_FAST_DRILL (a built guest) not given")
     def test_guest_without_init_panics_and_fails(self):
-        args = os.environ["TRACY_FAST_DRILL"].split()
+        args = shlex.split(os.environ["TRACY_FAST_DRILL"])
         split = args.index("--")
         with tempfile.TemporaryDirectory() as tmp:
             results = os.path.join(tmp, "results.json")
