@@ -15,7 +15,6 @@ With --shell, QEMU gets the terminal: /init offers a prompt on the console.
 """
 
 import argparse
-import json
 import os
 import queue
 import re
@@ -25,7 +24,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tap import Counts, count_program  # noqa: E402
+from tap import Counts, count_program, write_results  # noqa: E402
 
 MARK = "TRACY-FAST"
 BEGIN = re.compile(rf"{MARK}-BEGIN (.*)$")
@@ -209,8 +208,7 @@ def main(argv):
         os.execvp(command[0], command)
     counts = run_tests(args, command)
     if args.results:
-        with open(args.results, "w", encoding="utf-8") as f:
-            json.dump({"place": args.name, **counts.to_json()}, f, indent=1)
+        write_results(args.results, args.name, counts)
     return 1 if counts.failed else 0
 
 

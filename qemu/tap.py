@@ -54,6 +54,12 @@ class Counts:
                    data["failures"])
 
 
+def write_results(path, place, counts):
+    """Writes one place's counts where `summary` reads them."""
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"place": place, **counts.to_json()}, f, indent=1)
+
+
 def count_program(name, lines, status):
     """Counts the results of one program from its output and exit status.
 

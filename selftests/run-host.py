@@ -9,14 +9,13 @@ failed, and writes the counts to FILE for `tap.py summary`.
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "qemu"))
-from tap import Counts, count_program  # noqa: E402
+from tap import Counts, count_program, write_results  # noqa: E402
 
 PROGRAM_TIMEOUT = 600
 
@@ -54,8 +53,7 @@ def main(argv):
         if counts.failed:
             print("\n".join(f"    | {line}" for line in output), flush=True)
         total.add(counts)
-    with open(args.results, "w", encoding="utf-8") as f:
-        json.dump({"place": "host", **total.to_json()}, f, indent=1)
+    write_results(args.results, "host", total)
     return 1 if total.failed else 0
 
 
