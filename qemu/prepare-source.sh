@@ -40,6 +40,18 @@ series_id=$(cat /dev/null $patches | sha256sum | cut -d' ' -f1)
 applied="$tree/.git/tracy-fast-series"
 [ "$(cat "$applied" 2>/dev/null)" = "$series_id" ] && exit 0
 
+# Re-applying the series rewrites every file it touches. A file that comes
+# out as it was keeps its modification time, so that kbuild rebuilds only
+# what the new series really changed (a header in include/linux would
+# otherwise rebuild the whole kernel).
+old_head=$(git -C "$tree" rev-parse HEAD)
+mtimes=$tree/.git/tracy-fast-mtimes
+git -C "$tree" diff --name-only pristine "$old_head" | while read -r file; do
+	if [ -f "$tree/$file" ]; then
+		printf '%s\t%s\n' "$file" "$(stat -c %y "$tree/$file")"
+	fi
+done >"$mtimes"
+
 rm -f "$applied"
 git -C "$tree" am --abort >/dev/null 2>&1 || true
 git -C "$tree" reset -q --hard pristine
@@ -52,4 +64,11 @@ for patch in $patches; do
 		exit 1
 	fi
 done
+while IFS="$(printf '\t')" read -r file mtime; do
+	if [ "$(git -C "$tree" rev-parse -q --verify "$old_head:$file")" = \
+	     "$(git -C "$tree" rev-parse -q --verify "HEAD:$file")" ]; then
+		touch -d "$mtime" "$tree/$file"
+	fi
+done <"$mtimes"
+rm -f "$mtimes"
 echo "$series_id" >"$applied"
