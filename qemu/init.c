@@ -242,6 +242,7 @@ static void run_shell(void)
 int main(void)
 {
 	const char *mode;
+	struct utsname uts;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	setenv("PATH", "/bin", 1);
@@ -256,6 +257,10 @@ int main(void)
 		if (strcmp(mode, "test"))
 			printf("%s: init: unknown mode '%s', running the tests\n",
 			       MARK, mode);
+		uname(&uts);
+		/* Results carry the kernel they were obtained on. */
+		printf("%s-KERNEL %s %s %s\n", MARK, uts.release, uts.version,
+		       uts.machine);
 		run_tests();
 		printf("%s-DONE\n", MARK);
 	}
