@@ -13,6 +13,7 @@ guest.arm.machine      := armv7l
 guest.arm.abis         := arm
 guest.arm.needs        := qemu-system-arm=qemu-system-arm
 
-abi.arm.cc    := arm-linux-gnueabihf-gcc
-abi.arm.needs := arm-linux-gnueabihf-gcc=gcc-arm-linux-gnueabihf \
+abi.arm.cc          := arm-linux-gnueabihf-gcc
+abi.arm.deb_arch    := armhf
+abi.arm.needs       := arm-linux-gnueabihf-gcc=gcc-arm-linux-gnueabihf \
 	/usr/arm-linux-gnueabihf/lib/libc.a=libc6-dev-armhf-cross

@@ -12,6 +12,7 @@ guest.arm64.machine      := aarch64
 guest.arm64.abis         := arm64 arm
 guest.arm64.needs        := qemu-system-aarch64=qemu-system-arm
 
-abi.arm64.cc    := aarch64-linux-gnu-gcc
-abi.arm64.needs := aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu \
+abi.arm64.cc        := aarch64-linux-gnu-gcc
+abi.arm64.deb_arch  := arm64
+abi.arm64.needs     := aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu \
 	/usr/aarch64-linux-gnu/lib/libc.a=libc6-dev-arm64-cross
