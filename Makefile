@@ -9,6 +9,8 @@ ARCHES := x86_64 i386 arm arm64
 BUILD  := build
 LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
 LINUX_TREE    := $(BUILD)/linux
+# The patches applied to it (all of kernel-patch/*.patch but the cover letter).
+SERIES_DIR    := kernel-patch
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 
@@ -18,6 +20,7 @@ GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include selftests/selftests.mk
 include qemu/guest.mk
+include selftests/kernel/kselftests.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
@@ -35,7 +38,10 @@ all: setup $(foreach arch,$(ARCHES),guest-$(arch))
 
 help:
 	@echo "make               install what is missing, build all four guests"
-	@echo "make test          host tests, then the tests in every guest: $(ARCHES)"
+	@echo "make test          host tests, then the tests in every guest: $(ARCHES),"
+	@echo "                   and the kernel's selftests against their baseline"
+	@echo "make regress       only the kernel's selftests against their baseline"
+	@echo "make regress-baseline   record that baseline from unpatched guests"
 	@echo "make bench         the benchmarks (not written yet)"
 	@echo "make kernel ARCH=A       build the patched kernel of guest A"
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
@@ -71,9 +77,11 @@ qemu-shell:
 test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k test-host $(foreach arch,$(ARCHES),test-$(arch)) || true
+	@$(MAKE) --no-print-directory -k test-host \
+		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) || true
 	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
-		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json)
+		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
+		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 
 bench:
 	@$(MAKE) --no-print-directory setup

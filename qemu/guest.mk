@@ -15,16 +15,18 @@ RELEASE_SUFFIX := $(shell sed -n 's/^CONFIG_LOCALVERSION="\(.*\)"$$/\1/p' qemu/k
 # Cheap when nothing changed: the script compares the series with the one
 # it applied last, so it runs every time.
 linux-source:
-	@qemu/prepare-source.sh $(LINUX_TARBALL) kernel-patch $(LINUX_TREE)
+	@qemu/prepare-source.sh $(LINUX_TARBALL) $(SERIES_DIR) $(LINUX_TREE)
 
 $(GEN_INIT_CPIO): | linux-source
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ $(LINUX_TREE)/usr/gen_init_cpio.c
 
-# The arguments boot.py needs for guest $(1).
+# The arguments boot.py needs for guest $(1), booting initramfs $(2)
+# (default: the one with our tests).
 boot-args = --name $(1) --qemu $(guest.$(1).qemu) \
 	--kernel $(BUILD)/$(1)/kernel/$(guest.$(1).kernel_image) \
-	--initrd $(BUILD)/$(1)/initramfs.cpio --console $(guest.$(1).console) \
+	--initrd $(or $(2),$(BUILD)/$(1)/initramfs.cpio) \
+	--console $(guest.$(1).console) \
 	$(if $(KVM),--kvm "$(or $(guest.$(1).kvm_args),$(error KVM is not available for the $(1) guest on this host))")
 
 define GUEST_RULES

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""The kernel's own selftests, with and without the tracy-fast series.
+
+    compare.py record CONSOLE_LOG BASELINE
+    compare.py compare --place NAME --results JSON BASELINE CONSOLE_LOG
+
+A guest console log (qemu/boot.py --log) holds the output of every program
+between TRACY-FAST-BEGIN and -END markers. `record` reduces it to one line
+per test, "program<TAB>test<TAB>result" (pass, fail or skip), plus one line
+per program for its exit status, and writes that to BASELINE. `compare`
+reduces a second log the same way and counts, per test, whether the result
+is the baseline's: a test that fails in the baseline too is not a
+regression. A missing or new test, a different result, a kernel report
+(panic, oops, BUG, WARNING, ...) or a guest that did not reach the end of
+its list is a failure. The counts go to JSON for `qemu/tap.py summary`.
+"""
+
+import argparse
+import os
+import re
+import sys
+
+QEMU_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        os.pardir, os.pardir, "qemu")
+sys.path.insert(0, QEMU_DIR)
+from boot import BEGIN, DONE, END, KERNEL_TROUBLE  # noqa: E402
+from tap import DIRECTIVE, RESULT_LINE, Counts, write_results  # noqa: E402
+
+# "ok 3 global.name # SKIP why": the test number is not part of the name.
+NUMBERED = re.compile(r"^\d+\s+(.*?)\s*(?:#.*)?$")
+KERNEL = re.compile(r"TRACY-FAST-KERNEL (.*)$")
+
+
+def result_of(line):
+    match = RESULT_LINE.match(line)
+    if not match:
+        return None
+    name = NUMBERED.match(match.group(2))
+    if not name:
+        return None
+    directive = DIRECTIVE.search(match.group(2))
+    if directive and directive.group(1).upper() in ("SKIP", "TODO"):
+        return name.group(1), "skip"
+    return name.group(1), "pass" if match.group(1) == "ok" else "fail"
+
+
+def reduce_log(path):
+    """Returns ({(program, test): result}, [kernel trouble], reached end,
+    the kernel's release, version and machine)."""
+    results, trouble, done, program, kernel = {}, [], False, None, "unknown"
+    with open(path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            line = line.rstrip("\n")
+            if KERNEL_TROUBLE.search(line):
+                trouble.append(line.strip())
+            if KERNEL.search(line):
+                kernel = KERNEL.search(line).group(1)
+            begin, end = BEGIN.search(line), END.search(line)
+            if begin:
+                program = os.path.basename(begin.group(1))
+            elif end and program:
+                results[(program, "(exit status)")] = end.group(2)
+                program = None
+            elif line.strip() == DONE:
+                done = True
+            elif program:
+                found = result_of(line)
+                if found:
+                    results[(program, found[0])] = found[1]
+    return results, trouble, done, kernel
+
+
+def read_baseline(path):
+    with open(path, encoding="utf-8") as f:
+        rows = (line.rstrip("\n").split("\t") for line in f
+                if line.strip() and not line.startswith("#"))
+        return {(program, test): result for program, test, result in rows}
+
+
+def record(log, baseline):
+    results, trouble, done, kernel = reduce_log(log)
+    if trouble or not done:
+        sys.exit(f"{log}: not a clean run (kernel trouble: {trouble[:1]}, "
+                 f"reached the end: {done}); no baseline written")
+    with open(baseline, "w", encoding="utf-8") as f:
+        f.write("# Results of the kernel's selftests, written by "
+                "selftests/kernel/compare.py record\n"
+                f"# kernel: {kernel}\n")
+        for (program, test), result in sorted(results.items()):
+            f.write(f"{program}\t{test}\t{result}\n")
+    print(f"{baseline}: {len(results)} results")
+
+
+def compare(args):
+    expected = read_baseline(args.baseline)
+    results, trouble, done, _ = reduce_log(args.log)
+    counts = Counts()
+    for key in sorted(set(expected) | set(results)):
+        want, got = expected.get(key, "absent"), results.get(key, "absent")
+        if want == got:
+            counts.passed += 1
+        else:
+            counts.fail(f"{args.place}: {key[0]}: {key[1]}: "
+                        f"{got}, baseline {want}")
+    for line in trouble[:1]:
+        counts.fail(f"{args.place}: kernel: {line}")
+    if not done:
+        counts.fail(f"{args.place}: the guest did not reach the end of "
+                    "its test list")
+    print(f"  REGRESS {args.place}: {counts.line()} "
+          f"(tests whose result is the baseline's, of {len(expected)})")
+    for reason in counts.failures:
+        print(f"    | {reason}")
+    write_results(args.results, args.place, counts)
+    return 1 if counts.failed else 0
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    rec = sub.add_parser("record", help="write a baseline from a log")
+    rec.add_argument("log")
+    rec.add_argument("baseline")
+    cmp = sub.add_parser("compare", help="compare a log with a baseline")
+    cmp.add_argument("--place", required=True)
+    cmp.add_argument("--results", required=True)
+    cmp.add_argument("baseline")
+    cmp.add_argument("log")
+    args = parser.parse_args(argv)
+    if args.command == "record":
+        record(args.log, args.baseline)
+        return 0
+    return compare(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,97 @@
+# The kernel's own selftests of the code the series touches, built from the
+# kernel tree for each guest's native ABI, and the regression check: run
+# them in the patched guests and compare every test's result with the
+# baseline that the same guests gave without the series.
+#
+#   make regress           patched guests against selftests/kernel/baseline/
+#   make regress-baseline  rebuild the guests without the series (in
+#                          $(BASELINE_BUILD)) and record a new baseline
+
+KSELFTESTS := ptrace/get_syscall_info ptrace/peeksiginfo ptrace/vmaccess \
+	ptrace/get_set_sud seccomp/seccomp_bpf
+KSELFTEST_DIR := $(LINUX_TREE)/tools/testing/selftests
+# Libraries the kernel selftests link: Debian packages of the guest's
+# architecture, unpacked by qemu/fetch-debs.sh into $(BUILD)/sysroot/.
+KSELFTEST_DEBS := libcap-dev libcap2
+kselftest.seccomp_bpf.libs := -lcap
+BASELINE_DIR   := selftests/kernel/baseline
+BASELINE_BUILD := $(BUILD)/baseline
+
+.PHONY: regress regress-baseline
+
+$(KSELFTEST_DIR)/%.c: | linux-source ;
+
+# The programs of guest $(1); they run as its first (native) ABI.
+kselftest-programs = $(foreach test,$(KSELFTESTS),\
+	$(BUILD)/$(1)/kselftests/$(notdir $(test)))
+
+# Kernel selftest $(3) (dir/name) for guest $(1), Debian architecture $(2).
+# -w: their warnings (many on 32-bit ABIs) are upstream's, not ours.
+define KSELFTEST_PROGRAM_RULES
+$(BUILD)/$(1)/kselftests/$(notdir $(3)): $(KSELFTEST_DIR)/$(3).c \
+		$(BUILD)/sysroot/$(2)/.packages | kernel-headers-$(1)
+	@mkdir -p $$(@D)
+	$(abi.$(firstword $(guest.$(1).abis)).cc) -static -O2 -g -pthread -w \
+		-isystem $(BUILD)/$(1)/headers/usr/include \
+		-I$(KSELFTEST_DIR) -isystem $(BUILD)/sysroot/$(2)/usr/include \
+		-o $$@ $$< -L$$$$(echo $(BUILD)/sysroot/$(2)/usr/lib/*-linux-*) \
+		$(kselftest.$(notdir $(3)).libs)
+endef
+
+define KSELFTEST_RULES
+.PHONY: kernel-headers-$(1) regress-$(1) record-baseline-$(1)
+
+# The uapi headers of the kernel we boot: `make headers` is incremental.
+kernel-headers-$(1): linux-source
+	@$(MAKE) -s -C $(LINUX_TREE) O=$(abspath $(BUILD)/$(1)/headers) \
+		ARCH=$(guest.$(1).kernel_arch) headers
+
+$(BUILD)/sysroot/$(2)/.packages: selftests/kernel/kselftests.mk qemu/fetch-debs.sh
+	@qemu/fetch-debs.sh $(2) $(BUILD)/sysroot/$(2) $(KSELFTEST_DEBS)
+
+$(BUILD)/$(1)/regress.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
+		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+		$(call kselftest-programs,$(1))
+	@echo "  CPIO    $$@"
+	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
+		$(BUILD)/$(1)/guest-info $(call kselftest-programs,$(1))
+
+# boot.py fails a run in which a test fails, and some kernel selftests
+# fail in these small guests with or without the series: the comparison
+# is the verdict, and it fails on kernel trouble and on a hang too.
+regress-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
+	@mkdir -p $(BUILD)/results
+	@python3 qemu/boot.py $(call boot-args,$(1),$(BUILD)/$(1)/regress.cpio) \
+		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/regress.log \
+		-- $(guest.$(1).qemu_args) >/dev/null || true
+	@python3 selftests/kernel/compare.py compare --place regress-$(1) \
+		--results $(BUILD)/results/regress-$(1).json \
+		$(BASELINE_DIR)/$(1).txt $(BUILD)/$(1)/regress.log
+
+record-baseline-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
+	@python3 qemu/boot.py $(call boot-args,$(1),$(BUILD)/$(1)/regress.cpio) \
+		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/regress.log \
+		-- $(guest.$(1).qemu_args) >/dev/null || true
+	@python3 selftests/kernel/compare.py record $(BUILD)/$(1)/regress.log \
+		$(BASELINE_DIR)/$(1).txt
+endef
+
+# The Debian architecture of guest $(1)'s native ABI.
+guest-deb-arch = $(abi.$(firstword $(guest.$(1).abis)).deb_arch)
+
+$(foreach arch,$(ARCHES),\
+	$(eval $(call KSELFTEST_RULES,$(arch),$(call guest-deb-arch,$(arch))))\
+	$(foreach test,$(KSELFTESTS),$(eval $(call KSELFTEST_PROGRAM_RULES,$(arch),$(call guest-deb-arch,$(arch)),$(test)))))
+
+regress:
+	@$(MAKE) --no-print-directory setup
+	@rm -f $(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
+	@$(MAKE) --no-print-directory -k $(foreach arch,$(ARCHES),regress-$(arch)) || true
+	@python3 qemu/tap.py summary \
+		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
+
+# The same guests from the same config, without the series: a build tree
+# of their own, so that the patched one stays as it is.
+regress-baseline:
+	@$(MAKE) --no-print-directory BUILD=$(BASELINE_BUILD) SERIES_DIR=/nonexistent \
+		$(foreach arch,$(ARCHES),record-baseline-$(arch))
