@@ -21,6 +21,7 @@ include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include selftests/selftests.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
+include qemu/debug.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
@@ -42,6 +43,8 @@ help:
 	@echo "                   and the kernel's selftests against their baseline"
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
+	@echo "make test-debug    our selftests in $(DEBUG_ARCHES) kernels with KASAN,"
+	@echo "                   lockdep, UBSAN and kmemleak; fails on any report"
 	@echo "make bench         the benchmarks (not written yet)"
 	@echo "make kernel ARCH=A       build the patched kernel of guest A"
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
@@ -89,7 +92,8 @@ bench:
 	@echo "They will measure each backend against an untraced run, in the guests and on the host."
 
 clean:
-	rm -rf $(BUILD)/results $(BUILD)/progs $(foreach arch,$(ARCHES),$(BUILD)/$(arch))
+	rm -rf $(BUILD)/results $(BUILD)/progs \
+		$(foreach arch,$(ARCHES),$(BUILD)/$(arch) $(BUILD)/$(arch)-debug)
 
 distclean:
 	rm -rf $(BUILD)

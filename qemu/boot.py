@@ -30,9 +30,10 @@ MARK = "TRACY-FAST"
 BEGIN = re.compile(rf"{MARK}-BEGIN (.*)$")
 END = re.compile(rf"{MARK}-END (.*) ((?:exit|signal|error)=-?\d+)$")
 DONE = f"{MARK}-DONE"
-# What the kernel prints when something is wrong with the kernel itself.
+# What the kernel prints when something is wrong with the kernel itself:
+# oopses and panics, WARN(), lockdep and RCU checks, the sanitizers.
 KERNEL_TROUBLE = re.compile(
-    r"Kernel panic|\bBUG: |\bOops\b|kernel BUG at|WARNING: CPU: |"
+    r"Kernel panic|\bBUG: |\bOops\b|kernel BUG at|\bWARNING: |"
     r"Unable to handle kernel|general protection fault|"
     r"\bINFO: task .* blocked|\bUBSAN: |\bKASAN: |kmemleak: .* new suspected")
 PANIC = "Kernel panic"

@@ -22,9 +22,10 @@ $(GEN_INIT_CPIO): | linux-source
 	$(CC) -O2 -o $@ $(LINUX_TREE)/usr/gen_init_cpio.c
 
 # The arguments boot.py needs for guest $(1), booting initramfs $(2)
-# (default: the one with our tests).
+# (default: the one with our tests) with the kernel built in $(3)
+# (default: the guest's).
 boot-args = --name $(1) --qemu $(guest.$(1).qemu) \
-	--kernel $(BUILD)/$(1)/kernel/$(guest.$(1).kernel_image) \
+	--kernel $(or $(3),$(BUILD)/$(1)/kernel)/$(guest.$(1).kernel_image) \
 	--initrd $(or $(2),$(BUILD)/$(1)/initramfs.cpio) \
 	--console $(guest.$(1).console) \
 	$(if $(KVM),--kvm "$(or $(guest.$(1).kvm_args),$(error KVM is not available for the $(1) guest on this host))")

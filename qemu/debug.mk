@@ -1,0 +1,58 @@
+# The debug guests: the guest's kernel with KASAN, lockdep, RCU and
+# atomic-sleep checks, UBSAN and kmemleak (qemu/debug.config), running our
+# selftests. Any report in the kernel log fails the run (qemu/boot.py),
+# and so does a leak that kmemleak finds after the tests (qemu/kmemleak.c).
+#
+#   make test-debug   every guest of DEBUG_ARCHES
+
+DEBUG_ARCHES ?= x86_64 arm64
+# KASAN keeps an eighth of memory as shadow, and everything runs slower.
+DEBUG_MEMORY := 1G
+
+.PHONY: test-debug
+
+define DEBUG_GUEST_RULES
+.PHONY: kernel-debug-$(1) test-debug-$(1)
+
+kernel-debug-$(1): linux-source
+	@TREE=$(LINUX_TREE) OUT=$(BUILD)/$(1)-debug/kernel GUEST=$(1)-debug \
+	KARCH=$(guest.$(1).kernel_arch) CROSS=$(guest.$(1).cross) \
+	IMAGE=$(guest.$(1).kernel_image) \
+	FRAGMENTS="qemu/kernel.config arch/$(1)/kernel.config qemu/debug.config" \
+	qemu/build-kernel.sh
+
+$(BUILD)/$(1)-debug/kmemleak-clear: qemu/kmemleak.c
+	@mkdir -p $$(@D)
+	$(abi.$(firstword $(guest.$(1).abis)).cc) $(GUEST_CFLAGS) \
+		-DKMEMLEAK_CLEAR=1 -o $$@ $$<
+
+$(BUILD)/$(1)-debug/kmemleak-check: qemu/kmemleak.c
+	@mkdir -p $$(@D)
+	$(abi.$(firstword $(guest.$(1).abis)).cc) $(GUEST_CFLAGS) -o $$@ $$<
+
+$(BUILD)/$(1)-debug/initramfs.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
+		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+		$(BUILD)/$(1)-debug/kmemleak-clear $(call guest-programs,$(1)) \
+		$(BUILD)/$(1)-debug/kmemleak-check
+	@echo "  CPIO    $$@"
+	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
+		$(BUILD)/$(1)/guest-info $(BUILD)/$(1)-debug/kmemleak-clear \
+		$(call guest-programs,$(1)) $(BUILD)/$(1)-debug/kmemleak-check
+
+test-debug-$(1): kernel-debug-$(1) $(BUILD)/$(1)-debug/initramfs.cpio
+	@mkdir -p $(BUILD)/results
+	@python3 qemu/boot.py \
+		$(call boot-args,$(1),$(BUILD)/$(1)-debug/initramfs.cpio,$(BUILD)/$(1)-debug/kernel) \
+		--name $(1)-debug --memory $(DEBUG_MEMORY) --timeout $(GUEST_TIMEOUT) \
+		--log $(BUILD)/$(1)-debug/console.log \
+		--results $(BUILD)/results/debug-$(1).json -- $(guest.$(1).qemu_args)
+endef
+
+$(foreach arch,$(DEBUG_ARCHES),$(eval $(call DEBUG_GUEST_RULES,$(arch))))
+
+test-debug:
+	@$(MAKE) --no-print-directory setup
+	@rm -f $(foreach arch,$(DEBUG_ARCHES),$(BUILD)/results/debug-$(arch).json)
+	@$(MAKE) --no-print-directory -k $(foreach arch,$(DEBUG_ARCHES),test-debug-$(arch)) || true
+	@python3 qemu/tap.py summary \
+		$(foreach arch,$(DEBUG_ARCHES),$(BUILD)/results/debug-$(arch).json)
