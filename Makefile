@@ -18,6 +18,7 @@ GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 .DELETE_ON_ERROR:
 
 include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
+include arch/syscalls.mk
 include selftests/selftests.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
@@ -50,6 +51,8 @@ help:
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
 	@echo "make setup         install the Debian packages that are missing"
+	@echo "make syscalls-check   compare the generated syscall tables with the"
+	@echo "                   kernel's headers (of the kernels built so far)"
 	@echo "make clean         remove build results, keep the kernel source"
 	@echo "Variables: KVM=1 (x86 guests only), GUEST_TIMEOUT=seconds"
 
@@ -92,7 +95,7 @@ bench:
 	@echo "They will measure each backend against an untraced run, in the guests and on the host."
 
 clean:
-	rm -rf $(BUILD)/results $(BUILD)/progs \
+	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen \
 		$(foreach arch,$(ARCHES),$(BUILD)/$(arch) $(BUILD)/$(arch)-debug)
 
 distclean:

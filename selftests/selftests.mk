@@ -2,7 +2,7 @@
 # its .c files with kselftest.h from the kernel tree: once for the host
 # and once, statically, for every ABI a guest runs, as <name>-<abi>.
 
-SELFTESTS     := smoke ptrace
+SELFTESTS     := smoke ptrace syscalls
 KSFT_INCLUDE  := $(LINUX_TREE)/tools/testing/selftests
 HOST_CFLAGS   := -O2 -g -Wall -Wextra -Werror
 

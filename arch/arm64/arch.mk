@@ -12,7 +12,13 @@ guest.arm64.machine      := aarch64
 guest.arm64.abis         := arm64 arm
 guest.arm64.needs        := qemu-system-aarch64=qemu-system-arm
 
-abi.arm64.cc        := aarch64-linux-gnu-gcc
-abi.arm64.deb_arch  := arm64
-abi.arm64.needs     := aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu \
+abi.arm64.cc            := aarch64-linux-gnu-gcc
+abi.arm64.deb_arch      := arm64
+abi.arm64.needs         := aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu \
 	/usr/aarch64-linux-gnu/lib/libc.a=libc6-dev-arm64-cross
+# The generic table (arch/arm64/tools/syscall_64.tbl links to it): the
+# abis common,64 of scripts/Makefile.asm-headers, and those that
+# arch/arm64/kernel/Makefile.syscalls adds.
+abi.arm64.audit_arch    := AUDIT_ARCH_AARCH64
+abi.arm64.syscall_tbl   := scripts/syscall.tbl
+abi.arm64.syscall_args  := --abis common,64,renameat,rlimit,memfd_secret

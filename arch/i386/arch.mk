@@ -11,7 +11,10 @@ guest.i386.machine      := i686
 guest.i386.abis         := i386
 guest.i386.needs        := qemu-system-i386=qemu-system-x86
 
-abi.i386.cc         := i686-linux-gnu-gcc
-abi.i386.deb_arch   := i386
-abi.i386.needs      := i686-linux-gnu-gcc=gcc-i686-linux-gnu \
+abi.i386.cc             := i686-linux-gnu-gcc
+abi.i386.deb_arch       := i386
+abi.i386.needs          := i686-linux-gnu-gcc=gcc-i686-linux-gnu \
 	/usr/i686-linux-gnu/lib/libc.a=libc6-dev-i386-cross
+abi.i386.audit_arch     := AUDIT_ARCH_I386
+abi.i386.syscall_tbl    := arch/x86/entry/syscalls/syscall_32.tbl
+abi.i386.syscall_args   := --abis i386
