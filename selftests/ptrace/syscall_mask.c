@@ -206,6 +206,20 @@ static int set_prog_list(pid_t pid, int flags, struct nrs nrs)
 	return set_list(pid, prog_arch(), flags, nrs);
 }
 
+/* Back to no mask: blacklist mode, both lists of every ABI empty. */
+static int clear_mask(pid_t pid)
+{
+	const struct abi *abis[] = { kabi.native, kabi.compat };
+	struct list empty = { { 0 } };
+	int ret = mask_mode(pid, MODE_BLACKLIST);
+
+	for (int i = 0; i < 2 && abis[i] && !ret; i++)
+		for (int flags = 0; flags < 2 && !ret; flags++)
+			ret = mask_set(pid, abis[i]->audit_arch, flags, &empty,
+				       0);
+	return ret;
+}
+
 /* The size of the table of @arch, checked for sanity. */
 static __u32 table_bits(struct __test_metadata *_metadata, pid_t pid,
 			__u32 arch)
@@ -709,8 +723,6 @@ TEST_F(mask, blacklist_stops_all_but_listed_syscalls)
 
 TEST_F(mask, empty_blacklist_stops_like_classic_ptrace)
 {
-	const struct abi *abis[] = { kabi.native, kabi.compat };
-	struct list empty = { { 0 } };
 	struct expect classic = { 0 };
 	const struct trace *t;
 	pid_t pid;
@@ -726,13 +738,7 @@ TEST_F(mask, empty_blacklist_stops_like_classic_ptrace)
 
 	pid = spawn(_metadata, self, SPAWN_TRACEME);
 	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
-	for (int i = 0; i < 2 && abis[i]; i++) {
-		for (int flags = 0; flags < 2; flags++) {
-			ASSERT_EQ(0, mask_set(pid, abis[i]->audit_arch, flags,
-					      &empty, 0));
-		}
-	}
-	ASSERT_EQ(0, mask_mode(pid, MODE_BLACKLIST));
+	ASSERT_EQ(0, clear_mask(pid));
 	t = run(_metadata, self, pid, PTRACE_SYSCALL, NULL, NULL);
 	expect_stops(_metadata, t, pid, NULL, 0, &classic,
 		     "empty blacklist against classic");
@@ -1099,6 +1105,39 @@ static void expect_clean_mask(struct __test_metadata *_metadata, pid_t pid,
 	}
 }
 
+static void clear_mask_at_getppid(struct tracer *tr, const struct stop *s)
+{
+	struct __test_metadata *_metadata = tr->metadata;
+
+	if (s->kind != STOP_ENTRY || s->nr != __NR_getppid)
+		return;
+	EXPECT_EQ(0, clear_mask(s->pid));
+	expect_clean_mask(_metadata, s->pid, "cleared at an entry stop");
+}
+
+/*
+ * A tracer that goes back to no mask while it goes on tracing gets every
+ * stop again, exit stops included; the syscall it did so in keeps the
+ * exit stop decided at its entry.
+ */
+TEST_F(mask, cleared_mask_at_entry_gives_classic_stops)
+{
+	struct expect e = { 0 };
+	const struct trace *t;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	script_syscalls(self->sh, NRS(__NR_getppid, __NR_getpid, __NR_gettid));
+	set_some_mask(_metadata, self->tracee);
+	t = run(_metadata, self, self->tracee, PTRACE_SYSCALL,
+		clear_mask_at_getppid, NULL);
+	want_syscall(&e, __NR_getppid, false);	/* no-exit at entry */
+	want_syscalls(&e, NRS(__NR_getpid, __NR_gettid));
+	want_syscall(&e, __NR_exit_group, false);
+	expect_stops(_metadata, t, self->tracee, NULL, 0, &e,
+		     "mask cleared at entry");
+}
+
 /* Seizes a process that runs freely and stops it. */
 static void seize(struct __test_metadata *_metadata, pid_t pid,
 		  unsigned long options)
@@ -1292,6 +1331,58 @@ TEST_F(mask, thread_inherits_the_mask)
 	check_inheritance(_metadata, self, OP_THREAD);
 }
 
+/* The result of call @i of the script, once it is there (up to 10 s). */
+static long wait_for_result(struct shared *sh, int i)
+{
+	long ret;
+
+	for (int tries = 0; tries < 10000; tries++) {
+		ret = __atomic_load_n(&sh->results[i], __ATOMIC_ACQUIRE);
+		if (ret)
+			return ret;
+		usleep(1000);
+	}
+	return 0;
+}
+
+/*
+ * A child that is not auto-attached (no PTRACE_O_TRACEFORK) starts without
+ * a mask, whatever its parent's: a tracer that attaches to it later finds
+ * classic ptrace.
+ */
+TEST_F(mask, child_not_auto_attached_has_no_mask)
+{
+	struct shared *sh = self->sh;
+	pid_t pid = self->tracee, child;
+	int status;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	/* The child tells its pid, then spins until script_go(). */
+	script_reset(sh);
+	script_add(sh, OP_FORK, 0, 2);
+	script_add(sh, OP_SYSCALL, __NR_getpid, 0);
+	script_add(sh, OP_SPIN, 0, 0);
+	set_some_mask(_metadata, pid);
+	ASSERT_EQ(0, sys_ptrace(PTRACE_CONT, pid, 0, 0));
+	child = wait_for_result(sh, 1);
+	ASSERT_LT(0, child) {
+		TH_LOG("no child of the tracee ran: fork returned %ld",
+		       sh->results[0]);
+	}
+	seize(_metadata, child, PTRACE_O_EXITKILL);
+	expect_clean_mask(_metadata, child, "a child forked untraced");
+
+	/* Both run to their end, the child untraced again. */
+	ASSERT_EQ(0, kill(pid, SIGSTOP));
+	ASSERT_EQ(pid, waitpid(pid, &status, __WALL));
+	ASSERT_TRUE(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP);
+	script_go(sh);
+	ASSERT_EQ(0, sys_ptrace(PTRACE_DETACH, child, 0, 0));
+	run(_metadata, self, pid, PTRACE_CONT, NULL, NULL);
+	EXPECT_EQ(child, sh->results[0]);
+}
+
 static void compare_after_exec(struct tracer *tr, const struct stop *s)
 {
 	struct __test_metadata *_metadata = tr->metadata;
@@ -1373,6 +1464,81 @@ TEST_F(mask, exec_into_other_abi_uses_its_lists)
 		want(&e, STOP_EXIT, other->getppid, other->audit_arch);
 	}
 	run_and_expect(_metadata, self, pid, &e, path);
+}
+
+/*
+ * Resumes with PTRACE_CONT from the first exit stop on, and with
+ * PTRACE_SYSCALL again from the PTRACE_EVENT_EXEC stop on: execve is
+ * entered without syscall stops, which come back in its middle.
+ */
+static void syscall_stops_back_at_exec(struct tracer *tr, const struct stop *s)
+{
+	bool *exec_seen = tr->arg;
+
+	if (s->kind == STOP_EXIT && !*exec_seen)
+		tr->resume = PTRACE_CONT;
+	if (s->kind == STOP_EVENT && s->nr == PTRACE_EVENT_EXEC) {
+		*exec_seen = true;
+		tr->resume = PTRACE_SYSCALL;
+	}
+}
+
+/*
+ * The tracee runs getppid, then execs this program, which runs getppid.
+ * Without a mask it runs under PTRACE_CONT until the exec event; with
+ * @masked, a whitelist that lists execve, it is traced until the exit stop
+ * of getppid, whose decision for an exit stop must not be taken for
+ * execve's. From the exec event on it is traced again.
+ */
+static void check_exec_event_resume(struct __test_metadata *_metadata,
+				    FIXTURE_DATA(mask) * self, bool masked)
+{
+	static const int nrs[] = { __NR_getppid, NR_UNPAIRED };
+	bool exec_seen = false;
+	struct expect e = { 0 };
+	const struct trace *t;
+	pid_t pid = self->tracee;
+
+	script_syscalls(self->sh, NRS(__NR_getppid));
+	script_add(self->sh, OP_EXEC, 0, 0);
+	script_exec_args(self->sh, "/proc/self/exe", "getppid");
+	if (masked) {
+		ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getppid,
+						       __NR_execve)));
+		ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+		want_syscall(&e, __NR_getppid, true);
+	} else {
+		want(&e, STOP_EXIT, NR_UNPAIRED, 0);	/* execve's */
+	}
+	want_syscall(&e, __NR_getppid, true);	/* of the new image */
+	t = run(_metadata, self, pid, masked ? PTRACE_SYSCALL : PTRACE_CONT,
+		syscall_stops_back_at_exec, &exec_seen);
+	EXPECT_TRUE(exec_seen);
+	expect_stops(_metadata, t, pid, nrs, ARRAY_SIZE(nrs), &e,
+		     masked ? "mask, PTRACE_SYSCALL at the exec event" :
+		     "no mask, PTRACE_SYSCALL at the exec event");
+}
+
+/*
+ * Needs nothing: classic ptrace reports the exit of a syscall entered
+ * while syscall stops were off, when they come on in its middle. Not on
+ * the 32-bit ARM kernel: its syscall return path looks at the flags of
+ * syscall work only when other work is pending, so it may report the
+ * exit stop or not.
+ */
+TEST_F(mask, classic_exit_stop_after_syscall_resume_at_exec_event)
+{
+	if (kabi.native->audit_arch == AUDIT_ARCH_ARM)
+		SKIP(return, "the arm kernel may not see syscall stops come on in a syscall");
+	check_exec_event_resume(_metadata, self, false);
+}
+
+/* With a mask, execve got no entry stop: no exit stop, though it is listed. */
+TEST_F(mask, no_exit_stop_after_syscall_resume_at_exec_event)
+{
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	check_exec_event_resume(_metadata, self, true);
 }
 
 /* ---- mixed ABIs ---- */
