@@ -25,6 +25,16 @@ $(KSELFTEST_DIR)/%.c: | linux-source ;
 kselftest-programs = $(foreach test,$(KSELFTESTS),\
 	$(BUILD)/$(1)/kselftests/$(notdir $(test)))
 
+# Boots guest $(1) with the kernel selftests, the whole console to
+# $(BUILD)/$(1)/regress.log. boot.py fails a run in which a test fails, and
+# some kernel selftests fail in these small guests with or without the
+# series: the comparison with the baseline is the verdict, and it fails on
+# kernel trouble and on a hang too.
+boot-kselftests = python3 qemu/boot.py \
+	$(call boot-args,$(1),$(BUILD)/$(1)/regress.cpio) \
+	--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/regress.log \
+	-- $(guest.$(1).qemu_args) >/dev/null || true
+
 # Kernel selftest $(3) (dir/name) for guest $(1), Debian architecture $(2).
 # -w: their warnings (many on 32-bit ABIs) are upstream's, not ours.
 define KSELFTEST_PROGRAM_RULES
@@ -56,22 +66,16 @@ $(BUILD)/$(1)/regress.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
 	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
 		$(BUILD)/$(1)/guest-info $(call kselftest-programs,$(1))
 
-# boot.py fails a run in which a test fails, and some kernel selftests
-# fail in these small guests with or without the series: the comparison
-# is the verdict, and it fails on kernel trouble and on a hang too.
+# The comparison is the verdict (see boot-kselftests).
 regress-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
 	@mkdir -p $(BUILD)/results
-	@python3 qemu/boot.py $(call boot-args,$(1),$(BUILD)/$(1)/regress.cpio) \
-		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/regress.log \
-		-- $(guest.$(1).qemu_args) >/dev/null || true
+	@$(call boot-kselftests,$(1))
 	@python3 selftests/kernel/compare.py compare --place regress-$(1) \
 		--results $(BUILD)/results/regress-$(1).json \
 		$(BASELINE_DIR)/$(1).txt $(BUILD)/$(1)/regress.log
 
 record-baseline-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
-	@python3 qemu/boot.py $(call boot-args,$(1),$(BUILD)/$(1)/regress.cpio) \
-		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/regress.log \
-		-- $(guest.$(1).qemu_args) >/dev/null || true
+	@$(call boot-kselftests,$(1))
 	@python3 selftests/kernel/compare.py record $(BUILD)/$(1)/regress.log \
 		$(BASELINE_DIR)/$(1).txt
 endef
