@@ -23,6 +23,7 @@ include selftests/selftests.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
+include bench/benchmark.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
@@ -30,7 +31,7 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	/usr/include/libelf.h=libelf-dev \
 	$(LINUX_TARBALL)=linux-source-6.12
 
-ALL_NEEDS := $(HOST_NEEDS) \
+ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 
@@ -95,7 +96,8 @@ bench:
 	@echo "They will measure each backend against an untraced run, in the guests and on the host."
 
 clean:
-	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen \
+	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen $(BUILD)/bench/results \
+		$(foreach abi,$(BENCH_ABIS),$(BUILD)/bench/$(abi)) $(BUILD)/bench/host \
 		$(foreach arch,$(ARCHES),$(BUILD)/$(arch) $(BUILD)/$(arch)-debug)
 
 distclean:

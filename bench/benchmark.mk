@@ -1,0 +1,71 @@
+# Google Benchmark for the host and the guests, the C shim over it, and the
+# benchmark programs (C) built for each place.
+#
+# The host links Debian's libbenchmark-dev (shared). Guest programs are
+# static (the initramfs holds no libraries), so each guest ABI gets a static
+# libbenchmark.a built from Debian's own source package of the same release
+# (bench/get-benchmark-source.sh, bench/build-benchmark.sh): the same
+# Google Benchmark everywhere, about 30 s of compiling per ABI, once.
+#
+#   $(BUILD)/bench/src/tree              Debian's source, patches applied
+#   $(BUILD)/bench/<abi>/libbenchmark.a  per guest ABI
+#   $(BUILD)/bench/<abi>/bench-<name>-<abi>   static benchmark programs
+#   $(BUILD)/bench/host/bench-<name>     host programs (shared libbenchmark)
+
+BENCH_ABIS     := x86_64 i386 arm arm64
+# One C file each in bench/, a program each.
+BENCH_PROGRAMS := getpid
+GBENCH_SRC     := $(BUILD)/bench/src
+GBENCH_TREE    := $(GBENCH_SRC)/tree
+BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim
+BENCH_CXXFLAGS := -O2 -Wall -Wextra -Werror -std=c++11 -Ibench/shim
+
+# What the benchmarks need on the host, as TOOL=DEBIAN_PACKAGE.
+BENCH_NEEDS := g++=g++ dpkg-source=dpkg-dev \
+	/usr/include/benchmark/benchmark.h=libbenchmark-dev \
+	$(foreach abi,$(BENCH_ABIS),$(abi.$(abi).cxx_needs))
+
+.PHONY: bench-host bench-programs
+
+$(GBENCH_TREE)/.version: bench/get-benchmark-source.sh
+	@bench/get-benchmark-source.sh $(GBENCH_SRC)
+
+# Host: Debian's shared library.
+$(BUILD)/bench/host/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h
+	@mkdir -p $(@D)
+	$(CXX) $(BENCH_CXXFLAGS) -c -o $@ $<
+
+$(BUILD)/bench/host/%.o: bench/%.c bench/shim/gbench.h
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
+
+$(BUILD)/bench/host/bench-%: $(BUILD)/bench/host/%.o $(BUILD)/bench/host/gbench.o
+	$(CXX) -o $@ $^ -lbenchmark -pthread
+
+bench-host: $(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/host/bench-$(p))
+
+# Guest ABI $(1): a static libbenchmark.a of Debian's source, static programs.
+define BENCH_ABI_RULES
+$(BUILD)/bench/$(1)/libbenchmark.a: $(GBENCH_TREE)/.version bench/build-benchmark.sh
+	@mkdir -p $$(@D)
+	@nice -n 19 bench/build-benchmark.sh $(abi.$(1).cxx) $(GBENCH_TREE) $$@
+
+$(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
+		$(GBENCH_TREE)/.version
+	@mkdir -p $$(@D)
+	$(abi.$(1).cxx) $(BENCH_CXXFLAGS) -DBENCHMARK_STATIC_DEFINE \
+		-I$(GBENCH_TREE)/include -c -o $$@ $$<
+
+$(BUILD)/bench/$(1)/%.o: bench/%.c bench/shim/gbench.h
+	@mkdir -p $$(@D)
+	$(abi.$(1).cc) $(BENCH_CFLAGS) -c -o $$@ $$<
+
+$(BUILD)/bench/$(1)/bench-%-$(1): $(BUILD)/bench/$(1)/%.o \
+		$(BUILD)/bench/$(1)/gbench.o $(BUILD)/bench/$(1)/libbenchmark.a
+	$(abi.$(1).cxx) -static -o $$@ $$^ -pthread
+endef
+
+$(foreach abi,$(BENCH_ABIS),$(eval $(call BENCH_ABI_RULES,$(abi))))
+
+bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
+	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)))
