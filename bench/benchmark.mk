@@ -25,6 +25,10 @@ BENCH_NEEDS := g++=g++ dpkg-source=dpkg-dev \
 	/usr/include/benchmark/benchmark.h=libbenchmark-dev \
 	$(foreach abi,$(BENCH_ABIS),$(abi.$(abi).cxx_needs))
 
+# The programs of guest $(1): those of every ABI it runs that we build for.
+bench-guest-programs = $(foreach abi,$(filter $(BENCH_ABIS),$(guest.$(1).abis)),\
+	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)))
+
 .PHONY: bench-host bench-programs
 
 $(GBENCH_TREE)/.version: bench/get-benchmark-source.sh
@@ -69,3 +73,28 @@ $(foreach abi,$(BENCH_ABIS),$(eval $(call BENCH_ABI_RULES,$(abi))))
 
 bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
 	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)))
+
+# Guest $(1): an initramfs with the benchmark programs instead of the tests,
+# booted like the tests (qemu/boot.py); the JSON each program prints on the
+# console is cut out of the log (bench/collect.py). BENCH_KERNEL=DIR boots
+# the kernel already built in DIR (the guest's kbuild output directory)
+# instead of building the guest's own.
+define BENCH_GUEST_RULES
+.PHONY: bench-$(1)
+
+$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
+		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+		$(call bench-guest-programs,$(1))
+	@echo "  CPIO    $$@"
+	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
+		$(BUILD)/$(1)/guest-info $(call bench-guest-programs,$(1))
+
+bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
+	@mkdir -p $(BUILD)/bench/results/$(1)
+	@python3 qemu/boot.py $(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(BENCH_KERNEL)) \
+		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
+		$(guest.$(1).qemu_args)
+	@python3 bench/collect.py $(BUILD)/$(1)/bench.log $(BUILD)/bench/results/$(1)
+endef
+
+$(foreach arch,$(ARCHES),$(eval $(call BENCH_GUEST_RULES,$(arch))))
