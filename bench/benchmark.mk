@@ -29,7 +29,7 @@ BENCH_NEEDS := g++=g++ dpkg-source=dpkg-dev \
 bench-guest-programs = $(foreach abi,$(filter $(BENCH_ABIS),$(guest.$(1).abis)),\
 	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)))
 
-.PHONY: bench-host bench-programs
+.PHONY: bench-host bench-host-run bench-programs
 
 $(GBENCH_TREE)/.version: bench/get-benchmark-source.sh
 	@bench/get-benchmark-source.sh $(GBENCH_SRC)
@@ -47,6 +47,16 @@ $(BUILD)/bench/host/bench-%: $(BUILD)/bench/host/%.o $(BUILD)/bench/host/gbench.
 	$(CXX) -o $@ $^ -lbenchmark -pthread
 
 bench-host: $(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/host/bench-$(p))
+
+# Runs the host's programs; their JSON goes where the guests' goes.
+bench-host-run: bench-host
+	@mkdir -p $(BUILD)/bench/results/host
+	@set -e; for p in $(BENCH_PROGRAMS); do \
+		echo "  BENCH   host: bench-$$p"; \
+		$(BUILD)/bench/host/bench-$$p \
+			--benchmark_out=$(BUILD)/bench/results/host/bench-$$p.json \
+			--benchmark_out_format=json >/dev/null; \
+	done
 
 # Guest ABI $(1): a static libbenchmark.a of Debian's source, static programs.
 define BENCH_ABI_RULES
