@@ -1,0 +1,709 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests of libtracy-fast, once per backend (FIXTURE_VARIANT): a tracee
+ * (this program, run with TRACEE_ARG and a script of tracee.c) makes known
+ * syscalls, and the hooks must see them with the right numbers, arguments,
+ * results and ABI, change them when told, and read and write its memory.
+ *
+ * Backends that are not implemented yet SKIP. tracy_deny_syscall() makes
+ * the syscall fail with EPERM; the "deny" script checks exactly that.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/*
+ * The harness does not build with -Wextra: an unused parameter in
+ * __timeout_handler(), and the setjmp() of every TEST_F() wrapper.
+ */
+#pragma GCC diagnostic ignored "-Wclobbered"
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include "kselftest_harness.h"
+#pragma GCC diagnostic pop
+
+#include "../../libtracy-fast/tracy.h"
+#include "libtracy.h"
+
+#define MAX_RECORDS	1024
+
+/* One hook call, as the hooks below record it. */
+struct record {
+	pid_t pid;
+	int entry;
+	long nr, abi;
+	long args[3];
+	long ret;
+	char path[32];		/* openat entries: the path argument */
+	int mem_checked;	/* write entries of "memory": 1 if right */
+};
+
+/* Hooks get no argument of ours: a test runs in a process of its own. */
+static struct {
+	int n;
+	struct record r[MAX_RECORDS];
+	int hook_result;	/* what hooks return */
+	int signals;		/* signal hook calls */
+} rec;
+
+static int record_hook(struct tracy_event *e)
+{
+	struct record *r;
+	char *path;
+
+	if (rec.n >= MAX_RECORDS)
+		return rec.hook_result;
+	r = &rec.r[rec.n++];
+	r->pid = e->child->pid;
+	r->entry = e->child->pre_syscall;
+	r->nr = e->syscall_num;
+	r->abi = e->abi;
+	r->args[0] = e->args.a0;
+	r->args[1] = e->args.a1;
+	r->args[2] = e->args.a2;
+	r->ret = e->args.return_code;
+	if (r->entry && e->syscall_num ==
+	    get_syscall_number_abi("openat", (int)e->abi)) {
+		path = tracy_read_string(e->child, (void *)e->args.a1);
+		if (path)
+			strncpy(r->path, path, sizeof(r->path) - 1);
+		free(path);
+	}
+	return rec.hook_result;
+}
+
+/* At the entry of getpid only. */
+static int deny_getpid_hook(struct tracy_event *e)
+{
+	record_hook(e);
+	return e->child->pre_syscall ? rec.hook_result : TRACY_HOOK_CONTINUE;
+}
+
+/* Checks the buffer of the "memory" script, then fills it anew. */
+static int memory_hook(struct tracy_event *e)
+{
+	static unsigned char buf[MEM_LEN];
+	struct record *r;
+	char byte;
+	long i;
+	int ok;
+
+	record_hook(e);
+	if (!e->child->pre_syscall || e->args.a2 != MEM_LEN)
+		return TRACY_HOOK_CONTINUE;
+	r = &rec.r[rec.n - 1];
+	ok = tracy_read_mem(e->child, buf, (void *)e->args.a1, MEM_LEN) ==
+	     MEM_LEN;
+	for (i = 0; ok && i < MEM_LEN; i++)
+		ok = buf[i] == mem_pattern(0, i);
+	for (i = 0; i < MEM_LEN; i++)
+		buf[i] = mem_pattern(1, i);
+	ok = ok && tracy_write_mem(e->child, (void *)e->args.a1, buf,
+				   MEM_LEN) == MEM_LEN;
+	/* Page 0 is never mapped: EFAULT, and nothing else. */
+	ok = ok && tracy_read_mem(e->child, &byte, (void *)8, 1) == -1 &&
+	     errno == EFAULT;
+	r->mem_checked = ok;
+	return TRACY_HOOK_CONTINUE;
+}
+
+static int suppress_signal_hook(struct tracy_event *e)
+{
+	rec.signals++;
+	return e->signal_num == SIGUSR1 ? TRACY_HOOK_SUPPRESS :
+					  TRACY_HOOK_CONTINUE;
+}
+
+FIXTURE(lib) {
+	struct tracy *t;
+	char self[PATH_MAX];
+};
+
+FIXTURE_VARIANT(lib) {
+	enum tracy_backend backend;
+};
+
+FIXTURE_VARIANT_ADD(lib, classic) {
+	.backend = TRACY_BACKEND_CLASSIC,
+};
+
+FIXTURE_VARIANT_ADD(lib, seccomp) {
+	.backend = TRACY_BACKEND_SECCOMP,
+};
+
+FIXTURE_VARIANT_ADD(lib, kmask) {
+	.backend = TRACY_BACKEND_KMASK,
+};
+
+FIXTURE_SETUP(lib)
+{
+	ssize_t len = readlink("/proc/self/exe", self->self,
+			       sizeof(self->self) - 1);
+
+	ASSERT_LT(0, len);
+	self->self[len] = '\0';
+	memset(&rec, 0, sizeof(rec));
+	self->t = NULL;
+}
+
+FIXTURE_TEARDOWN(lib)
+{
+	tracy_free(self->t);
+}
+
+/* A session on the variant's backend; false: SKIP, the backend is missing. */
+static bool start(struct __test_metadata *_metadata,
+		  FIXTURE_DATA(lib) *self, const FIXTURE_VARIANT(lib) *variant,
+		  long opt)
+{
+	self->t = tracy_init(opt);
+	ASSERT_TRUE(self->t != NULL);
+	if (tracy_set_backend(self->t, variant->backend)) {
+		ASSERT_EQ(ENOSYS, errno);
+		return false;
+	}
+	return true;
+}
+
+static struct tracy_child *exec_script(FIXTURE_DATA(lib) *self,
+				       const char *program, const char *script)
+{
+	char *argv[] = { (char *)program, TRACEE_ARG, (char *)script, NULL };
+
+	return tracy_exec(self->t, argv);
+}
+
+/* Runs the tracees to their end; the wait status of 'first', or -1. */
+static int run(struct tracy *t, pid_t first)
+{
+	struct tracy_event *e;
+	int status = -1;
+
+	for (;;) {
+		e = tracy_wait_event(t, -1);
+		if (!e)
+			return -1;
+		if (e->type == TRACY_EVENT_NONE)
+			return status;
+		if (e->type == TRACY_EVENT_QUIT) {
+			if (e->child->pid == first)
+				status = (int)e->args.return_code;
+			continue;
+		}
+		if (tracy_continue(e, 0))
+			return -1;
+	}
+}
+
+static const struct record *find(long abi, const char *name, int entry,
+				 int skip)
+{
+	long nr = get_syscall_number_abi(name, (int)abi);
+	int i;
+
+	for (i = 0; i < rec.n; i++)
+		if (rec.r[i].nr == nr && rec.r[i].abi == abi &&
+		    rec.r[i].entry == entry && skip-- == 0)
+			return &rec.r[i];
+	return NULL;
+}
+
+/* The hook calls, entries and exits, for syscall 'name'. */
+static int count(long abi, const char *name)
+{
+	long nr = get_syscall_number_abi(name, (int)abi);
+	int i, n = 0;
+
+	for (i = 0; i < rec.n; i++)
+		n += rec.r[i].nr == nr && rec.r[i].abi == abi;
+	return n;
+}
+
+/* The openat entry of 'path': a dynamic tracee opens its libraries first. */
+static const struct record *find_open(long abi, const char *path)
+{
+	const struct record *r;
+	int i;
+
+	for (i = 0; (r = find(abi, "openat", 1, i)); i++)
+		if (!strcmp(r->path, path))
+			return r;
+	return NULL;
+}
+
+static void hook_basic(struct __test_metadata *_metadata, struct tracy *t,
+		       long abi)
+{
+	ASSERT_EQ(0, tracy_set_hook(t, "openat", abi, record_hook));
+	ASSERT_EQ(0, tracy_set_hook(t, "write", abi, record_hook));
+	ASSERT_EQ(0, tracy_set_hook(t, "getpid", abi, record_hook));
+}
+
+/* What the "basic" script did, as the hooks of hook_basic() saw it. */
+static void check_basic(struct __test_metadata *_metadata, pid_t pid,
+			long abi)
+{
+	const struct record *open_in = find_open(abi, "/dev/null");
+	const struct record *open_out = open_in && open_in < &rec.r[rec.n - 1] ?
+					open_in + 1 : NULL;
+	const struct record *write_in = find(abi, "write", 1, 0);
+	const struct record *write_out = find(abi, "write", 0, 0);
+	const struct record *getpid_out = find(abi, "getpid", 0, 0);
+
+	ASSERT_TRUE(open_in != NULL) TH_LOG("no openat entry of ABI %ld", abi);
+	ASSERT_TRUE(open_out != NULL);
+	ASSERT_EQ(0, open_out->entry);
+	ASSERT_TRUE(write_in != NULL);
+	ASSERT_TRUE(write_out != NULL);
+	ASSERT_TRUE(getpid_out != NULL);
+	EXPECT_EQ(pid, open_in->pid);
+	EXPECT_EQ(AT_FDCWD, (int)open_in->args[0]);
+	EXPECT_STREQ("/dev/null", open_in->path);
+	EXPECT_EQ(O_WRONLY, (int)open_in->args[2]);
+	ASSERT_LE(0, open_out->ret);
+	EXPECT_EQ(open_out->ret, write_in->args[0]);
+	EXPECT_EQ(MARK_LEN, write_in->args[2]);
+	EXPECT_EQ(MARK_LEN, write_out->ret);
+	EXPECT_EQ(pid, getpid_out->ret);
+}
+
+TEST_F(lib, hooks_see_syscalls)
+{
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
+	c = exec_script(self, self->self, "basic");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(variant->backend, c->backend);
+	ASSERT_EQ(0, tracy_main(self->t));
+	check_basic(_metadata, pid, TRACY_ABI_NATIVE);
+	EXPECT_EQ(0, tracy_children_count(self->t));
+}
+
+/* The ABI and the entry/exit from the registers, as on kernels < 5.3. */
+TEST_F(lib, hooks_see_syscalls_without_syscall_info)
+{
+	struct tracy_child *c;
+	pid_t pid;
+
+	setenv("TRACY_SYSCALL_INFO", "0", 1);
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
+	c = exec_script(self, self->self, "basic");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	check_basic(_metadata, pid, TRACY_ABI_NATIVE);
+}
+
+TEST_F(lib, entry_only_hook)
+{
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	ASSERT_EQ(0, tracy_set_hook_flags(self->t, "getpid", TRACY_ABI_NATIVE,
+					  record_hook, TRACY_HOOK_ENTRY_ONLY));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "write", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "basic");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getpid", 1, 0) != NULL);
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getpid", 0, 0) == NULL);
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "write", 0, 0) != NULL);
+}
+
+TEST_F(lib, default_hook)
+{
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	ASSERT_EQ(0, tracy_set_default_hook(self->t, record_hook));
+	c = exec_script(self, self->self, "basic");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	check_basic(_metadata, pid, TRACY_ABI_NATIVE);
+}
+
+TEST_F(lib, deny_with_eperm)
+{
+	const struct record *out;
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	rec.hook_result = TRACY_HOOK_DENY;
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    deny_getpid_hook));
+	c = exec_script(self, self->self, "deny");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid)) TH_LOG("the tracee did not get EPERM");
+	out = find(TRACY_ABI_NATIVE, "getpid", 0, 0);
+	ASSERT_TRUE(out != NULL) TH_LOG("no exit event of the denied getpid");
+	EXPECT_EQ(-EPERM, out->ret);
+}
+
+TEST_F(lib, kill_child_from_hook)
+{
+	struct tracy_child *c;
+	pid_t pid;
+	int status;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	rec.hook_result = TRACY_HOOK_KILL_CHILD;
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "loop");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	status = run(self->t, pid);
+	/* The hook's QUIT event carries no wait status; the kill did happen. */
+	EXPECT_EQ(-1, status);
+	EXPECT_EQ(1, rec.n);
+	EXPECT_EQ(0, tracy_children_count(self->t));
+}
+
+TEST_F(lib, unknown_hook_name)
+{
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	errno = 0;
+	EXPECT_EQ(-1, tracy_set_hook(self->t, "no_such_syscall",
+				     TRACY_ABI_NATIVE, record_hook));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, tracy_set_hook(self->t, "getpid", TRACY_ABI_COUNT,
+				     record_hook));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, tracy_unset_hook(self->t, "no_such_syscall",
+				       TRACY_ABI_NATIVE));
+	EXPECT_EQ(EINVAL, errno);
+	/* Nothing changed: the getpid hook is still there, and only it. */
+	EXPECT_EQ(0, tracy_unset_hook(self->t, "getpid", TRACY_ABI_NATIVE));
+	errno = 0;
+	EXPECT_EQ(-1, tracy_unset_hook(self->t, "getpid", TRACY_ABI_NATIVE));
+	EXPECT_EQ(ENOENT, errno);
+	EXPECT_EQ(-1, get_syscall_number_abi("no_such_syscall",
+					     TRACY_ABI_NATIVE));
+	EXPECT_STREQ("getpid", get_syscall_name_abi(get_syscall_number_abi(
+			"getpid", TRACY_ABI_NATIVE), TRACY_ABI_NATIVE));
+	EXPECT_STREQ("SIGUSR1", get_signal_name(SIGUSR1));
+}
+
+TEST_F(lib, missing_program)
+{
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	errno = 0;
+	EXPECT_TRUE(exec_script(self, "/nonexistent/tracy-fast", "basic") == NULL);
+	EXPECT_EQ(ENOENT, errno);
+	errno = 0;
+	EXPECT_TRUE(exec_script(self, "/dev/null", "basic") == NULL);
+	EXPECT_EQ(EACCES, errno);
+	errno = 0;
+	EXPECT_TRUE(exec_script(self, "no-such-program-in-path", "basic") ==
+		    NULL);
+	EXPECT_EQ(ENOENT, errno);
+	EXPECT_EQ(0, tracy_children_count(self->t));
+}
+
+/* execvp() would run it with /bin/sh; tracy_exec() must not. */
+TEST_F(lib, unexecutable_program)
+{
+	char path[] = "/tmp/libtracy-XXXXXX", script[64], created[64];
+	int fd, len;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	fd = mkstemp(path);
+	ASSERT_LE(0, fd);
+	snprintf(created, sizeof(created), "%s.sh-ran", path);
+	len = snprintf(script, sizeof(script), "> %s\n", created);
+	ASSERT_EQ(len, write(fd, script, len));
+	ASSERT_EQ(0, fchmod(fd, 0755));
+	close(fd);
+	errno = 0;
+	EXPECT_TRUE(exec_script(self, path, "basic") == NULL);
+	EXPECT_EQ(ENOEXEC, errno);
+	unlink(path);
+	EXPECT_NE(0, access(created, F_OK)) {
+		unlink(created);
+		TH_LOG("/bin/sh ran the file");
+	}
+	EXPECT_EQ(TRACY_EVENT_NONE, tracy_wait_event(self->t, -1)->type);
+}
+
+static void memory_through(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(lib) *self,
+			   const FIXTURE_VARIANT(lib) *variant,
+			   const char *path)
+{
+	const struct record *in;
+	struct tracy_child *c;
+	pid_t pid;
+
+	setenv("TRACY_MEMORY", path, 1);
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "write", TRACY_ABI_NATIVE,
+				    memory_hook));
+	c = exec_script(self, self->self, "memory");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid))
+		TH_LOG("the tracee did not see what %s wrote", path);
+	in = find(TRACY_ABI_NATIVE, "write", 1, 0);
+	ASSERT_TRUE(in != NULL);
+	EXPECT_EQ(1, in->mem_checked) TH_LOG("%s read or wrote wrong", path);
+}
+
+TEST_F(lib, memory_process_vm)
+{
+	memory_through(_metadata, self, variant, "process_vm");
+}
+
+TEST_F(lib, memory_proc_mem)
+{
+	memory_through(_metadata, self, variant, "proc_mem");
+}
+
+TEST_F(lib, memory_peekpoke)
+{
+	memory_through(_metadata, self, variant, "peekpoke");
+}
+
+/* getpid in two processes or threads: both seen, each with its own id. */
+static void children_traced(struct __test_metadata *_metadata,
+			    FIXTURE_DATA(lib) *self,
+			    const FIXTURE_VARIANT(lib) *variant,
+			    const char *script)
+{
+	const struct record *first, *second;
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, TRACY_TRACE_CHILDREN))
+		SKIP(return, "backend not implemented yet");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, script);
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	first = find(TRACY_ABI_NATIVE, "getpid", 0, 0);
+	second = find(TRACY_ABI_NATIVE, "getpid", 0, 1);
+	ASSERT_TRUE(first != NULL);
+	ASSERT_TRUE(second != NULL) TH_LOG("the %s child was not traced", script);
+	EXPECT_NE(first->pid, second->pid);
+	/* Entry and exit in each (a sanitizer's runtime may add its own). */
+	EXPECT_LE(4, count(TRACY_ABI_NATIVE, "getpid"));
+}
+
+TEST_F(lib, fork_children)
+{
+	children_traced(_metadata, self, variant, "fork");
+}
+
+TEST_F(lib, vfork_children)
+{
+	children_traced(_metadata, self, variant, "vfork");
+}
+
+TEST_F(lib, clone_threads)
+{
+	children_traced(_metadata, self, variant, "thread");
+}
+
+TEST_F(lib, signal_hook_suppresses)
+{
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	ASSERT_EQ(0, tracy_set_signal_hook(self->t, suppress_signal_hook));
+	c = exec_script(self, self->self, "signal");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid)) TH_LOG("SIGUSR1 got through");
+	EXPECT_EQ(1, rec.signals);
+}
+
+TEST_F(lib, attach_and_detach)
+{
+	char *argv[] = { self->self, TRACEE_ARG, "loop", NULL };
+	struct tracy_child *c;
+	struct tracy_event *e;
+	int status;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	errno = 0;
+	EXPECT_TRUE(tracy_attach(self->t, getpid()) == NULL);
+	EXPECT_EQ(EPERM, errno);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		execv(argv[0], argv);
+		_exit(TRACEE_USAGE);
+	}
+	rec.hook_result = TRACY_HOOK_DETACH_CHILD;
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = tracy_attach(self->t, pid);
+	ASSERT_TRUE(c != NULL);
+	EXPECT_EQ(1, c->attached);
+	e = tracy_wait_event(self->t, -1);
+	ASSERT_TRUE(e != NULL);
+	EXPECT_EQ(TRACY_EVENT_QUIT, e->type);
+	EXPECT_EQ(0, e->signal_num);
+	EXPECT_EQ(1, rec.n);
+	EXPECT_EQ(pid, rec.r[0].pid);
+	EXPECT_EQ(0, tracy_children_count(self->t));
+	/* Detached, it runs on untraced. */
+	usleep(20000);
+	ASSERT_EQ(0, waitpid(pid, &status, WNOHANG));
+	kill(pid, SIGKILL);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	errno = 0;
+	EXPECT_TRUE(tracy_attach(self->t, pid) == NULL);
+	EXPECT_EQ(ESRCH, errno);
+}
+
+/*
+ * The 32-bit ABI that 64-bit kernels of this architecture also run, and
+ * the build of this test for it, which traces as a 32-bit tracee.
+ */
+#if defined(__x86_64__) && !defined(__ILP32__)
+# define COMPAT_ABI_NAME	"i386"
+# define COMPAT_ABI		TRACY_ABI_X86
+#elif defined(__aarch64__)
+# define COMPAT_ABI_NAME	"arm"
+# define COMPAT_ABI		TRACY_ABI_AARCH32
+#endif
+
+#ifdef COMPAT_ABI
+/* That build where make (build/progs/) or the guest (/bin) puts it. */
+static bool compat_program(const char *self, char *path, size_t size)
+{
+	const char *dir_end = strrchr(self, '/');
+	int len = dir_end ? (int)(dir_end - self) : 0;
+
+	snprintf(path, size, "%.*s/libtracy-" COMPAT_ABI_NAME, len, self);
+	if (!access(path, X_OK))
+		return true;
+	snprintf(path, size, "%.*s/../" COMPAT_ABI_NAME "/libtracy-"
+		 COMPAT_ABI_NAME, len, self);
+	return !access(path, X_OK);
+}
+
+static void compat_tracee(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(lib) *self,
+			  const FIXTURE_VARIANT(lib) *variant, bool syscall_info)
+{
+	struct tracy_child *c;
+	char path[PATH_MAX + 32];
+	pid_t pid;
+
+	if (!compat_program(self->self, path, sizeof(path)))
+		SKIP(return, "no " COMPAT_ABI_NAME " build of this test next to it");
+	if (!syscall_info)
+		setenv("TRACY_SYSCALL_INFO", "0", 1);
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	hook_basic(_metadata, self->t, COMPAT_ABI);
+	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
+	c = exec_script(self, path, "basic");
+	if (!c && errno == ENOEXEC)
+		SKIP(return, "this kernel runs no " COMPAT_ABI_NAME " programs");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	check_basic(_metadata, pid, COMPAT_ABI);
+	EXPECT_EQ(0, count(TRACY_ABI_NATIVE, "write"));
+}
+
+TEST_F(lib, compat_abi_tracee)
+{
+	compat_tracee(_metadata, self, variant, true);
+}
+
+TEST_F(lib, compat_abi_tracee_without_syscall_info)
+{
+	compat_tracee(_metadata, self, variant, false);
+}
+#endif
+
+#if defined(__x86_64__) && !defined(__ILP32__)
+static void int80_tracee(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(lib) *self,
+			 const FIXTURE_VARIANT(lib) *variant, bool syscall_info)
+{
+	const struct record *out;
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!syscall_info)
+		setenv("TRACY_SYSCALL_INFO", "0", 1);
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not implemented yet");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_X86,
+				    record_hook));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_AMD64,
+				    record_hook));
+	c = exec_script(self, self->self, "int80");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	out = find(TRACY_ABI_X86, "getpid", 0, 0);
+	ASSERT_TRUE(out != NULL) TH_LOG("int $0x80 not seen as the i386 ABI");
+	EXPECT_EQ(pid, out->ret);
+	/* Entry and exit, and only those: not taken for x86_64 syscalls. */
+	EXPECT_EQ(2, count(TRACY_ABI_X86, "getpid"));
+	/* The getpid() the script compares with, at least. */
+	EXPECT_LE(2, count(TRACY_ABI_AMD64, "getpid"));
+}
+
+TEST_F(lib, int80_in_64bit_process)
+{
+	int80_tracee(_metadata, self, variant, true);
+}
+
+TEST_F(lib, int80_in_64bit_process_without_syscall_info)
+{
+	int80_tracee(_metadata, self, variant, false);
+}
+#endif
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], TRACEE_ARG))
+		return tracee_main(argc, argv);
+	return test_harness_run(argc, argv);
+}
