@@ -42,4 +42,22 @@ struct __ptrace_syscall_info {
 };
 #endif
 
+/* The kernel syscall stop mask (../shared/DESIGN.md): patched kernels only. */
+#ifndef PTRACE_SETSYSCALLMASK
+# define PTRACE_SETSYSCALLMASK		0x42f0
+# define PTRACE_GETSYSCALLMASK		0x42f1
+# define PTRACE_SYSCALLWHITELIST	0x42f2
+# define PTRACE_SYSCALLBLACKLIST	0x42f3
+#endif
+#ifndef PTRACE_SYSCALLMASK_NOEXIT
+# define PTRACE_SYSCALLMASK_NOEXIT	0x1
+struct ptrace_syscall_mask {
+	__u32 arch;		/* AUDIT_ARCH_*; 0: the kernel's native ABI */
+	__u32 flags;		/* 0: stop list; PTRACE_SYSCALLMASK_NOEXIT */
+	__u32 nr_bits;
+	__u32 reserved;
+	__aligned_u64 bitmap;	/* __u64 words; bit n = syscall n */
+};
+#endif
+
 #endif /* TRACY_FAST_COMPAT_PTRACE_H */

@@ -54,6 +54,7 @@ void child_free(struct child *c)
 {
 	if (c->mem_fd >= 0)
 		close(c->mem_fd);
+	kmask_child_free(c);
 	free(c);
 }
 

@@ -117,7 +117,10 @@ static enum outcome syscall_event(struct child *c)
 
 	if (syscall_stop_read(c, &stop))
 		return FAILED;
-	c->in_syscall = stop.entry;
+	s->syscall_stops++;
+	/* Where the regs cannot tell, entry and exit stops alternate. */
+	c->in_syscall = stop.entry && (!c->ops->exit_stop_due ||
+				       c->ops->exit_stop_due(c, &stop));
 	if (stop.entry) {
 		c->entry = stop;
 		c->entry_known = true;
@@ -215,13 +218,19 @@ static enum outcome exec_event(struct child *c)
 	/* A thread that was not the leader exec'd: it is the leader now. */
 	if ((pid_t)former != c->pub.pid) {
 		old = child_find(c->session, (pid_t)former);
+		if (old && c->ops->exec_takeover)
+			c->ops->exec_takeover(c, old);
 		if (old)
 			child_forget(old, false);
 		c->entry_known = false;
 	}
 	memory_child_exec(c);
-	/* Inside execve: the next syscall stop is its exit. */
-	c->in_syscall = true;
+	/*
+	 * Inside execve: the next syscall stop is its exit, if its entry
+	 * stopped with an exit stop due (always, in classic ptrace).
+	 */
+	if (!c->ops->exit_stop_due)
+		c->in_syscall = true;
 	return resumed(c, 0);
 }
 

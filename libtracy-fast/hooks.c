@@ -123,8 +123,10 @@ int tracy_set_hook_flags(struct tracy *t, const char *syscall, long abi,
 	old = *hook;
 	hook->func = func;
 	hook->flags = flags;
+	s->hooks_gen++;
 	if (s->ops->hooks_changed && s->ops->hooks_changed(s)) {
 		*hook = old;
+		s->hooks_gen++;
 		return -1;
 	}
 	return 0;
@@ -149,6 +151,7 @@ int tracy_unset_hook(struct tracy *t, const char *syscall, long abi)
 	}
 	hook->func = NULL;
 	hook->flags = 0;
+	s->hooks_gen++;
 	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
 }
 
@@ -157,6 +160,7 @@ int tracy_set_default_hook(struct tracy *t, tracy_hook_func f)
 	struct session *s = session_of(t);
 
 	t->defhook = f;
+	s->hooks_gen++;
 	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
 }
 

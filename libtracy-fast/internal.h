@@ -19,6 +19,7 @@
 
 struct session;
 struct child;
+struct syscall_stop;
 
 /*
  * A backend decides which syscalls stop a tracee. The event loop is the
@@ -40,9 +41,29 @@ struct backend_ops {
 	int (*resume)(struct child *c, int sig);
 	/* The hook set changed; 0, or -1 with errno. */
 	int (*hooks_changed)(struct session *s);
+	/*
+	 * At the entry stop 'entry': will the syscall get its exit stop?
+	 * NULL: always (classic ptrace).
+	 */
+	bool (*exit_stop_due)(const struct child *c,
+			      const struct syscall_stop *entry);
+	/*
+	 * A thread 'old' that was not the leader exec'd and is now 'c',
+	 * under the leader's pid; old is forgotten next. NULL: nothing to do.
+	 */
+	void (*exec_takeover)(struct child *c, struct child *old);
 };
 
 extern const struct backend_ops classic_backend;	/* compat/classic.c */
+extern const struct backend_ops kmask_backend;		/* kmask.c */
+
+enum kmask_state {
+	KMASK_UNKNOWN,		/* no tracee probed yet */
+	KMASK_PRESENT,
+	KMASK_ABSENT,		/* PTRACE_GETSYSCALLMASK: EIO */
+};
+
+struct kmask_set;
 
 struct hook {
 	tracy_hook_func func;
@@ -69,7 +90,14 @@ struct session {
 	/* Gone with the last events: freed at the next tracy_wait_event(). */
 	struct child *reaped;
 	struct abi_hooks hooks[TRACY_ABI_COUNT];
+	/* Bumped at every change of the hook set (default hook included). */
+	unsigned long hooks_gen;
 	const struct backend_ops *ops;
+	enum kmask_state kmask_state;
+	/* The kernel mask of the hook set, made for some hooks_gen. */
+	struct kmask_set *kmask;
+	/* Syscall stops the kernel made, reported or not. */
+	unsigned long syscall_stops;
 	/* The fastest memory path not known to fail; forced: only that. */
 	enum mem_path mem_path;
 	bool mem_forced;
@@ -104,6 +132,7 @@ struct child {
 	struct syscall_stop entry;	/* the last entry stop */
 	bool entry_known;
 	int mem_fd;		/* /proc/PID/mem, -1: not open */
+	struct kmask_set *kmask;	/* the kernel mask it has, or NULL */
 };
 
 static inline struct session *session_of(struct tracy *t)
@@ -157,6 +186,10 @@ int syscall_stop_read(struct child *c, struct syscall_stop *stop);
 
 /* control.c: sets the return value of the syscall c is stopped in. */
 int syscall_set_return(struct child *c, int abi, long value);
+
+/* kmask.c */
+void kmask_child_free(struct child *c);
+void kmask_session_free(struct session *s);
 
 /* memory.c */
 void memory_init(struct session *s);

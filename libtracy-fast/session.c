@@ -51,13 +51,17 @@ const char *tracy_backend_name(enum tracy_backend backend)
 }
 
 /*
- * The backends that exist so far. kmask and seccomp come in front of
- * classic here, each with a probe that says whether it works for a tracee.
+ * The backends that exist so far. Under AUTO a tracee starts on kmask,
+ * whose setup probes the kernel at the first tracee and hands the tracee
+ * (and every later one) to classic when the kernel has no mask. seccomp
+ * is to come in between, for exec'd tracees on stock kernels.
  */
 static const struct backend_ops *backend_ops(enum tracy_backend backend)
 {
 	switch (backend) {
 	case TRACY_BACKEND_AUTO:
+	case TRACY_BACKEND_KMASK:
+		return &kmask_backend;
 	case TRACY_BACKEND_CLASSIC:
 		return &classic_backend;
 	default:
@@ -77,6 +81,13 @@ int tracy_set_backend(struct tracy *t, enum tracy_backend backend)
 	if (!ops) {
 		tracy_message(s, "the %s backend is not implemented yet",
 			      tracy_backend_name(backend));
+		errno = ENOSYS;
+		return -1;
+	}
+	/* Known by a tracee probed already (kmask.c); else at the next one. */
+	if (backend == TRACY_BACKEND_KMASK && s->kmask_state == KMASK_ABSENT) {
+		tracy_message(s, "the kmask backend needs a kernel with "
+			      "PTRACE_SETSYSCALLMASK; this one has none");
 		errno = ENOSYS;
 		return -1;
 	}
@@ -146,6 +157,11 @@ int tracy_children_count(struct tracy *t)
 	return session_of(t)->nlive;
 }
 
+unsigned long tracy_syscall_stops(struct tracy *t)
+{
+	return session_of(t)->syscall_stops;
+}
+
 /*
  * Tracees we attached to are detached, the others killed; the killed ones
  * are waited for, so that none is left a zombie of ours.
@@ -191,6 +207,7 @@ void tracy_free(struct tracy *t)
 	session_release_children(s);
 	children_free_reaped(s);
 	hooks_free(s);
+	kmask_session_free(s);
 	free(s);
 }
 

@@ -142,7 +142,7 @@ struct tracy_special_events {
 /* Addition: the mechanism that decides which syscalls stop a tracee. */
 enum tracy_backend {
 	TRACY_BACKEND_AUTO = 0,	/* the fastest that works, per tracee */
-	TRACY_BACKEND_KMASK,	/* PTRACE_SETSYSCALLMASK: Not implemented yet */
+	TRACY_BACKEND_KMASK,	/* PTRACE_SETSYSCALLMASK, patched kernels */
 	TRACY_BACKEND_SECCOMP,	/* SECCOMP_RET_TRACE: Not implemented yet */
 	TRACY_BACKEND_CLASSIC,	/* PTRACE_SYSCALL, filtered in userspace */
 };
@@ -178,7 +178,12 @@ struct tracy_child {
 /*
  * A new session, or NULL with errno set. The environment variable
  * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition);
- * a backend that is not implemented yet fails with ENOSYS.
+ * a backend that is not implemented yet fails with ENOSYS. auto runs
+ * every tracee on kmask if the kernel has syscall stop masks (probed at
+ * the first tracee) and on classic if not; tracy_child.backend tells
+ * which. A forced kmask on a kernel without masks fails the first
+ * tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend() from
+ * then on.
  */
 struct tracy *tracy_init(long opt);
 /* Kills the tracees we started, detaches from those we attached to. */
@@ -191,6 +196,13 @@ void tracy_quit(struct tracy *t, int exitcode);
  */
 int tracy_main(struct tracy *t);
 int tracy_children_count(struct tracy *t);
+/*
+ * Addition: the syscall stops (entries and exits) the kernel made in the
+ * session's tracees so far, those no hook wanted included. What a backend
+ * saves shows here: classic stops at every syscall, kmask only where a
+ * hook (or the default hook) wants it.
+ */
+unsigned long tracy_syscall_stops(struct tracy *t);
 
 /* Addition: force a backend for the tracees added from now on. */
 int tracy_set_backend(struct tracy *t, enum tracy_backend backend);
