@@ -5,7 +5,9 @@
  * syscalls, and the hooks must see them with the right numbers, arguments,
  * results and ABI, change them when told, and read and write its memory.
  *
- * Backends that are not implemented yet SKIP. tracy_deny_syscall() makes
+ * Backends that are not implemented yet SKIP, and so does kmask on a
+ * kernel without syscall stop masks (the test probes that itself, not
+ * through the library). tracy_deny_syscall() makes
  * the syscall fail with EPERM; the "deny" script checks exactly that.
  */
 #define _GNU_SOURCE
@@ -13,8 +15,10 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,7 +36,7 @@
 #include "../../libtracy-fast/tracy.h"
 #include "libtracy.h"
 
-#define MAX_RECORDS	1024
+#define MAX_RECORDS	4096
 
 /* One hook call, as the hooks below record it. */
 struct record {
@@ -158,6 +162,40 @@ FIXTURE_TEARDOWN(lib)
 	tracy_free(self->t);
 }
 
+/*
+ * Does the kernel have syscall stop masks? Probed here as a tracer would,
+ * not with the library under test: PTRACE_GETSYSCALLMASK on a stopped
+ * child, EIO if not.
+ */
+static bool kernel_has_kmask(void)
+{
+	static int known = -1;
+	struct {
+		uint32_t arch, flags, nr_bits, reserved;
+		uint64_t bitmap;
+	} m;
+	int status;
+	pid_t pid;
+
+	if (known >= 0)
+		return known;
+	pid = fork();
+	if (pid < 0)
+		return false;
+	if (!pid) {
+		if (!ptrace(PTRACE_TRACEME, 0, 0, 0))
+			raise(SIGSTOP);
+		_exit(0);
+	}
+	memset(&m, 0, sizeof(m));
+	known = waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
+		ptrace((enum __ptrace_request)0x42f1 /* GETSYSCALLMASK */,
+		       pid, (void *)sizeof(m), &m) >= 0;
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return known;
+}
+
 /* A session on the variant's backend; false: SKIP, the backend is missing. */
 static bool start(struct __test_metadata *_metadata,
 		  FIXTURE_DATA(lib) *self, const FIXTURE_VARIANT(lib) *variant,
@@ -169,7 +207,7 @@ static bool start(struct __test_metadata *_metadata,
 		ASSERT_EQ(ENOSYS, errno);
 		return false;
 	}
-	return true;
+	return variant->backend != TRACY_BACKEND_KMASK || kernel_has_kmask();
 }
 
 static struct tracy_child *exec_script(FIXTURE_DATA(lib) *self,
@@ -280,7 +318,7 @@ TEST_F(lib, hooks_see_syscalls)
 	pid_t pid;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
 	c = exec_script(self, self->self, "basic");
 	ASSERT_TRUE(c != NULL);
@@ -299,7 +337,7 @@ TEST_F(lib, hooks_see_syscalls_without_syscall_info)
 
 	setenv("TRACY_SYSCALL_INFO", "0", 1);
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
 	c = exec_script(self, self->self, "basic");
 	ASSERT_TRUE(c != NULL);
@@ -314,7 +352,7 @@ TEST_F(lib, entry_only_hook)
 	pid_t pid;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_hook_flags(self->t, "getpid", TRACY_ABI_NATIVE,
 					  record_hook, TRACY_HOOK_ENTRY_ONLY));
 	ASSERT_EQ(0, tracy_set_hook(self->t, "write", TRACY_ABI_NATIVE,
@@ -334,7 +372,7 @@ TEST_F(lib, default_hook)
 	pid_t pid;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_default_hook(self->t, record_hook));
 	c = exec_script(self, self->self, "basic");
 	ASSERT_TRUE(c != NULL);
@@ -350,7 +388,7 @@ TEST_F(lib, deny_with_eperm)
 	pid_t pid;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	rec.hook_result = TRACY_HOOK_DENY;
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
 				    deny_getpid_hook));
@@ -370,7 +408,7 @@ TEST_F(lib, kill_child_from_hook)
 	int status;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	rec.hook_result = TRACY_HOOK_KILL_CHILD;
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
 				    record_hook));
@@ -387,7 +425,7 @@ TEST_F(lib, kill_child_from_hook)
 TEST_F(lib, unknown_hook_name)
 {
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
 				    record_hook));
 	errno = 0;
@@ -417,7 +455,7 @@ TEST_F(lib, unknown_hook_name)
 TEST_F(lib, missing_program)
 {
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	errno = 0;
 	EXPECT_TRUE(exec_script(self, "/nonexistent/tracy-fast", "basic") == NULL);
 	EXPECT_EQ(ENOENT, errno);
@@ -438,7 +476,7 @@ TEST_F(lib, unexecutable_program)
 	int fd, len;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	fd = mkstemp(path);
 	ASSERT_LE(0, fd);
 	snprintf(created, sizeof(created), "%s.sh-ran", path);
@@ -468,7 +506,7 @@ static void memory_through(struct __test_metadata *_metadata,
 
 	setenv("TRACY_MEMORY", path, 1);
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_hook(self->t, "write", TRACY_ABI_NATIVE,
 				    memory_hook));
 	c = exec_script(self, self->self, "memory");
@@ -507,7 +545,7 @@ static void children_traced(struct __test_metadata *_metadata,
 	pid_t pid;
 
 	if (!start(_metadata, self, variant, TRACY_TRACE_CHILDREN))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
 				    record_hook));
 	c = exec_script(self, self->self, script);
@@ -544,7 +582,7 @@ TEST_F(lib, signal_hook_suppresses)
 	pid_t pid;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_signal_hook(self->t, suppress_signal_hook));
 	c = exec_script(self, self->self, "signal");
 	ASSERT_TRUE(c != NULL);
@@ -562,7 +600,7 @@ TEST_F(lib, attach_and_detach)
 	pid_t pid;
 
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	errno = 0;
 	EXPECT_TRUE(tracy_attach(self->t, getpid()) == NULL);
 	EXPECT_EQ(EPERM, errno);
@@ -594,6 +632,102 @@ TEST_F(lib, attach_and_detach)
 	errno = 0;
 	EXPECT_TRUE(tracy_attach(self->t, pid) == NULL);
 	EXPECT_EQ(ESRCH, errno);
+}
+
+/*
+ * The point of the backends: 2 * MANY_GETPIDS getpid and one getppid, with
+ * a hook on getppid only. Classic stops the tracee at every syscall (and
+ * the event loop resumes the unwanted stops); kmask only at getppid.
+ */
+TEST_F(lib, unhooked_syscalls_do_not_stop)
+{
+	unsigned long stops;
+	struct tracy_child *c;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getppid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "many");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid));
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getppid", 1, 0) != NULL);
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getppid", 0, 0) != NULL);
+	EXPECT_EQ(2, rec.n);
+	stops = tracy_syscall_stops(self->t);
+	TH_LOG("%s: %lu syscall stops", tracy_backend_name(variant->backend),
+	       stops);
+	if (variant->backend == TRACY_BACKEND_CLASSIC) {
+		EXPECT_LE(4UL * MANY_GETPIDS, stops);
+	} else {
+		/* getppid's two; a sanitizer's runtime may add a few. */
+		EXPECT_LE(2UL, stops);
+		EXPECT_GT(50UL, stops);
+	}
+}
+
+/* At the exit of getppid: hook getpid if it is not, unhook it if it is. */
+static int toggle_getpid_hook(struct tracy_event *e)
+{
+	struct tracy *t = e->child->tracy;
+
+	record_hook(e);
+	if (e->child->pre_syscall)
+		return TRACY_HOOK_CONTINUE;
+	if (tracy_unset_hook(t, "getpid", e->abi) && errno == ENOENT &&
+	    tracy_set_hook(t, "getpid", e->abi, record_hook))
+		return TRACY_HOOK_ABORT;
+	return TRACY_HOOK_CONTINUE;
+}
+
+/* The getpid records after (after: 1) or before the getppid exit. */
+static int getpids_around_getppid(int after)
+{
+	long getpid_nr = get_syscall_number_abi("getpid", TRACY_ABI_NATIVE);
+	const struct record *exit = find(TRACY_ABI_NATIVE, "getppid", 0, 0);
+	int i, n = 0;
+
+	for (i = 0; exit && i < rec.n; i++)
+		if (rec.r[i].nr == getpid_nr &&
+		    (&rec.r[i] > exit) == after)
+			n++;
+	return n;
+}
+
+/* Hooks set and unset in a hook reach the kernel mask of the tracee. */
+TEST_F(lib, hooks_change_while_tracing)
+{
+	unsigned long stops;
+	struct tracy_child *c;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getppid", TRACY_ABI_NATIVE,
+				    toggle_getpid_hook));
+	c = exec_script(self, self->self, "many");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid));
+	EXPECT_EQ(0, getpids_around_getppid(0));
+	/* Entries and exits; a sanitizer's runtime may add its own. */
+	EXPECT_LE(2 * MANY_GETPIDS, getpids_around_getppid(1));
+
+	/* And the other way round: hooked from the start, then unhooked. */
+	tracy_free(self->t);
+	memset(&rec, 0, sizeof(rec));
+	ASSERT_TRUE(start(_metadata, self, variant, 0));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getppid", TRACY_ABI_NATIVE,
+				    toggle_getpid_hook));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "many");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid));
+	EXPECT_LE(2 * MANY_GETPIDS, getpids_around_getppid(0));
+	EXPECT_EQ(0, getpids_around_getppid(1));
+	stops = tracy_syscall_stops(self->t);
+	if (variant->backend == TRACY_BACKEND_KMASK)
+		EXPECT_GT(2UL * MANY_GETPIDS + 50, stops)
+			TH_LOG("the unhooked getpid still stops the tracee");
 }
 
 /*
@@ -636,7 +770,7 @@ static void compat_tracee(struct __test_metadata *_metadata,
 	if (!syscall_info)
 		setenv("TRACY_SYSCALL_INFO", "0", 1);
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	hook_basic(_metadata, self->t, COMPAT_ABI);
 	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
 	c = exec_script(self, path, "basic");
@@ -672,7 +806,7 @@ static void int80_tracee(struct __test_metadata *_metadata,
 	if (!syscall_info)
 		setenv("TRACY_SYSCALL_INFO", "0", 1);
 	if (!start(_metadata, self, variant, 0))
-		SKIP(return, "backend not implemented yet");
+		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_X86,
 				    record_hook));
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_AMD64,
@@ -700,6 +834,57 @@ TEST_F(lib, int80_in_64bit_process_without_syscall_info)
 	int80_tracee(_metadata, self, variant, false);
 }
 #endif
+
+/* TEST() wrappers take a variant they do not use. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+/* AUTO: kmask where the kernel has masks, classic elsewhere. */
+TEST(auto_backend_choice)
+{
+	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "basic", NULL };
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct tracy_child *c;
+	struct tracy *t;
+
+	ASSERT_LT(0, len);
+	self[len] = '\0';
+	unsetenv("TRACY_BACKEND");
+	t = tracy_init(0);
+	ASSERT_TRUE(t != NULL);
+	c = tracy_exec(t, argv);
+	ASSERT_TRUE(c != NULL);
+	EXPECT_EQ((int)(kernel_has_kmask() ? TRACY_BACKEND_KMASK :
+			TRACY_BACKEND_CLASSIC), (int)c->backend);
+	EXPECT_EQ(0, run(t, c->pid));
+	tracy_free(t);
+}
+
+/* A forced kmask on a kernel without masks: a clear error, no tracee. */
+TEST(kmask_forced_without_kernel_support)
+{
+	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "basic", NULL };
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct tracy *t;
+
+	if (kernel_has_kmask())
+		SKIP(return, "this kernel has syscall stop masks");
+	ASSERT_LT(0, len);
+	self[len] = '\0';
+	setenv("TRACY_BACKEND", "kmask", 1);
+	t = tracy_init(0);
+	ASSERT_TRUE(t != NULL);
+	errno = 0;
+	EXPECT_TRUE(tracy_exec(t, argv) == NULL);
+	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ(0, tracy_children_count(t));
+	errno = 0;
+	EXPECT_EQ(-1, tracy_set_backend(t, TRACY_BACKEND_KMASK));
+	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ(0, tracy_set_backend(t, TRACY_BACKEND_CLASSIC));
+	tracy_free(t);
+}
+#pragma GCC diagnostic pop
 
 int main(int argc, char **argv)
 {

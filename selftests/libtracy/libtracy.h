@@ -20,6 +20,9 @@ static inline unsigned char mem_pattern(int which, long i)
 	return (unsigned char)(which ? i * 13 + 5 : i * 7 + 3);
 }
 
+/* The "many" script: getpid calls before and after its one getppid. */
+#define MANY_GETPIDS	1000
+
 /* Exit statuses of the scripts beyond 0 (what the test expected). */
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */
 #define TRACEE_USAGE	64

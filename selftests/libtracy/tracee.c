@@ -113,6 +113,19 @@ static int __attribute__((noreturn)) loop(void)
 	}
 }
 
+/* MANY_GETPIDS getpid, one getppid, MANY_GETPIDS getpid again. */
+static int many(void)
+{
+	int i;
+
+	for (i = 0; i < MANY_GETPIDS; i++)
+		syscall(SYS_getpid);
+	syscall(SYS_getppid);
+	for (i = 0; i < MANY_GETPIDS; i++)
+		syscall(SYS_getpid);
+	return 0;
+}
+
 #if defined(__x86_64__) && !defined(__ILP32__)
 /* getpid of the i386 ABI, from a 64-bit process. */
 static int int80(void)
@@ -137,7 +150,7 @@ int tracee_main(int argc, char **argv)
 	} scripts[] = {
 		{ "basic", basic }, { "deny", deny }, { "memory", memory },
 		{ "thread", thread }, { "signal", signal_suppressed },
-		{ "loop", loop }, { "int80", int80 },
+		{ "loop", loop }, { "int80", int80 }, { "many", many },
 	};
 	unsigned int i;
 
