@@ -666,6 +666,35 @@ TEST_F(lib, unhooked_syscalls_do_not_stop)
 	}
 }
 
+/*
+ * A hook on readv, which in the x32 build is an x32-only syscall (515)
+ * that no kernel list can hold: kmask must switch to blacklist mode to
+ * stop at it, and still spare the tracee the getpid stops.
+ */
+TEST_F(lib, hook_beyond_kernel_lists)
+{
+	const struct record *out;
+	unsigned long stops;
+	struct tracy_child *c;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "readv", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "readv");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid));
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "readv", 1, 0) != NULL);
+	out = find(TRACY_ABI_NATIVE, "readv", 0, 0);
+	ASSERT_TRUE(out != NULL);
+	EXPECT_EQ(READV_LEN, out->ret);
+	stops = tracy_syscall_stops(self->t);
+	TH_LOG("%s: %lu syscall stops", tracy_backend_name(variant->backend),
+	       stops);
+	if (variant->backend == TRACY_BACKEND_KMASK)
+		EXPECT_GT(50UL, stops);
+}
+
 /* At the exit of getppid: hook getpid if it is not, unhook it if it is. */
 static int toggle_getpid_hook(struct tracy_event *e)
 {

@@ -22,6 +22,8 @@ static inline unsigned char mem_pattern(int which, long i)
 
 /* The "many" script: getpid calls before and after its one getppid. */
 #define MANY_GETPIDS	1000
+/* What the "readv" script reads. */
+#define READV_LEN	16
 
 /* Exit statuses of the scripts beyond 0 (what the test expected). */
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -126,6 +127,24 @@ static int many(void)
 	return 0;
 }
 
+/*
+ * readv of READV_LEN bytes from /dev/zero (an x32-only syscall, 515, in
+ * the x32 build: in no kernel list), then MANY_GETPIDS getpid.
+ */
+static int readv_then_getpids(void)
+{
+	char buf[READV_LEN];
+	struct iovec iov = { buf, sizeof(buf) };
+	long fd = syscall(SYS_openat, AT_FDCWD, "/dev/zero", O_RDONLY);
+	int i;
+
+	if (fd < 0 || syscall(SYS_readv, fd, &iov, 1) != READV_LEN)
+		return TRACEE_WRONG;
+	for (i = 0; i < MANY_GETPIDS; i++)
+		syscall(SYS_getpid);
+	return 0;
+}
+
 #if defined(__x86_64__) && !defined(__ILP32__)
 /* getpid of the i386 ABI, from a 64-bit process. */
 static int int80(void)
@@ -151,6 +170,7 @@ int tracee_main(int argc, char **argv)
 		{ "basic", basic }, { "deny", deny }, { "memory", memory },
 		{ "thread", thread }, { "signal", signal_suppressed },
 		{ "loop", loop }, { "int80", int80 }, { "many", many },
+		{ "readv", readv_then_getpids },
 	};
 	unsigned int i;
 
