@@ -93,9 +93,14 @@ int tracy_set_backend(struct tracy *t, enum tracy_backend backend)
 	}
 	t->backend = backend;
 	s->ops = ops;
-	tracy_verbose(s, TRACY_VERBOSE, "backend %s: new tracees run on %s",
-		      tracy_backend_name(backend),
-		      tracy_backend_name(ops->id));
+	if (backend == TRACY_BACKEND_AUTO)
+		tracy_verbose(s, TRACY_VERBOSE, "backend auto: new tracees run "
+			      "on kmask if the kernel has syscall stop masks, "
+			      "on classic if not");
+	else
+		tracy_verbose(s, TRACY_VERBOSE, "backend %s: new tracees run "
+			      "on %s", tracy_backend_name(backend),
+			      tracy_backend_name(ops->id));
 	return 0;
 }
 
