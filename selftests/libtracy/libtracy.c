@@ -576,6 +576,43 @@ TEST_F(lib, clone_threads)
 	children_traced(_metadata, self, variant, "thread");
 }
 
+/*
+ * A thread that is not the leader executes "basic": the exec'd program is
+ * traced on under the leader's pid, its syscalls seen right (with and
+ * without PTRACE_GET_SYSCALL_INFO, where entries and exits must keep
+ * alternating across the exec).
+ */
+static void thread_exec_traced(struct __test_metadata *_metadata,
+			       FIXTURE_DATA(lib) *self,
+			       const FIXTURE_VARIANT(lib) *variant,
+			       bool syscall_info)
+{
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!syscall_info)
+		setenv("TRACY_SYSCALL_INFO", "0", 1);
+	if (!start(_metadata, self, variant, TRACY_TRACE_CHILDREN))
+		SKIP(return, "backend not available here");
+	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
+	c = exec_script(self, self->self, "thread_exec");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	check_basic(_metadata, pid, TRACY_ABI_NATIVE);
+	EXPECT_EQ(0, tracy_children_count(self->t));
+}
+
+TEST_F(lib, exec_by_non_leader_thread)
+{
+	thread_exec_traced(_metadata, self, variant, true);
+}
+
+TEST_F(lib, exec_by_non_leader_thread_without_syscall_info)
+{
+	thread_exec_traced(_metadata, self, variant, false);
+}
+
 TEST_F(lib, signal_hook_suppresses)
 {
 	struct tracy_child *c;

@@ -89,6 +89,26 @@ static int thread(void)
 	return 0;
 }
 
+/* A thread that is not the leader executes this program's "basic". */
+static void *thread_execs(void *arg)
+{
+	char *argv[] = { "/proc/self/exe", TRACEE_ARG, "basic", NULL };
+
+	(void)arg;
+	execv(argv[0], argv);
+	_exit(TRACEE_USAGE);
+}
+
+static int thread_exec(void)
+{
+	pthread_t th;
+
+	if (pthread_create(&th, NULL, thread_execs, NULL))
+		return TRACEE_USAGE;
+	pthread_join(th, NULL);	/* the exec ends this thread */
+	return TRACEE_USAGE;
+}
+
 static volatile sig_atomic_t got_usr1;
 
 static void on_usr1(int sig)
@@ -171,6 +191,7 @@ int tracee_main(int argc, char **argv)
 		{ "thread", thread }, { "signal", signal_suppressed },
 		{ "loop", loop }, { "int80", int80 }, { "many", many },
 		{ "readv", readv_then_getpids },
+		{ "thread_exec", thread_exec },
 	};
 	unsigned int i;
 
