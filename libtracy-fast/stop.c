@@ -41,7 +41,7 @@ static int stop_from_regs(struct child *c, struct syscall_stop *stop,
 			  int known_abi)
 {
 	struct arch_regs regs;
-	int entry;
+	int entry, abi;
 	long nr;
 
 	if (arch_get_regs(c->pub.pid, &regs))
@@ -52,6 +52,14 @@ static int stop_from_regs(struct child *c, struct syscall_stop *stop,
 		stop->entry = entry >= 0 ? entry : !c->in_syscall;
 	}
 	nr = arch_reg_get(&regs, stop->abi, ARCH_REG_NR);
+	/* ABIs that share an audit arch (x86_64, x32): the number tells. */
+	if (known_abi >= 0 && nr != -1) {
+		abi = abi_from_audit_arch(abi_table(known_abi)->audit_arch, nr);
+		if (abi >= 0 && abi != stop->abi) {
+			stop->abi = abi;
+			nr = arch_reg_get(&regs, stop->abi, ARCH_REG_NR);
+		}
+	}
 	stop->nr = abi_table_nr(stop->abi, nr);
 	stop->ip = arch_reg_get(&regs, stop->abi, ARCH_REG_IP);
 	stop->sp = arch_reg_get(&regs, stop->abi, ARCH_REG_SP);
