@@ -595,11 +595,19 @@ static void thread_exec_traced(struct __test_metadata *_metadata,
 	if (!start(_metadata, self, variant, TRACY_TRACE_CHILDREN))
 		SKIP(return, "backend not available here");
 	hook_basic(_metadata, self->t, TRACY_ABI_NATIVE);
+	ASSERT_EQ(0, tracy_set_hook(self->t, "execve", TRACY_ABI_NATIVE,
+				    record_hook));
 	c = exec_script(self, self->self, "thread_exec");
 	ASSERT_TRUE(c != NULL);
 	pid = c->pid;
 	ASSERT_EQ(0, run(self->t, pid));
 	check_basic(_metadata, pid, TRACY_ABI_NATIVE);
+	/* Entered by the thread, left by the leader it became. */
+	ASSERT_TRUE(find(TRACY_ABI_NATIVE, "execve", 1, 0) != NULL);
+	EXPECT_NE(pid, find(TRACY_ABI_NATIVE, "execve", 1, 0)->pid);
+	ASSERT_TRUE(find(TRACY_ABI_NATIVE, "execve", 0, 0) != NULL);
+	EXPECT_EQ(pid, find(TRACY_ABI_NATIVE, "execve", 0, 0)->pid);
+	EXPECT_EQ(0, find(TRACY_ABI_NATIVE, "execve", 0, 0)->ret);
 	EXPECT_EQ(0, tracy_children_count(self->t));
 }
 
