@@ -220,9 +220,16 @@ static enum outcome exec_event(struct child *c)
 		old = child_find(c->session, (pid_t)former);
 		if (old && c->ops->exec_takeover)
 			c->ops->exec_takeover(c, old);
+		/*
+		 * The execve the exit stop will be about is old's: after the
+		 * exec the registers may no longer say (arm64 forgets the
+		 * syscall number, and x86 cannot tell x32 from x86_64).
+		 */
+		c->entry_known = old && old->entry_known;
+		if (c->entry_known)
+			c->entry = old->entry;
 		if (old)
 			child_forget(old, false);
-		c->entry_known = false;
 	}
 	memory_child_exec(c);
 	/*

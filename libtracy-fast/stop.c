@@ -65,6 +65,15 @@ static int stop_from_regs(struct child *c, struct syscall_stop *stop,
 	stop->sp = arch_reg_get(&regs, stop->abi, ARCH_REG_SP);
 	stop->rval = arch_reg_get(&regs, stop->abi, ARCH_REG_RETURN);
 	stop_from_regs_args(stop, &regs);
+	/*
+	 * An exit: its entry says what it is about, where the registers may
+	 * not any more (arm64 forgets the number of an execve that worked).
+	 */
+	if (known_abi < 0 && !stop->entry && c->entry_known &&
+	    c->entry.abi == stop->abi) {
+		stop->nr = c->entry.nr;
+		memcpy(stop->args, c->entry.args, sizeof(stop->args));
+	}
 	return 0;
 }
 
