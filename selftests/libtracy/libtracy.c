@@ -682,7 +682,8 @@ TEST_F(lib, attach_and_detach)
 /*
  * The point of the backends: 2 * MANY_GETPIDS getpid and one getppid, with
  * a hook on getppid only. Classic stops the tracee at every syscall (and
- * the event loop resumes the unwanted stops); kmask only at getppid.
+ * the event loop resumes the unwanted stops): 2000 stops and more; kmask
+ * only at getppid: 2.
  */
 TEST_F(lib, unhooked_syscalls_do_not_stop)
 {
@@ -768,8 +769,12 @@ static int getpids_around_getppid(int after)
 	return n;
 }
 
-/* Hooks set and unset in a hook reach the kernel mask of the tracee. */
-TEST_F(lib, hooks_change_while_tracing)
+/*
+ * Hooks set and unset in a hook reach the kernel mask of the tracee.
+ * Two tracees with a thousand hooked syscalls each: more than the
+ * default 30 s in an emulated 32-bit arm guest.
+ */
+TEST_F_TIMEOUT(lib, hooks_change_while_tracing, 180)
 {
 	unsigned long stops;
 	struct tracy_child *c;

@@ -21,7 +21,7 @@ static inline unsigned char mem_pattern(int which, long i)
 }
 
 /* The "many" script: getpid calls before and after its one getppid. */
-#define MANY_GETPIDS	1000
+#define MANY_GETPIDS	500
 /* What the "readv" script reads. */
 #define READV_LEN	16
 
