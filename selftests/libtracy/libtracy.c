@@ -401,6 +401,27 @@ TEST_F(lib, deny_with_eperm)
 	EXPECT_EQ(-EPERM, out->ret);
 }
 
+/*
+ * Denied at an entry-only hook: on kmask the syscall is in the no-exit
+ * list, so the result set at the entry must be what the tracee gets.
+ */
+TEST_F(lib, deny_entry_only_with_eperm)
+{
+	struct tracy_child *c;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	rec.hook_result = TRACY_HOOK_DENY;
+	ASSERT_EQ(0, tracy_set_hook_flags(self->t, "getpid", TRACY_ABI_NATIVE,
+					  deny_getpid_hook,
+					  TRACY_HOOK_ENTRY_ONLY));
+	c = exec_script(self, self->self, "deny");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid)) TH_LOG("the tracee did not get EPERM");
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getpid", 1, 0) != NULL);
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getpid", 0, 0) == NULL);
+}
+
 TEST_F(lib, kill_child_from_hook)
 {
 	struct tracy_child *c;
