@@ -38,13 +38,11 @@ $(eval $(call LIBTRACY_RULES,host,$(CC),$(LIBTRACY_HOST_ARCH)))
 $(foreach abi,$(LIBTRACY_ABIS),\
 	$(eval $(call LIBTRACY_RULES,$(abi),$(abi.$(abi).cc),$(abi.$(abi).lib_arch))))
 
-# selftests/libtracy (SELFTESTS in selftests.mk): its recipe compiles the
-# .c prerequisites of a program, so the library's sources are given as
-# those, for the ABI the program is built for.
-$(BUILD)/progs/host/libtracy: $(call libtracy-sources,$(LIBTRACY_HOST_ARCH)) \
-	$(LIBTRACY_HEADERS)
-$(foreach abi,$(LIBTRACY_ABIS),$(eval $(BUILD)/progs/$(abi)/libtracy-$(abi): \
-	$(call libtracy-sources,$(abi.$(abi).lib_arch)) $(LIBTRACY_HEADERS)))
+# selftests/libtracy (SELFTESTS in selftests.mk) links the library of the
+# ABI it is built for.
+$(BUILD)/progs/host/libtracy: $(BUILD)/lib/host/libtracy-fast.a
+$(foreach abi,$(LIBTRACY_ABIS),$(eval \
+	$(BUILD)/progs/$(abi)/libtracy-$(abi): $(BUILD)/lib/$(abi)/libtracy-fast.a))
 # The host test traces the build for the 32-bit ABI of its architecture
 # as a 32-bit tracee (the guests have it next to theirs).
 libtracy-compat-abi.x86_64 := i386
