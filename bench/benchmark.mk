@@ -10,14 +10,23 @@
 #   $(BUILD)/bench/src/tree              Debian's source, patches applied
 #   $(BUILD)/bench/<abi>/libbenchmark.a  per guest ABI
 #   $(BUILD)/bench/<abi>/bench-<name>-<abi>   static benchmark programs
+#   $(BUILD)/bench/<abi>/tracee-<name>-<abi>  static programs they trace
 #   $(BUILD)/bench/host/bench-<name>     host programs (shared libbenchmark)
+#   $(BUILD)/bench/host/tracee-<name>    static, as in the guests
 
 BENCH_ABIS     := x86_64 i386 arm arm64
-# One C file each in bench/, a program each.
-BENCH_PROGRAMS := getpid
+# One C file each in bench/, a program each, linked with the tracer
+# (bench/tracer.c) and libtracy-fast.
+BENCH_PROGRAMS := getpid syscall workload memory
+# One C file each in bench/tracee/: what the benchmarks trace. Static
+# everywhere, so that they make the same syscalls on the host.
+BENCH_TRACEES  := loop workload
+BENCH_HEADERS  := bench/shim/gbench.h bench/tracer.h bench/tracee/tracee.h \
+	libtracy-fast/tracy.h
 GBENCH_SRC     := $(BUILD)/bench/src
 GBENCH_TREE    := $(GBENCH_SRC)/tree
-BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim
+BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench \
+	-Ilibtracy-fast
 BENCH_CXXFLAGS := -O2 -Wall -Wextra -Werror -std=c++11 -Ibench/shim
 
 # What the benchmarks need on the host, as TOOL=DEBIAN_PACKAGE.
@@ -26,8 +35,12 @@ BENCH_NEEDS := g++=g++ dpkg-source=dpkg-dev \
 	$(foreach abi,$(BENCH_ABIS),$(abi.$(abi).cxx_needs))
 
 # The programs of guest $(1): those of every ABI it runs that we build for.
-bench-guest-programs = $(foreach abi,$(filter $(BENCH_ABIS),$(guest.$(1).abis)),\
+bench-guest-abis = $(filter $(BENCH_ABIS),$(guest.$(1).abis))
+bench-guest-programs = $(foreach abi,$(call bench-guest-abis,$(1)),\
 	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)))
+# The tracees they start, in the guest's /bin but not run by /init.
+bench-guest-tracees = $(foreach abi,$(call bench-guest-abis,$(1)),\
+	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
 
 .PHONY: bench-host bench-host-run bench-programs
 
@@ -39,14 +52,21 @@ $(BUILD)/bench/host/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h
 	@mkdir -p $(@D)
 	$(CXX) $(BENCH_CXXFLAGS) -c -o $@ $<
 
-$(BUILD)/bench/host/%.o: bench/%.c bench/shim/gbench.h
+$(BUILD)/bench/host/%.o: bench/%.c $(BENCH_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
 
-$(BUILD)/bench/host/bench-%: $(BUILD)/bench/host/%.o $(BUILD)/bench/host/gbench.o
+$(BUILD)/bench/host/bench-%: $(BUILD)/bench/host/%.o \
+		$(BUILD)/bench/host/tracer.o $(BUILD)/bench/host/gbench.o \
+		$(BUILD)/lib/host/libtracy-fast.a
 	$(CXX) -o $@ $^ -lbenchmark -pthread
 
-bench-host: $(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/host/bench-$(p))
+$(BUILD)/bench/host/tracee-%: bench/tracee/%.c bench/tracee/tracee.h
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CFLAGS) -o $@ $<
+
+bench-host: $(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/host/bench-$(p)) \
+	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/host/tracee-$(p))
 
 # Runs the host's programs; their JSON goes where the guests' goes.
 bench-host-run: bench-host
@@ -70,19 +90,25 @@ $(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
 	$(abi.$(1).cxx) $(BENCH_CXXFLAGS) -DBENCHMARK_STATIC_DEFINE \
 		-I$(GBENCH_TREE)/include -c -o $$@ $$<
 
-$(BUILD)/bench/$(1)/%.o: bench/%.c bench/shim/gbench.h
+$(BUILD)/bench/$(1)/%.o: bench/%.c $(BENCH_HEADERS)
 	@mkdir -p $$(@D)
-	$(abi.$(1).cc) $(BENCH_CFLAGS) -c -o $$@ $$<
+	$(abi.$(1).cc) $(BENCH_CFLAGS) -DBENCH_SUFFIX='"-$(1)"' -c -o $$@ $$<
 
 $(BUILD)/bench/$(1)/bench-%-$(1): $(BUILD)/bench/$(1)/%.o \
-		$(BUILD)/bench/$(1)/gbench.o $(BUILD)/bench/$(1)/libbenchmark.a
+		$(BUILD)/bench/$(1)/tracer.o $(BUILD)/bench/$(1)/gbench.o \
+		$(BUILD)/lib/$(1)/libtracy-fast.a $(BUILD)/bench/$(1)/libbenchmark.a
 	$(abi.$(1).cxx) -static -o $$@ $$^ -pthread
+
+$(BUILD)/bench/$(1)/tracee-%-$(1): bench/tracee/%.c bench/tracee/tracee.h
+	@mkdir -p $$(@D)
+	$(abi.$(1).cc) $(GUEST_CFLAGS) -o $$@ $$<
 endef
 
 $(foreach abi,$(BENCH_ABIS),$(eval $(call BENCH_ABI_RULES,$(abi))))
 
 bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
-	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)))
+	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)) \
+	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
 
 # Guest $(1): an initramfs with the benchmark programs instead of the tests,
 # booted like the tests (qemu/boot.py); the JSON each program prints on the

@@ -53,6 +53,11 @@ gbench *gbench_use_manual_time(gbench *b)
 	return C(B(b)->UseManualTime());
 }
 
+gbench *gbench_use_real_time(gbench *b)
+{
+	return C(B(b)->UseRealTime());
+}
+
 gbench *gbench_iterations(gbench *b, int64_t n)
 {
 	return C(B(b)->Iterations(n));

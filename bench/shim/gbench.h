@@ -38,6 +38,12 @@ gbench *gbench_register(const char *name, gbench_fn fn, void *arg);
 gbench *gbench_arg(gbench *b, int64_t value);
 /* Timing by gbench_set_iteration_time() instead of the loop's clock. */
 gbench *gbench_use_manual_time(gbench *b);
+/*
+ * Iterations and rates by the loop's wall-clock time rather than the CPU
+ * time of the calling thread (which misses the time spent waiting for
+ * another process, such as a tracee).
+ */
+gbench *gbench_use_real_time(gbench *b);
 /* Fixed iteration count (otherwise Google Benchmark chooses). */
 gbench *gbench_iterations(gbench *b, int64_t n);
 /* Minimum measuring time in seconds. */
