@@ -23,6 +23,19 @@ BENCH_PROGRAMS := getpid syscall workload memory
 BENCH_TRACEES  := loop workload
 BENCH_HEADERS  := bench/shim/gbench.h bench/tracer.h bench/tracee/tracee.h \
 	libtracy-fast/tracy.h
+# Google Benchmark's flags, given as its environment variables (the guests
+# get them on the kernel command line, which passes them to /init's
+# environment): e.g. BENCH_ENV="BENCHMARK_MIN_TIME=1 BENCHMARK_REPETITIONS=5".
+BENCH_ENV      ?= BENCHMARK_MIN_TIME=0.1
+# Every benchmark run, host or guest, waits for the machine's guest lock
+# (no two guests, and no guest beside a host benchmark) and runs niced, so
+# that it disturbs the machine's other users less than they disturb it.
+GUEST_LOCK     ?= /tmp/tracy-guest.lock
+BENCH_NICE     ?= 19
+BENCH_RUN      := flock $(GUEST_LOCK) nice -n $(BENCH_NICE)
+# What the guests show of a program's output while it runs: a line per
+# benchmark (Google Benchmark's console format).
+BENCH_PROGRESS := ^[a-z_]+/[^ ]+ +([0-9]|ERROR)
 GBENCH_SRC     := $(BUILD)/bench/src
 GBENCH_TREE    := $(GBENCH_SRC)/tree
 BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench \
@@ -41,6 +54,13 @@ bench-guest-programs = $(foreach abi,$(call bench-guest-abis,$(1)),\
 # The tracees they start, in the guest's /bin but not run by /init.
 bench-guest-tracees = $(foreach abi,$(call bench-guest-abis,$(1)),\
 	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
+# The guest of the host's architecture also gets the host's strace, with
+# its libraries, for the comparison of bench/workload.c.
+bench-guest-strace = $(if $(filter $(1),$(LIBTRACY_HOST_ARCH)),$(wildcard /usr/bin/strace))
+# make-initramfs.sh options for all of them (run only in a recipe: ldd).
+bench-guest-files = $(foreach f,$(call bench-guest-tracees,$(1)),\
+	--file /bin/$(notdir $(f))=$(f)) \
+	$(if $(call bench-guest-strace,$(1)),$(shell bench/strace-files.sh))
 
 .PHONY: bench-host bench-host-run bench-programs
 
@@ -68,15 +88,20 @@ $(BUILD)/bench/host/tracee-%: bench/tracee/%.c bench/tracee/tracee.h
 bench-host: $(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/host/bench-$(p)) \
 	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/host/tracee-$(p))
 
-# Runs the host's programs; their JSON goes where the guests' goes.
+# Runs the host's programs, showing their progress; their JSON goes where
+# the guests' goes, with the place named in it (collect.py).
 bench-host-run: bench-host
+	@rm -rf $(BUILD)/bench/results/host
 	@mkdir -p $(BUILD)/bench/results/host
 	@set -e; for p in $(BENCH_PROGRAMS); do \
 		echo "  BENCH   host: bench-$$p"; \
-		$(BUILD)/bench/host/bench-$$p \
+		$(BENCH_RUN) env $(BENCH_ENV) $(BUILD)/bench/host/bench-$$p \
 			--benchmark_out=$(BUILD)/bench/results/host/bench-$$p.json \
-			--benchmark_out_format=json >/dev/null; \
+			--benchmark_out_format=json --benchmark_color=false \
+			2>/dev/null | sed -n 's/^[a-z_]*\/.*/  BENCH   host: &/p'; \
 	done
+	@python3 bench/collect.py host $(BUILD)/bench/results/host \
+		--env "$(BENCH_ENV)" $(BUILD)/bench/results/host/*.json
 
 # Guest ABI $(1): a static libbenchmark.a of Debian's source, static programs.
 define BENCH_ABI_RULES
@@ -118,19 +143,27 @@ bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
 define BENCH_GUEST_RULES
 .PHONY: bench-$(1)
 
-$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
-		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
-		$(call bench-guest-programs,$(1))
+$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/strace-files.sh \
+		$(GEN_INIT_CPIO) $(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+		$(call bench-guest-programs,$(1)) \
+		$(call bench-guest-tracees,$(1)) $(call bench-guest-strace,$(1))
 	@echo "  CPIO    $$@"
 	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
-		$(BUILD)/$(1)/guest-info $(call bench-guest-programs,$(1))
+		$(BUILD)/$(1)/guest-info $$(call bench-guest-files,$(1)) \
+		$(call bench-guest-programs,$(1))
 
 bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
+	@rm -rf $(BUILD)/bench/results/$(1)
 	@mkdir -p $(BUILD)/bench/results/$(1)
-	@python3 qemu/boot.py $(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(BENCH_KERNEL)) \
+	@echo "  BENCH   $(1) guest: waiting for $(GUEST_LOCK)"
+	@$(BENCH_RUN) python3 qemu/boot.py \
+		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(BENCH_KERNEL)) \
+		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
 		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
 		$(guest.$(1).qemu_args)
-	@python3 bench/collect.py $(BUILD)/$(1)/bench.log $(BUILD)/bench/results/$(1)
+	@python3 bench/collect.py guest $(BUILD)/$(1)/bench.log \
+		$(BUILD)/bench/results/$(1) --arch $(1) \
+		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) --env "$(BENCH_ENV)"
 endef
 
 $(foreach arch,$(ARCHES),$(eval $(call BENCH_GUEST_RULES,$(arch))))

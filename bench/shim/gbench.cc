@@ -6,7 +6,15 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
 #include <vector>
+
+#include <unistd.h>
 
 using benchmark::Counter;
 
@@ -144,22 +152,69 @@ void gbench_counter(gbench_state *st, const char *name, double value,
 		Counter(value, static_cast<Counter::Flags>(flags));
 }
 
-// JSON is the default format: the results are read by scripts, and in a
-// guest they come out on the serial console. Flags given later win.
+static bool has_out_flag(const std::vector<char *> &args)
+{
+	static const char flag[] = "--benchmark_out=";
+
+	for (char *arg : args)
+		if (!strncmp(arg, flag, sizeof(flag) - 1))
+			return true;
+	return false;
+}
+
+// Copies the JSON file to stdout between the marker lines, and removes it.
+static int print_json(const std::string &path)
+{
+	std::ifstream json(path);
+
+	std::cout << GBENCH_JSON_BEGIN "\n" << json.rdbuf() << "\n"
+		  << GBENCH_JSON_END << std::endl;
+	unlink(path.c_str());
+	return json ? 0 : 1;
+}
+
+// With --benchmark_out, Google Benchmark's own behaviour. Without it (in a
+// guest, whose stdout is the serial console) the progress goes to stdout
+// in console format and the JSON to a temporary file, printed on stdout
+// in one piece at the end between the marker lines: whatever else reaches
+// the console meanwhile (a message on stderr from the code measured, the
+// progress) cannot fall inside it. Flags given later win.
 int gbench_main(int argc, char **argv)
 {
 	std::vector<char *> args(argv, argv + argc);
-	static char json[] = "--benchmark_format=json";
-	args.insert(args.begin() + (argc > 0 ? 1 : 0), json);
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	std::string path = std::string(tmp) + "/gbench-XXXXXX";
+	std::string out_flag;
+	static char console[] = "--benchmark_format=console";
+	static char no_color[] = "--benchmark_color=false";
+	static char json[] = "--benchmark_out_format=json";
+	bool to_stdout = !has_out_flag(args);
+
+	if (to_stdout) {
+		int fd = mkstemp(&path[0]);
+
+		if (fd < 0) {
+			perror(path.c_str());
+			return 1;
+		}
+		close(fd);
+		out_flag = "--benchmark_out=" + path;
+		char *flags[] = { console, no_color, &out_flag[0], json };
+		args.insert(args.begin() + (argc > 0 ? 1 : 0), flags,
+			    flags + sizeof(flags) / sizeof(*flags));
+	}
 	args.push_back(nullptr);
 	int n = static_cast<int>(args.size()) - 1;
 
 	benchmark::Initialize(&n, args.data());
-	if (benchmark::ReportUnrecognizedArguments(n, args.data()))
+	if (benchmark::ReportUnrecognizedArguments(n, args.data())) {
+		if (to_stdout)
+			unlink(path.c_str());
 		return 1;
+	}
 	benchmark::RunSpecifiedBenchmarks();
 	benchmark::Shutdown();
-	return 0;
+	return to_stdout ? print_json(path) : 0;
 }
 
 // A program that has its own main() takes it over this one.

@@ -8,8 +8,10 @@
  * (gbench_use_manual_time() at registration, gbench_set_iteration_time()
  * once per iteration). Register it with GBENCH(function) at file scope, or
  * with gbench_register() from code. The shim's main() (used unless the
- * program defines its own) runs them all and prints Google Benchmark JSON;
- * the usual --benchmark_* flags apply, e.g. --benchmark_format=console.
+ * program defines its own) runs them all: with --benchmark_out=FILE as
+ * Google Benchmark does; without it, showing progress on stdout and then
+ * printing the JSON results there, framed by GBENCH_JSON_BEGIN and
+ * GBENCH_JSON_END lines. The usual --benchmark_* flags apply.
  *
  *	static void getpid_untraced(gbench_state *st, void *arg)
  *	{
@@ -78,6 +80,9 @@ enum gbench_counter_flags {
 #define GBENCH_COUNTER_INVERT 0x80000000u	/* 1 / value */
 void gbench_counter(gbench_state *st, const char *name, double value,
 		    unsigned flags);
+
+#define GBENCH_JSON_BEGIN	"GBENCH-JSON-BEGIN"
+#define GBENCH_JSON_END		"GBENCH-JSON-END"
 
 /* Runs every registered benchmark; argv as for Google Benchmark. */
 int gbench_main(int argc, char **argv);
