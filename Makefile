@@ -5,7 +5,15 @@
 # an initramfs and a test run; selftests/selftests.mk builds the programs
 # that run on the host and in the guests.
 
-ARCHES := x86_64 i386 arm arm64
+ALL_ARCHES := x86_64 i386 arm arm64
+# `make bench ARCHES=all` (or a list, ARCHES="i386 arm"): the guests the
+# benchmarks run in, by default the x86_64 guest only. Every other target,
+# and the build, always know every guest.
+BENCH_ARCHES := $(if $(filter command line,$(origin ARCHES)),$(if \
+	$(filter all,$(ARCHES)),$(ALL_ARCHES),$(ARCHES)),x86_64)
+override ARCHES := $(ALL_ARCHES)
+$(if $(filter-out $(ALL_ARCHES),$(BENCH_ARCHES)),$(error ARCHES='$(BENCH_ARCHES)': \
+	use all, or guests among: $(ALL_ARCHES)))
 BUILD  := build
 LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
 LINUX_TREE    := $(BUILD)/linux
@@ -48,8 +56,9 @@ help:
 	@echo "make regress-baseline   record that baseline from unpatched guests"
 	@echo "make test-debug    our selftests in $(DEBUG_ARCHES) kernels with KASAN,"
 	@echo "                   lockdep, UBSAN and kmemleak; fails on any report"
-	@echo "make bench         the benchmarks, on the host and in the x86_64 guest"
-	@echo "                   (so far only the untraced baselines: bench/README.md)"
+	@echo "make bench         the benchmarks, on the host and in the x86_64 guest,"
+	@echo "                   then their table and plot (bench/README.md);"
+	@echo "                   ARCHES=all: in all four guests"
 	@echo "make kernel ARCH=A       build the patched kernel of guest A"
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
@@ -92,11 +101,18 @@ test:
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 
-# So far only the untraced baselines (bench/, issue 5): the backends,
-# the scenarios, the table and the plot are still to come.
+# The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one
+# place after the other; then the table and the plot of every place that
+# has results, even if another failed (the exit status says so).
 bench:
 	@$(MAKE) --no-print-directory setup
-	@$(MAKE) --no-print-directory bench-host-run bench-x86_64
+	@status=0; $(MAKE) --no-print-directory -k bench-host-run \
+		$(foreach arch,$(BENCH_ARCHES),bench-$(arch)) || status=1; \
+	python3 bench/report.py --markdown $(BENCH_SUMMARY) \
+		--svg $(BENCH_PLOT) $(BUILD)/bench/results/host \
+		$(foreach arch,$(BENCH_ARCHES),$(BUILD)/bench/results/$(arch)) \
+		|| status=1; \
+	echo "  REPORT  $(BENCH_SUMMARY) $(BENCH_PLOT)"; exit $$status
 
 clean:
 	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen $(BUILD)/bench/results \

@@ -23,6 +23,9 @@ BENCH_PROGRAMS := getpid syscall workload memory
 BENCH_TRACEES  := loop workload
 BENCH_HEADERS  := bench/shim/gbench.h bench/tracer.h bench/tracee/tracee.h \
 	libtracy-fast/tracy.h
+# make bench writes the table and the plot of what it ran here.
+BENCH_SUMMARY  := $(BUILD)/bench/results/summary.md
+BENCH_PLOT     := $(BUILD)/bench/results/overhead.svg
 # Google Benchmark's flags, given as its environment variables (the guests
 # get them on the kernel command line, which passes them to /init's
 # environment): e.g. BENCH_ENV="BENCHMARK_MIN_TIME=1 BENCHMARK_REPETITIONS=5".
@@ -139,7 +142,8 @@ bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
 # booted like the tests (qemu/boot.py); the JSON each program prints on the
 # console is cut out of the log (bench/collect.py). BENCH_KERNEL=DIR boots
 # the kernel already built in DIR (the guest's kbuild output directory)
-# instead of building the guest's own.
+# instead of building the guest's own; a % in DIR stands for the guest's
+# name (BENCH_KERNEL=../main/build/%/kernel).
 define BENCH_GUEST_RULES
 .PHONY: bench-$(1)
 
@@ -157,7 +161,7 @@ bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
 	@mkdir -p $(BUILD)/bench/results/$(1)
 	@echo "  BENCH   $(1) guest: waiting for $(GUEST_LOCK)"
 	@$(BENCH_RUN) python3 qemu/boot.py \
-		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(BENCH_KERNEL)) \
+		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(subst %,$(1),$(BENCH_KERNEL))) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
 		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
 		$(guest.$(1).qemu_args)

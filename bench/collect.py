@@ -71,7 +71,10 @@ def abi_of(program, arch):
 
 
 def annotate(data, program, info, arch):
-    place = dict(info, abi=abi_of(program, arch))
+    context = data.get("context", {})
+    # A guest may run fewer CPUs than QEMU was given (the x86 guests: one).
+    place = dict(info, abi=abi_of(program, arch),
+                 cpus_seen=context.get("num_cpus"), date=context.get("date"))
     data.setdefault("context", {})["tracy_fast"] = place
     return data
 

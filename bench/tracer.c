@@ -128,8 +128,8 @@ struct tracy_child *bench_exec(struct bench_run *run, struct tracy *t,
 	struct tracy_child *c = tracy_exec(t, argv);
 
 	if (!c) {
-		bench_fail(run, true, "%s backend: tracing %s%s",
-			   run->backend->name, argv[0], errno == ENOSYS ?
+		bench_fail(run, true, "%s backend: tracy_exec%s",
+			   run->backend->name, errno == ENOSYS ?
 			   " (the kernel lacks what the backend needs)" : "");
 		return NULL;
 	}
@@ -247,8 +247,8 @@ static int attach_traced(struct bench_run *run, pid_t pid, int go_fd)
 	c = tracy_attach(t, pid);
 	run->attach_ns = bench_now_ns() - start;
 	if (!c)
-		bench_fail(run, true, "%s backend: attaching to %d%s",
-			   run->backend->name, pid, errno == ENOSYS ?
+		bench_fail(run, true, "%s backend: tracy_attach%s",
+			   run->backend->name, errno == ENOSYS ?
 			   " (the kernel lacks what the backend needs)" : "");
 	else if (!check_backend(run, c) && !release(run, go_fd))
 		ret = bench_trace_to_end(run, t, pid);
