@@ -46,7 +46,7 @@ BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench \
 BENCH_CXXFLAGS := -O2 -Wall -Wextra -Werror -std=c++11 -Ibench/shim
 
 # What the benchmarks need on the host, as TOOL=DEBIAN_PACKAGE.
-BENCH_NEEDS := g++=g++ dpkg-source=dpkg-dev \
+BENCH_NEEDS := g++=g++ dpkg-source=dpkg-dev /usr/bin/strace=strace \
 	/usr/include/benchmark/benchmark.h=libbenchmark-dev \
 	$(foreach abi,$(BENCH_ABIS),$(abi.$(abi).cxx_needs))
 
