@@ -69,6 +69,9 @@ class Result:
             return statistics.median(values) if values else None
 
         self.time_ns = median("real_time")
+        # The spread of the repetitions, a fraction (Google Benchmark's cv).
+        cvs = [r["real_time"] for r in runs if r.get("aggregate_name") == "cv"]
+        self.cv = cvs[0] if cvs else None
         self.counters = {key: median(key) for key in
                          ("ns_per_syscall", "stops", "bytes_per_second",
                           "attach_us", "run_us")}
@@ -186,8 +189,9 @@ def cell(place, family, row, kind, notes):
     per = result.counters["ns_per_syscall"] if kind == "syscall" \
         else result.time_ns
     value = ratio(place, family, row)
-    text = f"{fmt_ratio(value)} ({fmt_time(per)})" if value is not None \
-        else fmt_time(per)
+    spread = f" ±{result.cv * 100:.2g}%" if result.cv is not None else ""
+    text = f"{fmt_ratio(value)} ({fmt_time(per)}{spread})" \
+        if value is not None else fmt_time(per) + spread
     stops = result.counters["stops"]
     if stops is not None and row != "untraced":
         text += f", {stops:.0f} stops"
@@ -222,7 +226,9 @@ def markdown(places):
              "the same place (1 = no overhead); in parentheses the time per "
              "syscall of the tracee's loop (scenarios 1, 2, 4) or per whole "
              "run (3), then the syscall stops the kernel made per tracee "
-             "run, its start-up included. n/a: the backend cannot do it; "
+             "run, its start-up included. With repetitions "
+             "(BENCHMARK_REPETITIONS), the medians, and ± the coefficient of "
+             "variation of the time. n/a: the backend cannot do it; "
              "–: not run there.", ""]
     lines += places_section(places)
     rows = []
