@@ -12,8 +12,8 @@ ALL_ARCHES := x86_64 i386 arm arm64
 BENCH_ARCHES := $(if $(filter command line,$(origin ARCHES)),$(if \
 	$(filter all,$(ARCHES)),$(ALL_ARCHES),$(ARCHES)),x86_64)
 override ARCHES := $(ALL_ARCHES)
-$(if $(filter-out $(ALL_ARCHES),$(BENCH_ARCHES)),$(error ARCHES='$(BENCH_ARCHES)': \
-	use all, or guests among: $(ALL_ARCHES)))
+$(if $(filter-out $(ALL_ARCHES),$(BENCH_ARCHES)),$(error \
+	ARCHES='$(BENCH_ARCHES)': use all, or guests among: $(ALL_ARCHES)))
 BUILD  := build
 LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
 LINUX_TREE    := $(BUILD)/linux

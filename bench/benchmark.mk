@@ -59,7 +59,8 @@ bench-guest-tracees = $(foreach abi,$(call bench-guest-abis,$(1)),\
 	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
 # The guest of the host's architecture also gets the host's strace, with
 # its libraries, for the comparison of bench/workload.c.
-bench-guest-strace = $(if $(filter $(1),$(LIBTRACY_HOST_ARCH)),$(wildcard /usr/bin/strace))
+bench-guest-strace = $(if $(filter $(1),$(LIBTRACY_HOST_ARCH)),\
+	$(wildcard /usr/bin/strace))
 # make-initramfs.sh options for all of them (run only in a recipe: ldd).
 bench-guest-files = $(foreach f,$(call bench-guest-tracees,$(1)),\
 	--file /bin/$(notdir $(f))=$(f)) \
@@ -161,7 +162,8 @@ bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
 	@mkdir -p $(BUILD)/bench/results/$(1)
 	@echo "  BENCH   $(1) guest: waiting for $(GUEST_LOCK)"
 	@$(BENCH_RUN) python3 qemu/boot.py \
-		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(subst %,$(1),$(BENCH_KERNEL))) \
+		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,\
+			$(subst %,$(1),$(BENCH_KERNEL))) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
 		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
 		$(guest.$(1).qemu_args)

@@ -61,7 +61,8 @@ static struct tracy_event *wait_handover(struct bench_run *run,
 			bench_fail(run, true, "tracy_wait_event");
 			return NULL;
 		}
-		if (e->type == TRACY_EVENT_NONE || e->type == TRACY_EVENT_QUIT) {
+		if (e->type == TRACY_EVENT_NONE ||
+		    e->type == TRACY_EVENT_QUIT) {
 			bench_fail(run, false, "the tracee ended first");
 			return NULL;
 		}
@@ -160,7 +161,8 @@ __attribute__((constructor)) static void register_memory(void)
 
 	for (p = 0; p < PATHS; p++)
 		for (s = 0; s < SIZES; s++) {
-			cases[p][s] = (struct memory_case){ paths[p], sizes[s] };
+			cases[p][s].path = paths[p];
+			cases[p][s].size = sizes[s];
 			snprintf(name, sizeof(name), "memory/%s/%ld", paths[p],
 				 sizes[s]);
 			gbench_use_real_time(gbench_register(name, bench_memory,

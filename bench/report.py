@@ -265,10 +265,10 @@ def memory_table(places, notes):
                 else:
                     speed = result.counters["bytes_per_second"] or 0
                     text = fmt_speed(speed)
-                    if base and not base.error and \
-                            base.counters["bytes_per_second"]:
-                        text = (f"{fmt_ratio(speed / base.counters['bytes_per_second'])}"
-                                f" ({text})")
+                    base_speed = base.counters["bytes_per_second"] \
+                        if base and not base.error else None
+                    if base_speed:
+                        text = f"{fmt_ratio(speed / base_speed)} ({text})"
                     row.append(text)
             rows.append(row)
     return ["5: tracy_read_mem() of one buffer, by each path: throughput "
@@ -323,7 +323,8 @@ def svg_panel(out, x0, y0, places, number, title, family, names):
                                f'{mark}</text>')
                 continue
             y = y_of(value)
-            out.append(f'<rect x="{bx:.1f}" y="{y:.1f}" width="{bar_w - 1:.1f}" '
+            out.append(f'<rect x="{bx:.1f}" y="{y:.1f}" '
+                       f'width="{bar_w - 1:.1f}" '
                        f'height="{max(y_of(1) - y, 0.5):.1f}" '
                        f'fill="{COLORS[name]}"><title>{html.escape(p.title)}, '
                        f'{name}: {value:.3g}×</title></rect>')

@@ -12,7 +12,8 @@ strace=${1:-/usr/bin/strace}
 [ -x "$strace" ] || exit 0
 printf -- '--file %s=%s\n' "$strace" "$strace"
 # "name => /path (addr)", "/path (addr)"; the vDSO has no path.
-ldd "$strace" | sed -n 's/^[[:space:]]*\(.* => \)\{0,1\}\(\/[^ ]*\) (0x.*$/\2/p' |
+ldd "$strace" |
+sed -n 's/^[[:space:]]*\(.* => \)\{0,1\}\(\/[^ ]*\) (0x.*$/\2/p' |
 while read -r lib; do
 	printf -- '--file %s=%s\n' "$lib" "$lib"
 done

@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "gbench.h"
@@ -152,7 +153,7 @@ static int run_attached(struct bench_run *run, uint64_t *loop_ns)
 	if (read(fds[0], &ready, 1) != 1 || ready != TRACEE_READY) {
 		bench_fail(run, false, "the tracee did not get ready");
 		kill(pid, SIGKILL);
-		bench_wait(run, pid);
+		waitpid(pid, NULL, 0);
 		goto out;
 	}
 	if (!bench_run_attach(run, pid, gos[1])) {
@@ -168,7 +169,7 @@ out:
 
 static int check_hook_calls(struct bench_run *run, const struct scenario *s)
 {
-	unsigned long want = (unsigned long)s->calls_per_syscall * LOOP_SYSCALLS;
+	unsigned long want = s->calls_per_syscall * (unsigned long)LOOP_SYSCALLS;
 
 	if (!run->backend->traced || hook_calls == want)
 		return 0;
@@ -211,8 +212,7 @@ static void bench_syscall(gbench_state *st, void *arg)
 		stops += run.stops;
 	}
 	snprintf(label, sizeof(label), "backend=%s",
-		 bc->backend->traced ? tracy_backend_name(bc->backend->backend) :
-				       "none");
+		 bench_label(bc->backend));
 	gbench_set_label(st, label);
 	gbench_counter(st, "ns_per_syscall",
 		       loop_ns / LOOP_SYSCALLS, GBENCH_COUNTER_AVG_ITERATIONS);

@@ -27,6 +27,11 @@ const struct bench_backend bench_backends[BENCH_BACKENDS] = {
 	[BENCH_KMASK] = { "kmask", true, TRACY_BACKEND_KMASK },
 };
 
+const char *bench_label(const struct bench_backend *b)
+{
+	return b->traced ? tracy_backend_name(b->backend) : "none";
+}
+
 uint64_t bench_now_ns(void)
 {
 	struct timespec ts;

@@ -40,6 +40,11 @@ struct bench_run {
 	char error[256];	/* why the run failed */
 };
 
+/*
+ * What a benchmark's label says it ran on: the backend (checked to be the
+ * one the tracee ran on), or "none".
+ */
+const char *bench_label(const struct bench_backend *b);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t bench_now_ns(void);
 /* The path of tracee program 'name' of this benchmark's ABI (static). */

@@ -217,8 +217,8 @@ static void bench_workload(gbench_state *st, void *arg)
 		snprintf(label, sizeof(label), "tracer=strace%s%s",
 			 *wc->strace_option ? " " : "", wc->strace_option);
 	else
-		snprintf(label, sizeof(label), "backend=%s", wc->backend->traced ?
-			 tracy_backend_name(wc->backend->backend) : "none");
+		snprintf(label, sizeof(label), "backend=%s",
+			 bench_label(wc->backend));
 	gbench_set_label(st, label);
 	if (wc->backend->traced)
 		gbench_counter(st, "stops", stops,
