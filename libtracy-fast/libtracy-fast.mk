@@ -1,7 +1,7 @@
 # libtracy-fast: build/lib/<abi>/libtracy-fast.a for every guest ABI
 # (with that ABI's cross compiler) and build/lib/host/libtracy-fast.a.
 #
-# The library is the generic files of libtracy-fast/, the classic backend
+# The library is the generic files of libtracy-fast/, the fallback backends
 # of compat/, the syscall tables of arch/syscalls.mk, and the register
 # access of the architecture that runs tracers of the ABI: arch.mk names
 # it as abi.<abi>.lib_arch (x32 tracers use arch/x86_64, for instance).
@@ -12,7 +12,7 @@ LIBTRACY_HEADERS := $(wildcard libtracy-fast/*.h compat/*.h arch/*.h \
 	arch/*/*.h) arch/syscalls.h
 
 # The sources of the library for tracers of arch/$(1)/.
-libtracy-sources = $(wildcard libtracy-fast/*.c) compat/classic.c \
+libtracy-sources = $(wildcard libtracy-fast/*.c compat/*.c) \
 	arch/regset.c arch/$(1)/tracy-regs.c $(SYSCALL_SOURCES)
 
 # The host is the guest architecture whose machine `uname -m` names.
