@@ -157,12 +157,9 @@ struct tracy *tracy_init(long opt)
 		return NULL;
 	s->pub.opt = opt;
 	s->none_event.type = TRACY_EVENT_NONE;
-	if (opt & TRACY_USE_SAFE_TRACE) {
-		tracy_message(s, "TRACY_USE_SAFE_TRACE is not implemented yet");
-		free(s);
-		errno = ENOSYS;
-		return NULL;
-	}
+	/* The kernel's auto-attach gives what safe tracing was for. */
+	if (opt & TRACY_USE_SAFE_TRACE)
+		s->pub.opt |= TRACY_TRACE_CHILDREN;
 	if (backend_from_env(s)) {
 		free(s);
 		return NULL;

@@ -42,7 +42,12 @@ extern "C" {
  * the option is accepted and changes nothing.
  */
 #define TRACY_MEMORY_FALLBACK	(1 << 4)
-/* Tracy's own fork tracing through injection: Not implemented yet. */
+/*
+ * Tracy: trace children through its own fork injection (safe_fork), so
+ * that no child runs a single instruction untraced. Here the kernel does
+ * that for every fork, vfork and clone (PTRACE_O_TRACEFORK and co attach
+ * the child before it runs), so the option means TRACY_TRACE_CHILDREN.
+ */
 #define TRACY_USE_SAFE_TRACE	(1L << 31)
 
 #define TRACY_PRINT_SIGNALS(t)	((t)->opt & TRACY_VERBOSE_SIGNAL)

@@ -575,17 +575,20 @@ TEST_F(lib, memory_peekpoke)
 	memory_through(_metadata, self, variant, "peekpoke");
 }
 
-/* getpid in two processes or threads: both seen, each with its own id. */
+/*
+ * getpid in two processes or threads: both seen, each with its own id,
+ * in a session with option opt (TRACY_TRACE_CHILDREN or what implies it).
+ */
 static void children_traced(struct __test_metadata *_metadata,
 			    FIXTURE_DATA(lib) *self,
 			    const FIXTURE_VARIANT(lib) *variant,
-			    const char *script)
+			    const char *script, long opt)
 {
 	const struct record *first, *second;
 	struct tracy_child *c;
 	pid_t pid;
 
-	if (!start(_metadata, self, variant, TRACY_TRACE_CHILDREN))
+	if (!start(_metadata, self, variant, opt))
 		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
 				    record_hook));
@@ -604,17 +607,23 @@ static void children_traced(struct __test_metadata *_metadata,
 
 TEST_F(lib, fork_children)
 {
-	children_traced(_metadata, self, variant, "fork");
+	children_traced(_metadata, self, variant, "fork", TRACY_TRACE_CHILDREN);
 }
 
 TEST_F(lib, vfork_children)
 {
-	children_traced(_metadata, self, variant, "vfork");
+	children_traced(_metadata, self, variant, "vfork", TRACY_TRACE_CHILDREN);
 }
 
 TEST_F(lib, clone_threads)
 {
-	children_traced(_metadata, self, variant, "thread");
+	children_traced(_metadata, self, variant, "thread", TRACY_TRACE_CHILDREN);
+}
+
+/* Tracy's safe tracing of children: the kernel's auto-attach does it. */
+TEST_F(lib, safe_trace_traces_children)
+{
+	children_traced(_metadata, self, variant, "fork", TRACY_USE_SAFE_TRACE);
 }
 
 /*
