@@ -116,11 +116,9 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 	const struct hook *hook;
 	char *name;
 
-	if (syscall_stop_read(c, &stop))
+	if (syscall_stop_read(c, &stop, seccomp_stop))
 		return FAILED;
-	if (seccomp_stop)
-		stop.entry = true;
-	else
+	if (!seccomp_stop)
 		c->after_entry_stop = stop.entry;
 	s->syscall_stops++;
 	/* Where the regs cannot tell, entry and exit stops alternate. */

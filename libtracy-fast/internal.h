@@ -206,8 +206,12 @@ long abi_table_nr(int abi, long nr);
 
 /* stop.c */
 void syscall_info_probe(struct session *s);
-/* Reads the syscall stop c is in; 0, or -1 with errno. */
-int syscall_stop_read(struct child *c, struct syscall_stop *stop);
+/*
+ * Reads the syscall stop c is in (seccomp: a PTRACE_EVENT_SECCOMP stop);
+ * 0, or -1 with errno.
+ */
+int syscall_stop_read(struct child *c, struct syscall_stop *stop,
+		      bool seccomp);
 
 /* control.c: sets the return value of the syscall c is stopped in. */
 int syscall_set_return(struct child *c, int abi, long value);
