@@ -20,6 +20,7 @@ GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include arch/syscalls.mk
 include selftests/selftests.mk
+include libtracy-fast/libtracy-fast.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk

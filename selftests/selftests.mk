@@ -1,8 +1,9 @@
 # The test programs. Each selftests/<name>/ holds one program, built from
-# its .c files with kselftest.h from the kernel tree: once for the host
-# and once, statically, for every ABI a guest runs, as <name>-<abi>.
+# its .c files and the static libraries a .mk adds as prerequisites (such
+# as libtracy-fast.a), with kselftest.h from the kernel tree: once for the
+# host and once, statically, for every ABI a guest runs, as <name>-<abi>.
 
-SELFTESTS     := smoke ptrace syscalls
+SELFTESTS     := smoke ptrace syscalls libtracy
 KSFT_INCLUDE  := $(LINUX_TREE)/tools/testing/selftests
 HOST_CFLAGS   := -O2 -g -Wall -Wextra -Werror
 
@@ -15,13 +16,13 @@ selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
 define SELFTEST_RULES
 $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-source
 	@mkdir -p $$(@D)
-	$(abi.$(2).cc) $(GUEST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c,$$^)
+	$(abi.$(2).cc) $(GUEST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
 endef
 
 define HOST_SELFTEST_RULES
 $(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-source
 	@mkdir -p $$(@D)
-	$(CC) $(HOST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c,$$^)
+	$(CC) $(HOST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
 endef
 
 GUEST_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))

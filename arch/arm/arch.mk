@@ -21,6 +21,7 @@ abi.arm.needs           := arm-linux-gnueabihf-gcc=gcc-arm-linux-gnueabihf \
 # from 0x0f0000. arm64 runs it from its own copy of the table without the
 # oabi lines (arch/arm64/tools/syscall_32.tbl), with the same numbers.
 abi.arm.audit_arch      := AUDIT_ARCH_ARM
+abi.arm.lib_arch        := arm
 abi.arm.syscall_tbl     := arch/arm/tools/syscall.tbl
 abi.arm.syscall_args    := --abis common,eabi \
 	--defines-from arch/arm/include/uapi/asm/unistd.h \

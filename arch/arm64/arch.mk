@@ -20,5 +20,6 @@ abi.arm64.needs         := aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu \
 # abis common,64 of scripts/Makefile.asm-headers, and those that
 # arch/arm64/kernel/Makefile.syscalls adds.
 abi.arm64.audit_arch    := AUDIT_ARCH_AARCH64
+abi.arm64.lib_arch      := arm64
 abi.arm64.syscall_tbl   := scripts/syscall.tbl
 abi.arm64.syscall_args  := --abis common,64,renameat,rlimit,memfd_secret

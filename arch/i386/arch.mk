@@ -16,5 +16,6 @@ abi.i386.deb_arch       := i386
 abi.i386.needs          := i686-linux-gnu-gcc=gcc-i686-linux-gnu \
 	/usr/i686-linux-gnu/lib/libc.a=libc6-dev-i386-cross
 abi.i386.audit_arch     := AUDIT_ARCH_I386
+abi.i386.lib_arch       := i386
 abi.i386.syscall_tbl    := arch/x86/entry/syscalls/syscall_32.tbl
 abi.i386.syscall_args   := --abis i386

@@ -17,6 +17,7 @@ abi.x86_64.deb_arch     := amd64
 abi.x86_64.needs        := x86_64-linux-gnu-gcc=gcc \
 	/usr/lib/x86_64-linux-gnu/libc.a=libc6-dev
 abi.x86_64.audit_arch   := AUDIT_ARCH_X86_64
+abi.x86_64.lib_arch     := x86_64
 abi.x86_64.syscall_tbl  := arch/x86/entry/syscalls/syscall_64.tbl
 abi.x86_64.syscall_args := --abis common,64
 
@@ -26,6 +27,7 @@ abi.x32.needs           := x86_64-linux-gnux32-gcc=gcc-x86-64-linux-gnux32 \
 # x32 syscalls carry __X32_SYSCALL_BIT and share the x86_64 kernel mask
 # lists, which end before the x32-only syscalls (512 on).
 abi.x32.audit_arch      := AUDIT_ARCH_X86_64
+abi.x32.lib_arch        := x86_64
 abi.x32.syscall_tbl     := arch/x86/entry/syscalls/syscall_64.tbl
 abi.x32.syscall_args    := --abis common,x32 --mask-abis common,64 \
 	--defines-from arch/x86/include/uapi/asm/unistd.h \

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The ptrace constants and structures that older C library headers lack.
+ * Every definition is guarded, so that a newer header wins.
+ */
+#ifndef TRACY_FAST_COMPAT_PTRACE_H
+#define TRACY_FAST_COMPAT_PTRACE_H
+
+#include <linux/types.h>
+#include <sys/ptrace.h>
+
+#ifndef PTRACE_SEIZE
+# define PTRACE_SEIZE			0x4206
+# define PTRACE_INTERRUPT		0x4207
+# define PTRACE_LISTEN			0x4208
+#endif
+#ifndef PTRACE_EVENT_STOP
+# define PTRACE_EVENT_STOP		128
+#endif
+#ifndef PTRACE_O_EXITKILL
+# define PTRACE_O_EXITKILL		(1 << 20)
+#endif
+
+/* glibc has PTRACE_GET_SYSCALL_INFO (and its struct) since 2.31. */
+#ifndef PTRACE_GET_SYSCALL_INFO
+# define PTRACE_GET_SYSCALL_INFO	0x420e
+# define PTRACE_SYSCALL_INFO_NONE	0
+# define PTRACE_SYSCALL_INFO_ENTRY	1
+# define PTRACE_SYSCALL_INFO_EXIT	2
+# define PTRACE_SYSCALL_INFO_SECCOMP	3
+struct __ptrace_syscall_info {
+	__u8 op;
+	__u8 pad[3];
+	__u32 arch;
+	__u64 instruction_pointer;
+	__u64 stack_pointer;
+	union {
+		struct { __u64 nr; __u64 args[6]; } entry;
+		struct { __s64 rval; __u8 is_error; } exit;
+		struct { __u64 nr; __u64 args[6]; __u32 ret_data; } seccomp;
+	};
+};
+#endif
+
+/* The kernel syscall stop mask (../shared/DESIGN.md): patched kernels only. */
+#ifndef PTRACE_SETSYSCALLMASK
+# define PTRACE_SETSYSCALLMASK		0x42f0
+# define PTRACE_GETSYSCALLMASK		0x42f1
+# define PTRACE_SYSCALLWHITELIST	0x42f2
+# define PTRACE_SYSCALLBLACKLIST	0x42f3
+#endif
+#ifndef PTRACE_SYSCALLMASK_NOEXIT
+# define PTRACE_SYSCALLMASK_NOEXIT	0x1
+struct ptrace_syscall_mask {
+	__u32 arch;		/* AUDIT_ARCH_*; 0: the kernel's native ABI */
+	__u32 flags;		/* 0: stop list; PTRACE_SYSCALLMASK_NOEXIT */
+	__u32 nr_bits;
+	__u32 reserved;
+	__aligned_u64 bitmap;	/* __u64 words; bit n = syscall n */
+};
+#endif
+
+#endif /* TRACY_FAST_COMPAT_PTRACE_H */

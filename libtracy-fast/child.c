@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Tracees: starting, attaching, adding, killing, detaching, forgetting. */
+#define _GNU_SOURCE	/* pipe2, strchrnul */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "../compat/ptrace-compat.h"
+
+struct child *child_find(struct session *s, pid_t pid)
+{
+	struct child *c;
+
+	for (c = s->children; c; c = c->next)
+		if (c->pub.pid == pid)
+			return c;
+	return NULL;
+}
+
+struct child *child_new(struct session *s, pid_t pid, bool attached,
+			const struct backend_ops *ops)
+{
+	struct child *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	c->pub.pid = pid;
+	c->pub.attached = attached;
+	c->pub.denied_nr = -1;
+	c->pub.tracy = &s->pub;
+	c->pub.backend = ops->id;
+	c->pub.event.child = &c->pub;
+	c->session = s;
+	c->ops = ops;
+	c->mem_fd = -1;
+	c->next = s->children;
+	s->children = c;
+	s->nlive++;
+	if (!s->pub.fpid)
+		s->pub.fpid = pid;
+	tracy_verbose(s, TRACY_VERBOSE, "tracee %d added (%s backend)", pid,
+		      tracy_backend_name(c->ops->id));
+	if (s->pub.se.child_create)
+		s->pub.se.child_create(&c->pub);
+	return c;
+}
+
+void child_free(struct child *c)
+{
+	if (c->mem_fd >= 0)
+		close(c->mem_fd);
+	kmask_child_free(c);
+	seccomp_child_free(c);
+	free(c);
+}
+
+void children_free_reaped(struct session *s)
+{
+	struct child *c;
+
+	while ((c = s->reaped)) {
+		s->reaped = c->next;
+		child_free(c);
+	}
+}
+
+void child_forget(struct child *c, bool keep_for_event)
+{
+	struct session *s = c->session;
+	struct child **link;
+
+	if (c->gone)
+		return;
+	for (link = &s->children; *link; link = &(*link)->next)
+		if (*link == c) {
+			*link = c->next;
+			break;
+		}
+	if (!c->dying)
+		s->nlive--;
+	c->gone = true;
+	c->stopped = false;
+	if (!keep_for_event) {
+		child_free(c);
+		return;
+	}
+	c->next = s->reaped;
+	s->reaped = c;
+}
+
+int child_resume(struct child *c, int sig)
+{
+	c->stopped = false;
+	return c->ops->resume(c, sig);
+}
+
+int child_detach(struct child *c)
+{
+	pid_t pid = c->pub.pid;
+	int status, sig = 0;
+
+	if (!c->stopped) {
+		if (!c->seized) {
+			/* Only a seized tracee can be stopped without a signal. */
+			kill(pid, SIGSTOP);
+		} else if (ptrace(PTRACE_INTERRUPT, pid, 0, 0)) {
+			return -1;
+		}
+		if (waitpid(pid, &status, __WALL) != pid)
+			return -1;
+		if (!WIFSTOPPED(status)) {
+			errno = ESRCH;
+			return -1;
+		}
+		/* A signal-delivery-stop: do not lose the signal. */
+		if (!(status >> 16) && WSTOPSIG(status) != (SIGTRAP | 0x80) &&
+		    !(!c->seized && WSTOPSIG(status) == SIGSTOP))
+			sig = WSTOPSIG(status);
+	}
+	return ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig) ? -1 : 0;
+}
+
+/*
+ * execvp() without its fallback of running a file it cannot execute
+ * (ENOEXEC) as a shell script: a tracer asked to trace a binary of an ABI
+ * the kernel lacks must say so, not trace /bin/sh. Returns the errno.
+ */
+static int exec_search(char **argv, const char *path)
+{
+	size_t name_len = strlen(argv[0]), len;
+	const char *dir, *end;
+	char file[4096];
+	int err = ENOENT;
+
+	if (strchr(argv[0], '/')) {
+		execv(argv[0], argv);
+		return errno;
+	}
+	for (dir = path; dir; dir = *end ? end + 1 : NULL) {
+		end = strchrnul(dir, ':');
+		len = end - dir;
+		if (len + 1 + name_len + 1 > sizeof(file))
+			continue;
+		/* Only what is async-signal-safe after fork(): no snprintf. */
+		memcpy(file, dir, len);
+		if (len)
+			file[len++] = '/';
+		memcpy(file + len, argv[0], name_len + 1);
+		execv(file, argv);
+		/* As execvp(): a file that is there but not executable wins. */
+		if (errno != ENOENT && errno != ENOTDIR)
+			err = errno;
+	}
+	return err;
+}
+
+/* The forked child: be traced, stop for the tracer, then execute. */
+static void __attribute__((noreturn))
+exec_child(const struct session *s, const struct backend_ops *ops,
+	   char **argv, const char *path, int report_fd)
+{
+	int err = 0;
+
+	if (ptrace(PTRACE_TRACEME, 0, 0, 0) || raise(SIGSTOP))
+		err = errno;
+	if (!err && ops->prepare_exec)
+		err = -ops->prepare_exec(s);
+	if (!err)
+		err = exec_search(argv, path);
+	if (write(report_fd, &err, sizeof(err)) != sizeof(err))
+		_exit(126);
+	_exit(127);
+}
+
+/*
+ * Runs the stopped child up to its exec (a PTRACE_EVENT_EXEC stop), or
+ * learns from report_fd why it could not execute. 0, or -1 with errno.
+ */
+static int run_to_exec(pid_t pid, int report_fd)
+{
+	int status, sig = 0, err;
+
+	for (;;) {
+		if (ptrace(PTRACE_CONT, pid, 0, (void *)(long)sig))
+			return -1;
+		if (waitpid(pid, &status, __WALL) != pid)
+			return -1;
+		if (WIFSTOPPED(status) && status >> 8 ==
+		    (SIGTRAP | (PTRACE_EVENT_EXEC << 8)))
+			return 0;
+		if (!WIFSTOPPED(status))
+			break;
+		/* A ptrace event (seccomp's, at execve) is no signal. */
+		sig = status >> 16 ? 0 : WSTOPSIG(status);
+	}
+	if (read(report_fd, &err, sizeof(err)) != sizeof(err))
+		err = ECHILD;
+	errno = err;
+	return -1;
+}
+
+struct tracy_child *tracy_exec(struct tracy *t, char **argv)
+{
+	const char *path = getenv("PATH") ? getenv("PATH") : "/bin:/usr/bin";
+	struct session *s = session_of(t);
+	const struct backend_ops *ops;
+	int fds[2], status, err;
+	struct child *c;
+	pid_t pid;
+
+	if (!argv || !argv[0] || !argv[0][0]) {
+		errno = EINVAL;
+		return NULL;
+	}
+	ops = session_backend(s, true);
+	if (!ops || (ops->prepare_spawn && ops->prepare_spawn(s)))
+		return NULL;
+	if (pipe2(fds, O_CLOEXEC))
+		return NULL;
+	pid = fork();
+	if (pid < 0) {
+		err = errno;
+		goto out_close;
+	}
+	if (!pid) {
+		close(fds[0]);
+		exec_child(s, ops, argv, path, fds[1]);
+	}
+	close(fds[1]);
+	fds[1] = -1;
+	if (waitpid(pid, &status, __WALL) != pid || !WIFSTOPPED(status) ||
+	    ptrace(PTRACE_SETOPTIONS, pid, 0,
+		   (void *)session_ptrace_options(s, ops, true)) ||
+	    run_to_exec(pid, fds[0])) {
+		err = errno;
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, __WALL);
+		tracy_message(s, "cannot execute %s: %s", argv[0],
+			      strerror(err));
+		goto out_close;
+	}
+	close(fds[0]);
+	c = child_new(s, pid, false, ops);
+	if (!c) {
+		err = errno;
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, __WALL);
+		errno = err;
+		return NULL;
+	}
+	if (ops->spawned)
+		ops->spawned(c);
+	/* Stopped inside execve: the next syscall stop is its exit. */
+	c->in_syscall = true;
+	c->stopped = true;
+	if ((c->ops->setup && c->ops->setup(c)) || child_resume(c, 0)) {
+		err = errno;
+		tracy_kill_child(&c->pub);
+		errno = err;
+		return NULL;
+	}
+	return &c->pub;
+
+out_close:
+	close(fds[0]);
+	if (fds[1] >= 0)
+		close(fds[1]);
+	errno = err;
+	return NULL;
+}
+
+/* Waits for the first stop of a tracee just seized and interrupted. */
+static int wait_seized(pid_t pid, int *sig)
+{
+	int status;
+
+	if (waitpid(pid, &status, __WALL) != pid)
+		return -1;
+	if (!WIFSTOPPED(status)) {
+		errno = ESRCH;
+		return -1;
+	}
+	/* A signal that beat the interrupt: deliver it on resuming. */
+	*sig = status >> 16 ? 0 : WSTOPSIG(status);
+	if (*sig == (SIGTRAP | 0x80))
+		*sig = 0;
+	return 0;
+}
+
+struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
+{
+	struct session *s = session_of(t);
+	const struct backend_ops *ops = session_backend(s, false);
+	struct child *c;
+	int sig, err;
+
+	if (!ops)
+		return NULL;
+	if (ptrace(PTRACE_SEIZE, pid, 0,
+		   (void *)session_ptrace_options(s, ops, false))) {
+		err = errno;
+		tracy_message(s, "cannot attach to %d: %s", pid, strerror(err));
+		errno = err;
+		return NULL;
+	}
+	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) || wait_seized(pid, &sig)) {
+		err = errno;
+		ptrace(PTRACE_DETACH, pid, 0, 0);
+		errno = err;
+		return NULL;
+	}
+	c = child_new(s, pid, true, ops);
+	if (!c) {
+		err = errno;
+		ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
+		errno = err;
+		return NULL;
+	}
+	c->seized = true;
+	c->stopped = true;
+	if ((c->ops->setup && c->ops->setup(c)) || child_resume(c, sig)) {
+		err = errno;
+		tracy_detach_child(&c->pub);
+		errno = err;
+		return NULL;
+	}
+	return &c->pub;
+}
+
+struct tracy_child *tracy_add_child(struct tracy *t, int pid)
+{
+	struct session *s = session_of(t);
+	struct child *c = child_find(s, pid);
+
+	if (!c)
+		c = child_new(s, pid, false, s->ops);
+	return c ? &c->pub : NULL;
+}
+
+int tracy_kill_child(struct tracy_child *tc)
+{
+	struct child *c = child_of(tc);
+
+	if (c->gone || c->dying)
+		return 0;
+	if (kill(tc->pid, SIGKILL) && errno != ESRCH)
+		return -1;
+	/* Its end is reaped by the event loop, without an event. */
+	c->dying = true;
+	c->stopped = false;
+	c->session->nlive--;
+	return 0;
+}
+
+int tracy_detach_child(struct tracy_child *tc)
+{
+	struct child *c = child_of(tc);
+	int ret;
+
+	if (c->gone || c->dying) {
+		errno = ESRCH;
+		return -1;
+	}
+	if (seccomp_may_detach(c))
+		return -1;
+	ret = child_detach(c);
+	child_forget(c, true);
+	return ret;
+}
+
+int tracy_remove_child(struct tracy_child *tc)
+{
+	child_forget(child_of(tc), true);
+	return 0;
+}

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The event loop: one wait status at a time, turned into an event for the
+ * user, or handled here (new tracees, exec, group-stops, syscall stops
+ * nobody hooked) and the tracee resumed.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "internal.h"
+#include "../compat/ptrace-compat.h"
+
+enum outcome {
+	HANDLED,	/* the tracee runs on; wait for the next status */
+	REPORT,		/* return the event */
+	FAILED,		/* errno says why */
+};
+
+static enum outcome resumed(struct child *c, int sig)
+{
+	return child_resume(c, sig) ? FAILED : HANDLED;
+}
+
+/* Everything the tracee does not control ends the session's wait. */
+static enum outcome abort_session(struct session *s, const char *why)
+{
+	tracy_message(s, "%s: releasing every tracee", why);
+	session_release_children(s);
+	errno = ECANCELED;
+	return FAILED;
+}
+
+static struct tracy_event *quit_event(struct child *c, int status)
+{
+	struct tracy_event *e = &c->pub.event;
+
+	e->type = TRACY_EVENT_QUIT;
+	e->syscall_num = 0;
+	e->signal_num = WIFEXITED(status) ? WEXITSTATUS(status) :
+					     WTERMSIG(status);
+	e->args.return_code = status;
+	tracy_verbose(c->session, TRACY_VERBOSE, "tracee %d %s %ld",
+		      c->pub.pid, WIFEXITED(status) ? "exited with" :
+		      "killed by signal", e->signal_num);
+	child_forget(c, true);
+	return e;
+}
+
+/* The result of a hook that took the tracee out of our hands. */
+static enum outcome gone_event(struct child *c, long signal)
+{
+	c->pub.event.type = TRACY_EVENT_QUIT;
+	c->pub.event.signal_num = signal;
+	c->pub.event.args.return_code = -1;	/* no wait status */
+	return REPORT;
+}
+
+static enum outcome syscall_hook_result(struct child *c, int result)
+{
+	struct session *s = c->session;
+
+	switch (result) {
+	case TRACY_HOOK_CONTINUE:
+	case TRACY_HOOK_NOHOOK:
+		return REPORT;
+	case TRACY_HOOK_KILL_CHILD:
+		if (tracy_kill_child(&c->pub))
+			return FAILED;
+		return gone_event(c, SIGKILL);
+	case TRACY_HOOK_DETACH_CHILD:
+		if (tracy_detach_child(&c->pub))
+			return FAILED;
+		return gone_event(c, 0);
+	case TRACY_HOOK_DENY:
+		if (c->pub.pre_syscall)
+			return tracy_deny_syscall(&c->pub) ? FAILED : REPORT;
+		return abort_session(s, "TRACY_HOOK_DENY at a syscall exit");
+	case TRACY_HOOK_ABORT:
+		return abort_session(s, "TRACY_HOOK_ABORT");
+	default:
+		tracy_message(s, "invalid syscall hook result %d", result);
+		return abort_session(s, "invalid hook result");
+	}
+}
+
+static void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
+{
+	struct tracy_event *e = &c->pub.event;
+
+	e->type = TRACY_EVENT_SYSCALL;
+	e->child = &c->pub;
+	e->syscall_num = stop->nr;
+	e->signal_num = 0;
+	e->abi = stop->abi;
+	e->args.a0 = stop->args[0];
+	e->args.a1 = stop->args[1];
+	e->args.a2 = stop->args[2];
+	e->args.a3 = stop->args[3];
+	e->args.a4 = stop->args[4];
+	e->args.a5 = stop->args[5];
+	e->args.syscall = stop->nr;
+	e->args.ip = stop->ip;
+	e->args.sp = stop->sp;
+	e->args.return_code = stop->entry ? -ENOSYS : stop->rval;
+	c->pub.pre_syscall = stop->entry;
+}
+
+/* A syscall stop: a syscall-entry or exit stop, or a seccomp stop (entry). */
+static enum outcome syscall_event(struct child *c, bool seccomp_stop)
+{
+	struct session *s = c->session;
+	struct syscall_stop stop;
+	const struct hook *hook;
+	char *name;
+
+	if (syscall_stop_read(c, &stop, seccomp_stop))
+		return FAILED;
+	if (!seccomp_stop)
+		c->after_entry_stop = stop.entry;
+	s->syscall_stops++;
+	/* Where the regs cannot tell, entry and exit stops alternate. */
+	c->in_syscall = stop.entry && (!c->ops->exit_stop_due ||
+				       c->ops->exit_stop_due(c, &stop));
+	if (stop.entry) {
+		c->entry = stop;
+		c->entry_known = true;
+		c->deny_errno = 0;
+		c->pub.denied_nr = -1;
+	} else if (c->deny_errno) {
+		/* The kernel saw -1; the user sees the syscall and its errno. */
+		stop.abi = c->entry.abi;
+		stop.nr = c->pub.denied_nr;
+		stop.rval = -c->deny_errno;
+		c->deny_errno = 0;
+		if (syscall_set_return(c, stop.abi, stop.rval))
+			return FAILED;
+	}
+	if (!hook_wants(s, stop.abi, stop.nr, stop.entry))
+		return resumed(c, 0);
+
+	fill_syscall_event(c, &stop);
+	name = get_syscall_name_abi(stop.nr, stop.abi);
+	tracy_verbose(s, TRACY_VERBOSE_SYSCALL, "%d %s %s (%ld) abi %d = %ld",
+		      c->pub.pid, stop.entry ? "enters" : "leaves",
+		      name ? name : "?", stop.nr, stop.abi,
+		      c->pub.event.args.return_code);
+	hook = hook_find(s, stop.abi, stop.nr);
+	return syscall_hook_result(c, hook ? hook->func(&c->pub.event) :
+				      s->pub.defhook(&c->pub.event));
+}
+
+static enum outcome signal_event(struct child *c, int sig)
+{
+	struct tracy_event *e = &c->pub.event;
+	struct session *s = c->session;
+	siginfo_t info;
+
+	if (ptrace(PTRACE_GETSIGINFO, c->pub.pid, 0, &info)) {
+		/* No siginfo: a group-stop of a tracee that is not seized. */
+		return errno == EINVAL ? resumed(c, 0) : FAILED;
+	}
+	e->type = TRACY_EVENT_SIGNAL;
+	e->child = &c->pub;
+	e->syscall_num = 0;
+	e->signal_num = sig;
+	e->siginfo = info;
+	c->suppress = false;
+	tracy_verbose(s, TRACY_VERBOSE_SIGNAL, "%d gets %s", c->pub.pid,
+		      get_signal_name(sig));
+	if (!s->pub.signal_hook)
+		return REPORT;
+	switch (s->pub.signal_hook(e)) {
+	case TRACY_HOOK_CONTINUE:
+	case TRACY_HOOK_NOHOOK:
+		return REPORT;
+	case TRACY_HOOK_SUPPRESS:
+		c->suppress = true;
+		return REPORT;
+	case TRACY_HOOK_KILL_CHILD:
+		return tracy_kill_child(&c->pub) ? FAILED : gone_event(c, SIGKILL);
+	case TRACY_HOOK_DETACH_CHILD:
+		return tracy_detach_child(&c->pub) ? FAILED : gone_event(c, 0);
+	case TRACY_HOOK_ABORT:
+		return abort_session(s, "TRACY_HOOK_ABORT");
+	default:
+		return abort_session(s, "invalid signal hook result");
+	}
+}
+
+/* fork, vfork, clone: the new tracee may have stopped before this. */
+static enum outcome new_child_event(struct child *parent)
+{
+	struct session *s = parent->session;
+	unsigned long msg;
+	struct child *c;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->pub.pid, 0, &msg))
+		return FAILED;
+	c = child_find(s, (pid_t)msg);
+	if (!c) {
+		c = child_new(s, (pid_t)msg, parent->pub.attached, parent->ops);
+		if (!c)
+			return FAILED;
+		c->first_stop_due = true;
+	}
+	c->pub.attached = parent->pub.attached;
+	c->seized = parent->seized;
+	/* Its first stop may have come first, on the session's backend. */
+	c->ops = parent->ops;
+	c->pub.backend = parent->ops->id;
+	if (parent->ops == &seccomp_backend)
+		seccomp_child_inherit(c, parent);
+	return resumed(parent, 0);
+}
+
+static enum outcome exec_event(struct child *c)
+{
+	unsigned long former;
+	struct child *old;
+
+	if (ptrace(PTRACE_GETEVENTMSG, c->pub.pid, 0, &former))
+		return FAILED;
+	/* A thread that was not the leader exec'd: it is the leader now. */
+	if ((pid_t)former != c->pub.pid) {
+		old = child_find(c->session, (pid_t)former);
+		if (old && c->ops->exec_takeover)
+			c->ops->exec_takeover(c, old);
+		/*
+		 * The execve the exit stop will be about is old's: after the
+		 * exec the registers may no longer say (arm64 forgets the
+		 * syscall number, and x86 cannot tell x32 from x86_64).
+		 */
+		c->entry_known = old && old->entry_known;
+		if (c->entry_known)
+			c->entry = old->entry;
+		if (old)
+			child_forget(old, false);
+	}
+	memory_child_exec(c);
+	/*
+	 * Inside execve: the next syscall stop is its exit, if its entry
+	 * stopped with an exit stop due (always, in classic ptrace).
+	 */
+	if (!c->ops->exit_stop_due)
+		c->in_syscall = true;
+	return resumed(c, 0);
+}
+
+static bool is_group_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	       sig == SIGTTOU;
+}
+
+static enum outcome stop_event(struct child *c, int status)
+{
+	int sig = WSTOPSIG(status), event = status >> 16;
+	bool after_entry_stop = c->after_entry_stop;
+
+	if (c->dying)
+		return ptrace(PTRACE_CONT, c->pub.pid, 0, 0) ? FAILED : HANDLED;
+	c->stopped = true;
+	c->after_entry_stop = false;
+	if (sig == (SIGTRAP | 0x80))
+		return syscall_event(c, false);
+	if (c->first_stop_due && (sig == SIGSTOP || event == PTRACE_EVENT_STOP)) {
+		c->first_stop_due = false;
+		if (c->ops->setup && c->ops->setup(c))
+			return FAILED;
+		return resumed(c, 0);
+	}
+	switch (event) {
+	case 0:
+		return signal_event(c, sig);
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		return new_child_event(c);
+	case PTRACE_EVENT_EXEC:
+		return exec_event(c);
+	case PTRACE_EVENT_SECCOMP:
+		/* Its syscall-entry stop was the event (classic ptrace). */
+		if (after_entry_stop)
+			return resumed(c, 0);
+		return syscall_event(c, true);
+	case PTRACE_EVENT_STOP:
+		/* A seized tracee in a group-stop stays stopped. */
+		if (is_group_stop_signal(sig)) {
+			c->stopped = false;
+			return ptrace(PTRACE_LISTEN, c->pub.pid, 0, 0) ?
+				FAILED : HANDLED;
+		}
+		return resumed(c, 0);
+	default:
+		return resumed(c, 0);
+	}
+}
+
+/* A stop of a pid we do not know yet: a new tracee, before its parent's event. */
+static struct child *unknown_stopped(struct session *s, pid_t pid, int status)
+{
+	bool seized = status >> 16 == PTRACE_EVENT_STOP;
+	struct child *c = child_new(s, pid, seized, s->ops);
+
+	if (c) {
+		c->first_stop_due = true;
+		c->seized = seized;
+	}
+	return c;
+}
+
+struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
+{
+	struct session *s = session_of(t);
+	enum outcome outcome;
+	struct child *c;
+	int status;
+	pid_t got;
+
+	children_free_reaped(s);
+	for (;;) {
+		if (!s->children)
+			return &s->none_event;
+		got = waitpid(pid, &status, __WALL);
+		/* No tracee left at all: they went without a word (detached). */
+		if (got < 0 && errno == ECHILD && pid == -1) {
+			while (s->children)
+				child_forget(s->children, false);
+			return &s->none_event;
+		}
+		if (got < 0)
+			return NULL;
+		c = child_find(s, got);
+		if (!c && !WIFSTOPPED(status))
+			continue;	/* a child of ours we detached from */
+		if (!c && !(c = unknown_stopped(s, got, status)))
+			return NULL;
+		if (!WIFSTOPPED(status)) {
+			if (c->dying) {
+				child_forget(c, false);
+				continue;
+			}
+			return quit_event(c, status);
+		}
+		outcome = stop_event(c, status);
+		if (outcome == REPORT)
+			return &c->pub.event;
+		/* A tracee that died under us reports its end next. */
+		if (outcome == FAILED && errno != ESRCH)
+			return NULL;
+	}
+}
+
+int tracy_continue(struct tracy_event *e, int sigoverride)
+{
+	struct child *c;
+	int sig = 0;
+
+	if (!e || !e->child) {
+		errno = EINVAL;
+		return -1;
+	}
+	c = child_of(e->child);
+	if (c->gone || c->dying || !c->stopped)
+		return 0;
+	if (e->type == TRACY_EVENT_SIGNAL && !sigoverride && !c->suppress)
+		sig = (int)e->signal_num;
+	c->suppress = false;
+	return child_resume(c, sig);
+}
+
+int tracy_main(struct tracy *t)
+{
+	struct tracy_event *e;
+
+	for (;;) {
+		e = tracy_wait_event(t, -1);
+		if (!e)
+			return -1;
+		if (e->type == TRACY_EVENT_NONE)
+			return 0;
+		if (e->type == TRACY_EVENT_QUIT)
+			continue;
+		if (tracy_continue(e, 0) && errno != ESRCH)
+			return -1;
+	}
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hook set: per ABI, a hook per syscall number, plus the default and
+ * the signal hook. It decides which syscall stops are reported, and, in
+ * the backends, which stops the kernel makes at all.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+/* The private syscall (ARM's 0x0f0000 range) nr: its index, or -1. */
+static long private_index(const struct tracy_syscall_table *table, long nr)
+{
+	uint32_t i;
+
+	for (i = 0; i < table->nr_arch_private; i++)
+		if (table->arch_private[i].nr == (uint32_t)nr)
+			return i;
+	return -1;
+}
+
+static struct hook *hook_slot(struct abi_hooks *hooks,
+			      const struct tracy_syscall_table *table, long nr)
+{
+	long i;
+
+	if (nr < 0)
+		return NULL;
+	if ((unsigned long)nr < table->size)
+		return hooks->by_nr ? &hooks->by_nr[nr] : NULL;
+	i = private_index(table, nr);
+	return i >= 0 && hooks->private ? &hooks->private[i] : NULL;
+}
+
+static int hooks_alloc(struct abi_hooks *hooks,
+		       const struct tracy_syscall_table *table)
+{
+	if (!hooks->by_nr)
+		hooks->by_nr = calloc(table->size, sizeof(*hooks->by_nr));
+	if (!hooks->private && table->nr_arch_private)
+		hooks->private = calloc(table->nr_arch_private,
+					sizeof(*hooks->private));
+	if (!hooks->by_nr || (table->nr_arch_private && !hooks->private))
+		return -1;
+	return 0;
+}
+
+void hooks_free(struct session *s)
+{
+	int abi;
+
+	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
+		free(s->hooks[abi].by_nr);
+		free(s->hooks[abi].private);
+	}
+}
+
+const struct hook *hook_find(const struct session *s, int abi, long nr)
+{
+	const struct tracy_syscall_table *table = abi_table(abi);
+	struct hook *hook;
+
+	if (!table)
+		return NULL;
+	hook = hook_slot((struct abi_hooks *)&s->hooks[abi], table, nr);
+	return hook && hook->func ? hook : NULL;
+}
+
+bool hook_wants(const struct session *s, int abi, long nr, bool entry)
+{
+	const struct hook *hook = hook_find(s, abi, nr);
+
+	if (hook)
+		return entry || !(hook->flags & TRACY_HOOK_ENTRY_ONLY);
+	return s->pub.defhook != NULL;
+}
+
+/*
+ * The slot of 'name' in ABI abi, or NULL with errno EINVAL (no such ABI
+ * or name) or ENOENT (no hook of the ABI yet, and alloc is false).
+ */
+static struct hook *hook_by_name(struct session *s, const char *name,
+				 long abi, bool alloc)
+{
+	const struct tracy_syscall_table *table = abi_table(abi);
+	struct hook *hook;
+	long nr;
+
+	if (!table) {
+		tracy_message(s, "no ABI %ld on this architecture", abi);
+		errno = EINVAL;
+		return NULL;
+	}
+	nr = name ? tracy_syscall_number(table, name) : -1;
+	if (nr < 0) {
+		tracy_message(s, "no syscall \"%s\" in the %s ABI",
+			      name ? name : "(null)", table->abi);
+		errno = EINVAL;
+		return NULL;
+	}
+	if (alloc && hooks_alloc(&s->hooks[abi], table))
+		return NULL;
+	hook = hook_slot(&s->hooks[abi], table, nr);
+	if (!hook)
+		errno = ENOENT;		/* no hook of this ABI yet */
+	return hook;
+}
+
+int tracy_set_hook_flags(struct tracy *t, const char *syscall, long abi,
+			 tracy_hook_func func, unsigned int flags)
+{
+	struct session *s = session_of(t);
+	struct hook *hook, old;
+
+	if (!func || (flags & ~TRACY_HOOK_ENTRY_ONLY)) {
+		errno = EINVAL;
+		return -1;
+	}
+	hook = hook_by_name(s, syscall, abi, true);
+	if (!hook)
+		return -1;
+	old = *hook;
+	hook->func = func;
+	hook->flags = flags;
+	s->hooks_gen++;
+	if (s->ops->hooks_changed && s->ops->hooks_changed(s)) {
+		*hook = old;
+		s->hooks_gen++;
+		return -1;
+	}
+	return 0;
+}
+
+int tracy_set_hook(struct tracy *t, const char *syscall, long abi,
+		   tracy_hook_func func)
+{
+	return tracy_set_hook_flags(t, syscall, abi, func, 0);
+}
+
+int tracy_unset_hook(struct tracy *t, const char *syscall, long abi)
+{
+	struct session *s = session_of(t);
+	struct hook *hook = hook_by_name(s, syscall, abi, false);
+
+	if (!hook)
+		return -1;
+	if (!hook->func) {
+		errno = ENOENT;
+		return -1;
+	}
+	hook->func = NULL;
+	hook->flags = 0;
+	s->hooks_gen++;
+	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
+}
+
+int tracy_set_default_hook(struct tracy *t, tracy_hook_func f)
+{
+	struct session *s = session_of(t);
+
+	t->defhook = f;
+	s->hooks_gen++;
+	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
+}
+
+int tracy_set_signal_hook(struct tracy *t, tracy_hook_func f)
+{
+	t->signal_hook = f;
+	return 0;
+}
+
+int tracy_execute_hook(struct tracy *t, const char *syscall,
+		       struct tracy_event *e)
+{
+	const struct tracy_syscall_table *table = abi_table(e->abi);
+	const struct hook *hook;
+
+	if (table && syscall) {
+		hook = hook_find(session_of(t), e->abi,
+				 tracy_syscall_number(table, syscall));
+		if (hook)
+			return hook->func(e);
+	}
+	if (t->defhook)
+		return t->defhook(e);
+	return TRACY_HOOK_NOHOOK;
+}

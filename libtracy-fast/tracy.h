@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * libtracy-fast: the API of the Tracy project (a system call tracer and
+ * injector), with its names, types and meanings, made fast.
+ *
+ * A program written for Tracy builds against this header unchanged. What
+ * Tracy never had is marked "Addition". What is declared for source
+ * compatibility but not implemented yet is marked "Not implemented yet":
+ * it fails with errno ENOSYS and says so on stderr, it never pretends.
+ *
+ * Differences from Tracy, on purpose:
+ * - TRACY_HOOK_ABORT (and any invalid hook result) kills or detaches every
+ *   tracee and makes tracy_wait_event() return NULL with errno ECANCELED,
+ *   instead of calling exit(): a library does not end its user's process.
+ * - tracy_exec() reports a program it cannot execute (errno from execvp)
+ *   by returning NULL, instead of a tracee that exits with status 127.
+ * - Hooks are looked up per ABI (a syscall of the i386 ABI in an x86_64
+ *   process finds the TRACY_ABI_X86 hook), and tracy_set_hook() refuses a
+ *   name the ABI has no syscall of (errno EINVAL), changing nothing.
+ */
+#ifndef TRACY_H
+#define TRACY_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Options for tracy_init() ---- */
+
+/* Trace the children of tracees (fork, vfork, clone) as well. */
+#define TRACY_TRACE_CHILDREN	(1 << 0)
+#define TRACY_VERBOSE		(1 << 1)
+#define TRACY_VERBOSE_SIGNAL	(1 << 2)
+#define TRACY_VERBOSE_SYSCALL	(1 << 3)
+/*
+ * Tracy: use ptrace's memory API when the /proc one fails. Here memory
+ * access always falls back (process_vm_readv, /proc/PID/mem, PEEKDATA);
+ * the option is accepted and changes nothing.
+ */
+#define TRACY_MEMORY_FALLBACK	(1 << 4)
+/*
+ * Tracy: trace children through its own fork injection (safe_fork), so
+ * that no child runs a single instruction untraced. Here the kernel does
+ * that for every fork, vfork and clone (PTRACE_O_TRACEFORK and co attach
+ * the child before it runs), so the option means TRACY_TRACE_CHILDREN.
+ */
+#define TRACY_USE_SAFE_TRACE	(1L << 31)
+
+#define TRACY_PRINT_SIGNALS(t)	((t)->opt & TRACY_VERBOSE_SIGNAL)
+#define TRACY_PRINT_SYSCALLS(t)	((t)->opt & TRACY_VERBOSE_SYSCALL)
+
+/* ---- ABIs: the syscall conventions a tracee can use ---- */
+
+#if defined(__x86_64__)
+# define TRACY_ABI_AMD64	0
+# define TRACY_ABI_X86		1	/* i386, int $0x80 included */
+# define TRACY_ABI_X32		2
+# define TRACY_ABI_COUNT	3
+/* Tracy's spelling. */
+# define TRACY_ABI_x86		TRACY_ABI_X86
+# define TRACY_ABI_x32		TRACY_ABI_X32
+# ifdef __ILP32__
+#  define TRACY_ABI_NATIVE	TRACY_ABI_X32
+# else
+#  define TRACY_ABI_NATIVE	TRACY_ABI_AMD64
+# endif
+#elif defined(__i386__)
+# define TRACY_ABI_X86		0
+# define TRACY_ABI_COUNT	1
+# define TRACY_ABI_NATIVE	TRACY_ABI_X86
+#elif defined(__aarch64__)
+# define TRACY_ABI_AARCH64	0
+# define TRACY_ABI_AARCH32	1	/* the arm EABI of AArch32 tasks */
+# define TRACY_ABI_COUNT	2
+# define TRACY_ABI_EABI		TRACY_ABI_AARCH32
+# define TRACY_ABI_NATIVE	TRACY_ABI_AARCH64
+#elif defined(__arm__)
+# define TRACY_ABI_EABI		0
+# define TRACY_ABI_COUNT	1
+# define TRACY_ABI_NATIVE	TRACY_ABI_EABI
+#else
+# error "libtracy-fast does not support this architecture"
+#endif
+
+/* ---- Events ---- */
+
+#define TRACY_EVENT_NONE	0	/* no tracee left */
+#define TRACY_EVENT_SYSCALL	1
+#define TRACY_EVENT_SIGNAL	2
+#define TRACY_EVENT_INTERNAL	3
+/*
+ * A tracee is gone. signal_num: its exit status, or the signal that
+ * killed it; args.return_code: the raw wait status. A hook that returned
+ * TRACY_HOOK_KILL_CHILD or _DETACH_CHILD turns its event into this, with
+ * signal_num SIGKILL or 0 and args.return_code -1; the event of the
+ * tracee's actual end is not reported.
+ */
+#define TRACY_EVENT_QUIT	4
+
+/* ---- Hook results ---- */
+
+#define TRACY_HOOK_CONTINUE	0
+#define TRACY_HOOK_KILL_CHILD	1
+#define TRACY_HOOK_DETACH_CHILD	2
+#define TRACY_HOOK_ABORT	3
+#define TRACY_HOOK_NOHOOK	4
+#define TRACY_HOOK_SUPPRESS	5	/* signal hooks: do not deliver it */
+/* At a syscall entry: the syscall fails with EPERM (tracy_deny_syscall). */
+#define TRACY_HOOK_DENY		6
+
+struct tracy;
+struct tracy_child;
+
+/* Pointers for tracee and tracer memory. */
+typedef void *tracy_child_addr_t, *tracy_parent_addr_t;
+
+struct tracy_sc_args {
+	long a0, a1, a2, a3, a4, a5;
+	long return_code, syscall, ip, sp;
+};
+
+struct tracy_event {
+	int type;			/* TRACY_EVENT_* */
+	struct tracy_child *child;
+	long syscall_num;		/* number in the table of 'abi' */
+	long signal_num;
+	long abi;			/* TRACY_ABI_* of this stop */
+	struct tracy_sc_args args;
+	siginfo_t siginfo;		/* TRACY_EVENT_SIGNAL */
+};
+
+typedef int (*tracy_hook_func)(struct tracy_event *e);
+typedef void (*tracy_child_creation)(struct tracy_child *c);
+
+/*
+ * child_create(c) runs when a tracee is added, before any event of it;
+ * set c->custom there.
+ */
+struct tracy_special_events {
+	tracy_child_creation child_create;
+};
+
+/* Addition: the mechanism that decides which syscalls stop a tracee. */
+enum tracy_backend {
+	TRACY_BACKEND_AUTO = 0,	/* the fastest that works, per tracee */
+	TRACY_BACKEND_KMASK,	/* PTRACE_SETSYSCALLMASK, patched kernels */
+	TRACY_BACKEND_SECCOMP,	/* SECCOMP_RET_TRACE, tracees we start */
+	TRACY_BACKEND_CLASSIC,	/* PTRACE_SYSCALL, filtered in userspace */
+};
+
+struct tracy {
+	long opt;			/* the options of tracy_init() */
+	pid_t fpid;			/* the first tracee */
+	tracy_hook_func defhook;
+	tracy_hook_func signal_hook;
+	struct tracy_special_events se;
+	enum tracy_backend backend;	/* Addition: forced one, or AUTO */
+};
+
+struct tracy_child {
+	pid_t pid;
+	/* We attached to it (or to its ancestor): detach, never kill. */
+	int attached;
+	/* 1 at a syscall-entry stop, 0 at an exit stop. */
+	int pre_syscall;
+	/* The syscall tracy_deny_syscall() denied at this entry, or -1. */
+	long denied_nr;
+	/* For the user's hooks. */
+	void *custom;
+	struct tracy *tracy;
+	/* Addition: the backend this tracee runs on. */
+	enum tracy_backend backend;
+	/* The last event of this tracee. */
+	struct tracy_event event;
+};
+
+/* ---- Session ---- */
+
+/*
+ * A new session, or NULL with errno set. The environment variable
+ * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition;
+ * an unknown name: EINVAL). auto picks per tracee: kmask if the kernel
+ * has syscall stop masks (probed once, before the first tracee); if not,
+ * seccomp for a tracee tracy_exec() starts in a session with
+ * TRACY_TRACE_CHILDREN and a kernel with seccomp filters; classic for the
+ * rest (attached tracees, sessions that do not trace children).
+ * tracy_child.backend tells which, and TRACY_VERBOSE says why.
+ *
+ * A forced kmask on a kernel without masks fails the first
+ * tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend() from
+ * then on. A forced seccomp fails with EINVAL in a session without
+ * TRACY_TRACE_CHILDREN (a child it did not trace would keep the filter and
+ * get ENOSYS from every hooked syscall) and in tracy_attach() (a filter
+ * can only be installed by the tracee itself), and with ENOSYS on a
+ * kernel without seccomp filters. A tracee on seccomp cannot be detached
+ * while its filter traces a syscall (EPERM: it would get ENOSYS from it);
+ * when a hook is set that its filter does not trace, it goes on classic
+ * ptrace (tracy_child.backend says so). compat/seccomp.c says more.
+ */
+struct tracy *tracy_init(long opt);
+/* Kills the tracees we started, detaches from those we attached to. */
+void tracy_free(struct tracy *t);
+/* tracy_free(t), then exit(exitcode). */
+void tracy_quit(struct tracy *t, int exitcode);
+/*
+ * The ready event loop: runs the hooks of every stop until no tracee is
+ * left. Returns 0, or -1 on an error or TRACY_HOOK_ABORT.
+ */
+int tracy_main(struct tracy *t);
+int tracy_children_count(struct tracy *t);
+/*
+ * Addition: the syscall stops (entries and exits) the kernel made in the
+ * session's tracees so far, those no hook wanted included. What a backend
+ * saves shows here: classic stops at every syscall, kmask only where a
+ * hook (or the default hook) wants it.
+ */
+unsigned long tracy_syscall_stops(struct tracy *t);
+
+/* Addition: force a backend for the tracees added from now on. */
+int tracy_set_backend(struct tracy *t, enum tracy_backend backend);
+/* Addition: "auto", "kmask", "seccomp" or "classic". */
+const char *tracy_backend_name(enum tracy_backend backend);
+
+/* ---- Tracees ---- */
+
+/*
+ * Starts argv[0] (looked up in PATH) traced and running. NULL with errno
+ * set if it cannot be executed (ENOENT, EACCES, ENOEXEC, ...) or traced;
+ * unlike execvp(), a file the kernel cannot execute is not given to
+ * /bin/sh.
+ */
+struct tracy_child *tracy_exec(struct tracy *t, char **argv);
+/* Attaches to a running process (PTRACE_SEIZE), leaving it running. */
+struct tracy_child *tracy_attach(struct tracy *t, pid_t pid);
+/* Adds a tracee that is already ours (ptrace-stopped or about to stop). */
+struct tracy_child *tracy_add_child(struct tracy *t, int pid);
+/*
+ * Waits for the next event of tracee 'pid' (-1: any), running hooks and
+ * handling internal stops on the way. Returns the event, an event of type
+ * TRACY_EVENT_NONE when no tracee is left, or NULL with errno set.
+ */
+struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid);
+/*
+ * Resumes the tracee of event s, delivering the signal of a signal event
+ * unless sigoverride is non-zero or the signal hook suppressed it.
+ */
+int tracy_continue(struct tracy_event *s, int sigoverride);
+int tracy_kill_child(struct tracy_child *c);
+int tracy_detach_child(struct tracy_child *c);
+/* Forgets a tracee (one that is gone, or one we detached from). */
+int tracy_remove_child(struct tracy_child *c);
+
+/* ---- Names ---- */
+
+/* NULL for a number the ABI has no syscall of. */
+char *get_syscall_name_abi(int syscall, int abi);
+/* -1 for a name the ABI has no syscall of. */
+int get_syscall_number_abi(const char *syscall, int abi);
+char *get_signal_name(int signal);
+
+/* ---- Hooks ---- */
+
+/*
+ * Calls func at the entry and the exit stop (child->pre_syscall tells
+ * which) of syscall 'syscall' of ABI 'abi'. -1 with errno EINVAL, and
+ * nothing changed, for an unknown ABI or a name the ABI has no syscall of.
+ */
+int tracy_set_hook(struct tracy *t, const char *syscall, long abi,
+		   tracy_hook_func func);
+
+/* Addition: flags of tracy_set_hook_flags(). */
+/*
+ * Call the hook at the entry stop only. The backends can then spare the
+ * tracee the exit stop (the kernel's no-exit list, seccomp's single stop).
+ */
+#define TRACY_HOOK_ENTRY_ONLY	(1u << 0)
+
+/* Addition: tracy_set_hook() with TRACY_HOOK_* flags. */
+int tracy_set_hook_flags(struct tracy *t, const char *syscall, long abi,
+			 tracy_hook_func func, unsigned int flags);
+int tracy_unset_hook(struct tracy *t, const char *syscall, long abi);
+/* Called for every signal but ptrace's own SIGTRAPs and the first SIGSTOP. */
+int tracy_set_signal_hook(struct tracy *t, tracy_hook_func f);
+/* Called for every syscall stop that has no hook of its own. */
+int tracy_set_default_hook(struct tracy *t, tracy_hook_func f);
+/* Runs the hook of 'syscall' in the ABI of e; TRACY_HOOK_NOHOOK if none. */
+int tracy_execute_hook(struct tracy *t, const char *syscall,
+		       struct tracy_event *e);
+
+/* ---- Tracee memory ---- */
+
+/*
+ * Through process_vm_readv/writev, else /proc/PID/mem, else
+ * PTRACE_PEEKDATA/POKEDATA. TRACY_MEMORY=process_vm|proc_mem|peekpoke in
+ * the environment at tracy_init() forces one (Addition, for tests).
+ * Return the number of bytes copied (short at an unmapped page), or -1
+ * with errno EFAULT if not even the first byte could be.
+ */
+ssize_t tracy_read_mem(struct tracy_child *c, tracy_parent_addr_t dest,
+		       tracy_child_addr_t src, size_t n);
+ssize_t tracy_write_mem(struct tracy_child *c, tracy_child_addr_t dest,
+			tracy_parent_addr_t src, size_t n);
+/* The NUL-terminated string at src, malloc()ed, or NULL with errno set. */
+char *tracy_read_string(struct tracy_child *c, tracy_child_addr_t src);
+
+/* Not implemented yet. */
+int tracy_mmap(struct tracy_child *child, tracy_child_addr_t *ret,
+	       tracy_child_addr_t addr, size_t length, int prot, int flags,
+	       int fd, off_t pgoffset);
+/* Not implemented yet. */
+int tracy_munmap(struct tracy_child *child, long *ret,
+		 tracy_child_addr_t addr, size_t length);
+
+/* ---- Syscall control ---- */
+
+/* Not implemented yet. */
+int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
+			 struct tracy_sc_args *a, long *return_code);
+/* Not implemented yet. */
+int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
+			       struct tracy_sc_args *a,
+			       tracy_hook_func callback);
+/*
+ * At a syscall entry: sets the syscall number and, if a is not NULL, the
+ * arguments a0..a5. 0, or -1 with errno set.
+ */
+int tracy_modify_syscall_args(struct tracy_child *child, long syscall_number,
+			      struct tracy_sc_args *a);
+/*
+ * Sets the syscall number and, if a is not NULL, return_code, ip and sp.
+ */
+int tracy_modify_syscall_regs(struct tracy_child *child, long syscall_number,
+			      struct tracy_sc_args *a);
+/*
+ * At a syscall entry: the syscall does not run and returns -EPERM. The
+ * exit event still reports the original number, with return_code -EPERM.
+ */
+int tracy_deny_syscall(struct tracy_child *child);
+/* Addition: the same with another errno (a positive number). */
+int tracy_deny_syscall_errno(struct tracy_child *child, int err);
+
+/* Not implemented yet. */
+int tracy_safe_fork(struct tracy_child *c, pid_t *new_child);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRACY_H */

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tracee's scripts: exact syscalls, through syscall(2) so that the C
+ * library adds none of its own, whose results say whether the tracer did
+ * what the test asked of it.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "libtracy.h"
+
+static int basic(void)
+{
+	long fd = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY);
+
+	if (fd < 0 || syscall(SYS_write, fd, MARK, MARK_LEN) != MARK_LEN)
+		return TRACEE_WRONG;
+	syscall(SYS_getpid);
+	return 0;
+}
+
+/* The tracer denies getpid with EPERM. */
+static int deny(void)
+{
+	long ret = syscall(SYS_getpid);
+
+	return ret == -1 && errno == EPERM ? 0 : TRACEE_WRONG;
+}
+
+/* The tracer checks the buffer at the write and fills it anew. */
+static int memory(void)
+{
+	char *block = malloc(MEM_LEN + 1), *buf = block + 1;
+	int fd = open("/dev/null", O_WRONLY);
+	long i;
+
+	if (!block || fd < 0)
+		return TRACEE_USAGE;
+	for (i = 0; i < MEM_LEN; i++)
+		buf[i] = mem_pattern(0, i);
+	syscall(SYS_write, fd, buf, MEM_LEN);
+	for (i = 0; i < MEM_LEN; i++)
+		if ((unsigned char)buf[i] != mem_pattern(1, i))
+			return TRACEE_WRONG;
+	return 0;
+}
+
+static int forked(int use_vfork)
+{
+	int status;
+	pid_t pid = use_vfork ? vfork() : fork();
+
+	if (pid < 0)
+		return TRACEE_USAGE;
+	if (!pid) {
+		syscall(SYS_getpid);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid || status)
+		return TRACEE_WRONG;
+	syscall(SYS_getpid);
+	return 0;
+}
+
+static void *thread_getpid(void *arg)
+{
+	(void)arg;
+	syscall(SYS_getpid);
+	return NULL;
+}
+
+static int thread(void)
+{
+	pthread_t th;
+
+	if (pthread_create(&th, NULL, thread_getpid, NULL) ||
+	    pthread_join(th, NULL))
+		return TRACEE_USAGE;
+	syscall(SYS_getpid);
+	return 0;
+}
+
+/* A thread that is not the leader executes this program's "basic". */
+static void *thread_execs(void *arg)
+{
+	char *argv[] = { "/proc/self/exe", TRACEE_ARG, "basic", NULL };
+
+	(void)arg;
+	execv(argv[0], argv);
+	_exit(TRACEE_USAGE);
+}
+
+static int thread_exec(void)
+{
+	pthread_t th;
+
+	if (pthread_create(&th, NULL, thread_execs, NULL))
+		return TRACEE_USAGE;
+	pthread_join(th, NULL);	/* the exec ends this thread */
+	return TRACEE_USAGE;
+}
+
+static volatile sig_atomic_t got_usr1;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	got_usr1 = 1;
+}
+
+/* The tracer suppresses SIGUSR1. */
+static int signal_suppressed(void)
+{
+	signal(SIGUSR1, on_usr1);
+	raise(SIGUSR1);
+	return got_usr1 ? TRACEE_WRONG : 0;
+}
+
+/* Until killed: what the test attaches to. */
+static int __attribute__((noreturn)) loop(void)
+{
+	for (;;) {
+		syscall(SYS_getpid);
+		usleep(1000);
+	}
+}
+
+/* MANY_GETPIDS getpid, one getppid, MANY_GETPIDS getpid again. */
+static int many(void)
+{
+	int i;
+
+	for (i = 0; i < MANY_GETPIDS; i++)
+		syscall(SYS_getpid);
+	syscall(SYS_getppid);
+	for (i = 0; i < MANY_GETPIDS; i++)
+		syscall(SYS_getpid);
+	return 0;
+}
+
+/*
+ * readv of READV_LEN bytes from /dev/zero (an x32-only syscall, 515, in
+ * the x32 build: in no kernel list), then MANY_GETPIDS getpid.
+ */
+static int readv_then_getpids(void)
+{
+	char buf[READV_LEN];
+	struct iovec iov = { buf, sizeof(buf) };
+	long fd = syscall(SYS_openat, AT_FDCWD, "/dev/zero", O_RDONLY);
+	int i;
+
+	if (fd < 0 || syscall(SYS_readv, fd, &iov, 1) != READV_LEN)
+		return TRACEE_WRONG;
+	for (i = 0; i < MANY_GETPIDS; i++)
+		syscall(SYS_getpid);
+	return 0;
+}
+
+#if defined(__x86_64__) && !defined(__ILP32__)
+/* getpid of the i386 ABI, from a 64-bit process. */
+static int int80(void)
+{
+	long ret = 20;	/* __NR_getpid of i386 */
+
+	asm volatile ("int $0x80" : "+a"(ret) : : "memory");
+	return ret == getpid() ? 0 : TRACEE_WRONG;
+}
+#else
+static int int80(void)
+{
+	return TRACEE_USAGE;
+}
+#endif
+
+int tracee_main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(void);
+	} scripts[] = {
+		{ "basic", basic }, { "deny", deny }, { "memory", memory },
+		{ "thread", thread }, { "signal", signal_suppressed },
+		{ "loop", loop }, { "int80", int80 }, { "many", many },
+		{ "readv", readv_then_getpids },
+		{ "thread_exec", thread_exec },
+	};
+	unsigned int i;
+
+	if (argc < 3)
+		return TRACEE_USAGE;
+	if (!strcmp(argv[2], "fork") || !strcmp(argv[2], "vfork"))
+		return forked(argv[2][0] == 'v');
+	for (i = 0; i < sizeof(scripts) / sizeof(*scripts); i++)
+		if (!strcmp(argv[2], scripts[i].name))
+			return scripts[i].run();
+	return TRACEE_USAGE;
+}
