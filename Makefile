@@ -21,6 +21,7 @@ include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
+include examples/examples.mk
 include selftests/checkers.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
@@ -46,6 +47,7 @@ help:
 	@echo "                   and the kernel's selftests against their baseline"
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
+	@echo "make examples      the example tracers, in $(BUILD)/examples"
 	@echo "make test-asan     the library's host tests under ASan and UBSan"
 	@echo "make test-valgrind the library's host tests under valgrind"
 	@echo "make test-debug    our selftests in $(DEBUG_ARCHES) kernels with KASAN,"
@@ -101,6 +103,7 @@ bench:
 
 clean:
 	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen $(BUILD)/asan \
+		$(BUILD)/examples \
 		$(foreach arch,$(ARCHES),$(BUILD)/$(arch) $(BUILD)/$(arch)-debug)
 
 distclean:
