@@ -3,20 +3,22 @@
 # (make test-valgrind). Each is a place of its own for qemu/tap.py
 # (host-asan, host-valgrind), so `make test` counts their results.
 #
-# What is checked is the tracer: the library and the test program that
-# drives it. The tracees are that same program run again with --tracee:
+# What is checked is the tracer: the library, the test program that
+# drives it, and the example tracers (examples/). The tracees are that
+# test program run again with --tracee, or the commands the examples run:
 # under valgrind they run natively (--trace-children=no: valgrind leaves
-# a process at its execve), under ASan without a leak check at exit,
-# which cannot work in a traced process (see main() of the test).
+# a process at its execve), under ASan the test's tracee runs without a
+# leak check at exit, which cannot work in a traced process (see main()
+# of the test).
 
 ASAN_DIR    := $(BUILD)/asan
 ASAN_CFLAGS := $(LIBTRACY_CFLAGS) -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
 # Any report ends the process with an error status; leaks are reports too.
-ASAN_OPTIONS := halt_on_error=1:detect_leaks=1:abort_on_error=0
-ASAN_OPTIONS := $(ASAN_OPTIONS):detect_stack_use_after_return=1
-ASAN_OPTIONS := $(ASAN_OPTIONS):strict_string_checks=1
-ASAN_ENV := ASAN_OPTIONS=$(ASAN_OPTIONS) \
+ASAN_CHECKS := halt_on_error=1:detect_leaks=1:abort_on_error=0
+ASAN_CHECKS := $(ASAN_CHECKS):detect_stack_use_after_return=1
+ASAN_CHECKS := $(ASAN_CHECKS):strict_string_checks=1
+ASAN_ENV := ASAN_OPTIONS=$(ASAN_CHECKS) \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
 # Definite and indirect leaks are errors; memory still reachable at the
@@ -42,12 +44,17 @@ $(ASAN_TEST): $(call selftest-sources,libtracy) $(ASAN_DIR)/libtracy-fast.a \
 	nice -n 19 $(CC) $(ASAN_CFLAGS) -I$(KSFT_INCLUDE) -o $@ \
 		$(filter %.c %.a,$^)
 
+$(eval $(call EXAMPLE_RULES,$(ASAN_DIR)/examples,\
+	$(CC) $(ASAN_CFLAGS) -Ilibtracy-fast,$(ASAN_DIR)/libtracy-fast.a))
+ASAN_EXAMPLES := $(addprefix $(ASAN_DIR)/examples/,$(EXAMPLES))
+
 # The test looks for the build of its 32-bit ABI next to itself; that
 # one is a tracee only, built as usual.
-ifneq ($(libtracy-compat-abi.$(LIBTRACY_HOST_ARCH)),)
-ASAN_COMPAT := libtracy-$(libtracy-compat-abi.$(LIBTRACY_HOST_ARCH))
+ASAN_COMPAT_ABI := $(libtracy-compat-abi.$(LIBTRACY_HOST_ARCH))
+ifneq ($(ASAN_COMPAT_ABI),)
+ASAN_COMPAT := libtracy-$(ASAN_COMPAT_ABI)
 $(ASAN_DIR)/progs/$(ASAN_COMPAT): \
-		$(BUILD)/progs/$(libtracy-compat-abi.$(LIBTRACY_HOST_ARCH))/$(ASAN_COMPAT)
+		$(BUILD)/progs/$(ASAN_COMPAT_ABI)/$(ASAN_COMPAT)
 	@mkdir -p $(@D)
 	ln -sf $(abspath $<) $@
 $(ASAN_TEST): | $(ASAN_DIR)/progs/$(ASAN_COMPAT)
@@ -55,13 +62,18 @@ endif
 
 .PHONY: test-asan test-valgrind
 
-test-asan: $(ASAN_TEST)
+test-asan: $(ASAN_TEST) $(ASAN_EXAMPLES)
 	@mkdir -p $(BUILD)/results
-	@$(ASAN_ENV) nice -n 19 python3 selftests/run-host.py --place host-asan \
-		--results $(BUILD)/results/host-asan.json $(ASAN_TEST)
+	@$(ASAN_ENV) nice -n 19 python3 selftests/run-host.py \
+		--place host-asan --results $(BUILD)/results/host-asan.json \
+		$(ASAN_TEST) \
+		"python3 examples/test_examples.py $(ASAN_DIR)/examples"
 
-test-valgrind: $(BUILD)/progs/host/libtracy
+test-valgrind: $(BUILD)/progs/host/libtracy $(EXAMPLE_PROGRAMS)
 	@mkdir -p $(BUILD)/results
-	@nice -n 19 python3 selftests/run-host.py --place host-valgrind \
+	@EXAMPLES_WRAPPER="$(VALGRIND)" \
+	nice -n 19 python3 selftests/run-host.py \
+		--place host-valgrind \
 		--results $(BUILD)/results/host-valgrind.json \
-		"$(VALGRIND) $(BUILD)/progs/host/libtracy"
+		"$(VALGRIND) $(BUILD)/progs/host/libtracy" \
+		"python3 examples/test_examples.py $(BUILD)/examples"
