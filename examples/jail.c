@@ -35,9 +35,10 @@
 /*
  * What jail does not cover: files reached through descriptors the
  * command inherited or receives over a socket; the names of Unix sockets
- * (bind, connect); /proc/self in a path, which jail resolves as its own
- * /proc/self (so no -r should reach into /proc); a chroot inside the
- * command (refused). And the race described at check_path(): until
+ * (bind, connect); the interpreter of a script and the dynamic loader,
+ * which the kernel opens itself at an execve; /proc/self in a path, which
+ * jail resolves as its own /proc/self (so no -r should reach into /proc);
+ * a chroot inside the command (refused). And the race described at check_path(): until
  * libtracy-fast's race-free argument copy is used there, jail is no
  * defence against a command that changes a path while jail checks it.
  */
@@ -56,9 +57,11 @@ struct path_arg {
 };
 
 /*
- * A syscall that takes paths. 'nofollow': the last component of a path
- * is not followed if it is a symlink (lstat, unlink, rename, ...), or
- * not if the AT_* flags at argument 'atflags' hold AT_SYMLINK_NOFOLLOW.
+ * A syscall that takes paths. 'flags' is the position of its open flags,
+ * its struct open_how or its AT_* flags (-1: none). 'nofollow': the last
+ * component of its paths is not followed if it is a symlink (lstat,
+ * unlink, rename, ...); O_NOFOLLOW or AT_SYMLINK_NOFOLLOW in 'flags' say
+ * the same for one call.
  */
 static const struct path_syscall {
 	const char *name;
@@ -73,7 +76,7 @@ static const struct path_syscall {
 	{ n, acc, { { d, p }, { -1, -1 } }, fl, nof }
 #define PATH2(n, acc, d, p, d2, p2, nof) \
 	{ n, acc, { { d, p }, { d2, p2 } }, -1, nof }
-	PATH("open", ACCESS_OPEN_FLAGS, 0, false),
+	PATHAT("open", ACCESS_OPEN_FLAGS, -1, 0, 1, false),
 	PATHAT("openat", ACCESS_OPEN_FLAGS, 0, 1, 2, false),
 	PATHAT("openat2", ACCESS_OPEN_HOW, 0, 1, 2, false),
 	PATH("creat", ACCESS_WRITE, 0, false),

@@ -11,6 +11,7 @@ valgrind) on an example's stderr fails its test.
 """
 
 import os
+import platform
 import re
 import shlex
 import shutil
@@ -24,6 +25,13 @@ CHECKER_REPORT = re.compile(r"^==\d+==|runtime error:", re.MULTILINE)
 SYSTEM_DIRS = [d for d in ("/usr", "/bin", "/lib", "/lib64", "/etc")
                if os.path.isdir(d)]
 USAGE_STATUS = 125
+# The number of open(2), which the C library no longer calls itself.
+SYS_OPEN = {"x86_64": 2, "i686": 5, "i386": 5, "armv7l": 5}
+PYTHON = "/usr/bin/python3"
+
+
+class Skip(Exception):
+    """The test cannot run here; the message says why."""
 
 
 class Example:
@@ -191,6 +199,25 @@ def test_jail_refuses_the_rest(ex, tmp):
           "a read-only tree was written to")
 
 
+def test_jail_reads_the_flags_of_open(ex, tmp):
+    number = SYS_OPEN.get(platform.machine())
+    if number is None or not os.access(PYTHON, os.X_OK):
+        raise Skip(f"no open(2) to call through {PYTHON} here")
+    jail_tree(tmp)
+    code = ("import ctypes, os\n"
+            "libc = ctypes.CDLL(None, use_errno=True)\n"
+            "for path, flags in ((b'ro/r', os.O_RDONLY),\n"
+            "                    (b'ro/w', os.O_WRONLY | os.O_CREAT)):\n"
+            f"    fd = libc.syscall({number}, path, flags, 0o644)\n"
+            "    print(fd >= 0 or os.strerror(ctypes.get_errno()))\n")
+    done = jail(ex, tmp, f"{PYTHON} -c \"{code}\"")
+    expect_status(done, 0)
+    check(done.stdout == "True\nPermission denied\n",
+          f"stdout {done.stdout!r}, stderr:\n{done.stderr}")
+    check(not os.path.exists(os.path.join(tmp, "ro/w")),
+          "open(O_CREAT) wrote to a read-only tree")
+
+
 def test_jail_usage(ex, tmp):
     for args in ([], ["--", "true"], ["-d", "/nonexistent", "--", "true"],
                  ["-d", "/", "-d", "/", "--", "true"], ["-d", tmp]):
@@ -212,6 +239,8 @@ def main(argv):
         try:
             test(ex, tmp)
             print(f"ok {number} {name}")
+        except Skip as why:
+            print(f"ok {number} {name} # SKIP {why}")
         except (AssertionError, OSError, subprocess.SubprocessError) as e:
             failed += 1
             print(f"not ok {number} {name}")
