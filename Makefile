@@ -21,6 +21,8 @@ include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
+include examples/examples.mk
+include selftests/checkers.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
@@ -28,7 +30,7 @@ include qemu/debug.mk
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	bc=bc bison=bison flex=flex ccache=ccache xz=xz-utils \
-	/usr/include/libelf.h=libelf-dev \
+	/usr/include/libelf.h=libelf-dev valgrind=valgrind \
 	$(LINUX_TARBALL)=linux-source-6.12
 
 ALL_NEEDS := $(HOST_NEEDS) \
@@ -45,6 +47,10 @@ help:
 	@echo "                   and the kernel's selftests against their baseline"
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
+	@echo "make examples      the example tracers, in $(BUILD)/examples"
+	@echo "make test-asan     the library's host tests and the examples under"
+	@echo "                   ASan and UBSan"
+	@echo "make test-valgrind the same under valgrind"
 	@echo "make test-debug    our selftests in $(DEBUG_ARCHES) kernels with KASAN,"
 	@echo "                   lockdep, UBSAN and kmemleak; fails on any report"
 	@echo "make bench         the benchmarks (not written yet)"
@@ -84,9 +90,10 @@ qemu-shell:
 test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k test-host \
+	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
 		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) || true
 	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
+		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 
@@ -96,7 +103,8 @@ bench:
 	@echo "They will measure each backend against an untraced run, in the guests and on the host."
 
 clean:
-	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen \
+	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen $(BUILD)/asan \
+		$(BUILD)/examples \
 		$(foreach arch,$(ARCHES),$(BUILD)/$(arch) $(BUILD)/$(arch)-debug)
 
 distclean:
