@@ -52,6 +52,8 @@ help:
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
 	@echo "make setup         install the Debian packages that are missing"
+	@echo "make install       libtracy-fast, tracy.h, pkg-config file, man pages"
+	@echo "                   (PREFIX=/usr/local, DESTDIR=); make uninstall"
 	@echo "make syscalls-check   compare the generated syscall tables with the"
 	@echo "                   kernel's headers (of the kernels built so far)"
 	@echo "make clean         remove build results, keep the kernel source"

@@ -108,3 +108,5 @@ libtracy-compat-abi.arm64  := arm
 ifneq ($(libtracy-compat-abi.$(LIBTRACY_HOST_ARCH)),)
 $(BUILD)/progs/host/libtracy: | $(BUILD)/progs/$(libtracy-compat-abi.$(LIBTRACY_HOST_ARCH))/libtracy-$(libtracy-compat-abi.$(LIBTRACY_HOST_ARCH))
 endif
+
+include libtracy-fast/install.mk
