@@ -29,6 +29,8 @@ include qemu/debug.mk
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	bc=bc bison=bison flex=flex ccache=ccache xz=xz-utils \
 	/usr/include/libelf.h=libelf-dev \
+	pkg-config=pkgconf readelf=binutils groff=groff-base man=man-db \
+	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
 ALL_NEEDS := $(HOST_NEEDS) \

@@ -68,3 +68,10 @@ uninstall:
 			$(DESTDIR)$(MANDIR)/man3/$(firstword $(subst :, ,$(link))).3)
 	$(if $(DESTDIR),,$(ldconfig-if-root))
 
+# make test-host: the exports and man pages (selftests/package/api.py),
+# and make install into a scratch DESTDIR used through pkg-config
+# (selftests/package/install.py).
+HOST_CHECKS += \
+	"python3 selftests/package/api.py --cc $(CC) --lib-dir $(BUILD)/lib/host" \
+	"python3 selftests/package/install.py --build $(BUILD)"
+test-host: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so
