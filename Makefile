@@ -31,6 +31,8 @@ include qemu/debug.mk
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	bc=bc bison=bison flex=flex ccache=ccache xz=xz-utils \
 	/usr/include/libelf.h=libelf-dev valgrind=valgrind \
+	pkg-config=pkgconf readelf=binutils groff=groff-base man=man-db \
+	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
 ALL_NEEDS := $(HOST_NEEDS) \
@@ -58,6 +60,8 @@ help:
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
 	@echo "make setup         install the Debian packages that are missing"
+	@echo "make install       libtracy-fast, tracy.h, pkg-config file, man pages"
+	@echo "                   (PREFIX=/usr/local, DESTDIR=); make uninstall"
 	@echo "make syscalls-check   compare the generated syscall tables with the"
 	@echo "                   kernel's headers (of the kernels built so far)"
 	@echo "make clean         remove build results, keep the kernel source"
