@@ -29,6 +29,8 @@ include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
+include examples/examples.mk
+include selftests/checkers.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
@@ -37,7 +39,9 @@ include bench/benchmark.mk
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	bc=bc bison=bison flex=flex ccache=ccache xz=xz-utils \
-	/usr/include/libelf.h=libelf-dev \
+	/usr/include/libelf.h=libelf-dev valgrind=valgrind \
+	pkg-config=pkgconf readelf=binutils groff=groff-base man=man-db \
+	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
 ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
@@ -54,6 +58,10 @@ help:
 	@echo "                   and the kernel's selftests against their baseline"
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
+	@echo "make examples      the example tracers, in $(BUILD)/examples"
+	@echo "make test-asan     the library's host tests and the examples under"
+	@echo "                   ASan and UBSan"
+	@echo "make test-valgrind the same under valgrind"
 	@echo "make test-debug    our selftests in $(DEBUG_ARCHES) kernels with KASAN,"
 	@echo "                   lockdep, UBSAN and kmemleak; fails on any report"
 	@echo "make bench         the benchmarks, on the host and in the x86_64 guest,"
@@ -63,6 +71,8 @@ help:
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
 	@echo "make setup         install the Debian packages that are missing"
+	@echo "make install       libtracy-fast, tracy.h, pkg-config file, man pages"
+	@echo "                   (PREFIX=/usr/local, DESTDIR=); make uninstall"
 	@echo "make syscalls-check   compare the generated syscall tables with the"
 	@echo "                   kernel's headers (of the kernels built so far)"
 	@echo "make clean         remove build results, keep the kernel source"
@@ -95,9 +105,10 @@ qemu-shell:
 test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
-	@$(MAKE) --no-print-directory -k test-host \
+	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
 		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) || true
 	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
+		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 
@@ -115,7 +126,8 @@ bench:
 	echo "  REPORT  $(BENCH_SUMMARY) $(BENCH_PLOT)"; exit $$status
 
 clean:
-	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen $(BUILD)/bench/results \
+	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen $(BUILD)/asan \
+		$(BUILD)/examples $(BUILD)/bench/results \
 		$(foreach abi,$(BENCH_ABIS),$(BUILD)/bench/$(abi)) $(BUILD)/bench/host \
 		$(foreach arch,$(ARCHES),$(BUILD)/$(arch) $(BUILD)/$(arch)-debug)
 

@@ -23,7 +23,8 @@ struct child *child_find(struct session *s, pid_t pid)
 	return NULL;
 }
 
-struct child *child_new(struct session *s, pid_t pid, bool attached)
+struct child *child_new(struct session *s, pid_t pid, bool attached,
+			const struct backend_ops *ops)
 {
 	struct child *c = calloc(1, sizeof(*c));
 
@@ -33,10 +34,10 @@ struct child *child_new(struct session *s, pid_t pid, bool attached)
 	c->pub.attached = attached;
 	c->pub.denied_nr = -1;
 	c->pub.tracy = &s->pub;
-	c->pub.backend = s->ops->id;
+	c->pub.backend = ops->id;
 	c->pub.event.child = &c->pub;
 	c->session = s;
-	c->ops = s->ops;
+	c->ops = ops;
 	c->mem_fd = -1;
 	c->next = s->children;
 	s->children = c;
@@ -55,6 +56,7 @@ void child_free(struct child *c)
 	if (c->mem_fd >= 0)
 		close(c->mem_fd);
 	kmask_child_free(c);
+	seccomp_child_free(c);
 	free(c);
 }
 
@@ -160,15 +162,15 @@ static int exec_search(char **argv, const char *path)
 
 /* The forked child: be traced, stop for the tracer, then execute. */
 static void __attribute__((noreturn))
-exec_child(const struct session *s, char **argv, const char *path,
-	   int report_fd)
+exec_child(const struct session *s, const struct backend_ops *ops,
+	   char **argv, const char *path, int report_fd)
 {
 	int err = 0;
 
 	if (ptrace(PTRACE_TRACEME, 0, 0, 0) || raise(SIGSTOP))
 		err = errno;
-	if (!err && s->ops->prepare_exec)
-		err = -s->ops->prepare_exec(s);
+	if (!err && ops->prepare_exec)
+		err = -ops->prepare_exec(s);
 	if (!err)
 		err = exec_search(argv, path);
 	if (write(report_fd, &err, sizeof(err)) != sizeof(err))
@@ -194,7 +196,8 @@ static int run_to_exec(pid_t pid, int report_fd)
 			return 0;
 		if (!WIFSTOPPED(status))
 			break;
-		sig = WSTOPSIG(status);
+		/* A ptrace event (seccomp's, at execve) is no signal. */
+		sig = status >> 16 ? 0 : WSTOPSIG(status);
 	}
 	if (read(report_fd, &err, sizeof(err)) != sizeof(err))
 		err = ECHILD;
@@ -206,6 +209,7 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 {
 	const char *path = getenv("PATH") ? getenv("PATH") : "/bin:/usr/bin";
 	struct session *s = session_of(t);
+	const struct backend_ops *ops;
 	int fds[2], status, err;
 	struct child *c;
 	pid_t pid;
@@ -214,6 +218,9 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		errno = EINVAL;
 		return NULL;
 	}
+	ops = session_backend(s, true);
+	if (!ops || (ops->prepare_spawn && ops->prepare_spawn(s)))
+		return NULL;
 	if (pipe2(fds, O_CLOEXEC))
 		return NULL;
 	pid = fork();
@@ -223,13 +230,13 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 	}
 	if (!pid) {
 		close(fds[0]);
-		exec_child(s, argv, path, fds[1]);
+		exec_child(s, ops, argv, path, fds[1]);
 	}
 	close(fds[1]);
 	fds[1] = -1;
 	if (waitpid(pid, &status, __WALL) != pid || !WIFSTOPPED(status) ||
 	    ptrace(PTRACE_SETOPTIONS, pid, 0,
-		   (void *)session_ptrace_options(s, true)) ||
+		   (void *)session_ptrace_options(s, ops, true)) ||
 	    run_to_exec(pid, fds[0])) {
 		err = errno;
 		kill(pid, SIGKILL);
@@ -239,7 +246,7 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		goto out_close;
 	}
 	close(fds[0]);
-	c = child_new(s, pid, false);
+	c = child_new(s, pid, false, ops);
 	if (!c) {
 		err = errno;
 		kill(pid, SIGKILL);
@@ -247,6 +254,8 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		errno = err;
 		return NULL;
 	}
+	if (ops->spawned)
+		ops->spawned(c);
 	/* Stopped inside execve: the next syscall stop is its exit. */
 	c->in_syscall = true;
 	c->stopped = true;
@@ -287,11 +296,14 @@ static int wait_seized(pid_t pid, int *sig)
 struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 {
 	struct session *s = session_of(t);
+	const struct backend_ops *ops = session_backend(s, false);
 	struct child *c;
 	int sig, err;
 
+	if (!ops)
+		return NULL;
 	if (ptrace(PTRACE_SEIZE, pid, 0,
-		   (void *)session_ptrace_options(s, false))) {
+		   (void *)session_ptrace_options(s, ops, false))) {
 		err = errno;
 		tracy_message(s, "cannot attach to %d: %s", pid, strerror(err));
 		errno = err;
@@ -303,7 +315,7 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 		errno = err;
 		return NULL;
 	}
-	c = child_new(s, pid, true);
+	c = child_new(s, pid, true, ops);
 	if (!c) {
 		err = errno;
 		ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
@@ -327,7 +339,7 @@ struct tracy_child *tracy_add_child(struct tracy *t, int pid)
 	struct child *c = child_find(s, pid);
 
 	if (!c)
-		c = child_new(s, pid, false);
+		c = child_new(s, pid, false, s->ops);
 	return c ? &c->pub : NULL;
 }
 
@@ -355,6 +367,8 @@ int tracy_detach_child(struct tracy_child *tc)
 		errno = ESRCH;
 		return -1;
 	}
+	if (seccomp_may_detach(c))
+		return -1;
 	ret = child_detach(c);
 	child_forget(c, true);
 	return ret;

@@ -108,15 +108,18 @@ static void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 	c->pub.pre_syscall = stop->entry;
 }
 
-static enum outcome syscall_event(struct child *c)
+/* A syscall stop: a syscall-entry or exit stop, or a seccomp stop (entry). */
+static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 {
 	struct session *s = c->session;
 	struct syscall_stop stop;
 	const struct hook *hook;
 	char *name;
 
-	if (syscall_stop_read(c, &stop))
+	if (syscall_stop_read(c, &stop, seccomp_stop))
 		return FAILED;
+	if (!seccomp_stop)
+		c->after_entry_stop = stop.entry;
 	s->syscall_stops++;
 	/* Where the regs cannot tell, entry and exit stops alternate. */
 	c->in_syscall = stop.entry && (!c->ops->exit_stop_due ||
@@ -198,13 +201,18 @@ static enum outcome new_child_event(struct child *parent)
 		return FAILED;
 	c = child_find(s, (pid_t)msg);
 	if (!c) {
-		c = child_new(s, (pid_t)msg, parent->pub.attached);
+		c = child_new(s, (pid_t)msg, parent->pub.attached, parent->ops);
 		if (!c)
 			return FAILED;
 		c->first_stop_due = true;
 	}
 	c->pub.attached = parent->pub.attached;
 	c->seized = parent->seized;
+	/* Its first stop may have come first, on the session's backend. */
+	c->ops = parent->ops;
+	c->pub.backend = parent->ops->id;
+	if (parent->ops == &seccomp_backend)
+		seccomp_child_inherit(c, parent);
 	return resumed(parent, 0);
 }
 
@@ -250,12 +258,14 @@ static bool is_group_stop_signal(int sig)
 static enum outcome stop_event(struct child *c, int status)
 {
 	int sig = WSTOPSIG(status), event = status >> 16;
+	bool after_entry_stop = c->after_entry_stop;
 
 	if (c->dying)
 		return ptrace(PTRACE_CONT, c->pub.pid, 0, 0) ? FAILED : HANDLED;
 	c->stopped = true;
+	c->after_entry_stop = false;
 	if (sig == (SIGTRAP | 0x80))
-		return syscall_event(c);
+		return syscall_event(c, false);
 	if (c->first_stop_due && (sig == SIGSTOP || event == PTRACE_EVENT_STOP)) {
 		c->first_stop_due = false;
 		if (c->ops->setup && c->ops->setup(c))
@@ -271,6 +281,11 @@ static enum outcome stop_event(struct child *c, int status)
 		return new_child_event(c);
 	case PTRACE_EVENT_EXEC:
 		return exec_event(c);
+	case PTRACE_EVENT_SECCOMP:
+		/* Its syscall-entry stop was the event (classic ptrace). */
+		if (after_entry_stop)
+			return resumed(c, 0);
+		return syscall_event(c, true);
 	case PTRACE_EVENT_STOP:
 		/* A seized tracee in a group-stop stays stopped. */
 		if (is_group_stop_signal(sig)) {
@@ -288,7 +303,7 @@ static enum outcome stop_event(struct child *c, int status)
 static struct child *unknown_stopped(struct session *s, pid_t pid, int status)
 {
 	bool seized = status >> 16 == PTRACE_EVENT_STOP;
-	struct child *c = child_new(s, pid, seized);
+	struct child *c = child_new(s, pid, seized, s->ops);
 
 	if (c) {
 		c->first_stop_due = true;

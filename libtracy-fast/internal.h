@@ -30,11 +30,15 @@ struct backend_ops {
 	enum tracy_backend id;
 	/* PTRACE_O_* the backend needs on top of the session's. */
 	long ptrace_options;
+	/* tracy_exec(), before the fork; 0, or -1 with errno. */
+	int (*prepare_spawn)(struct session *s);
 	/*
 	 * In the forked child, after PTRACE_TRACEME and before execve (a
 	 * seccomp filter goes in here). Async-signal-safe; 0 or -errno.
 	 */
 	int (*prepare_exec)(const struct session *s);
+	/* tracy_exec(): the tracee c was started, before setup. */
+	void (*spawned)(struct child *c);
 	/* A new tracee, ptrace-stopped; 0, or -1 with errno. */
 	int (*setup)(struct child *c);
 	/* Resumes a stopped tracee with signal sig; 0, or -1 with errno. */
@@ -56,6 +60,7 @@ struct backend_ops {
 
 extern const struct backend_ops classic_backend;	/* compat/classic.c */
 extern const struct backend_ops kmask_backend;		/* kmask.c */
+extern const struct backend_ops seccomp_backend;	/* compat/seccomp.c */
 
 enum kmask_state {
 	KMASK_UNKNOWN,		/* no tracee probed yet */
@@ -63,7 +68,14 @@ enum kmask_state {
 	KMASK_ABSENT,		/* PTRACE_GETSYSCALLMASK: EIO */
 };
 
+enum seccomp_state {
+	SECCOMP_UNKNOWN,
+	SECCOMP_PRESENT,	/* filters, SECCOMP_RET_TRACE */
+	SECCOMP_ABSENT,
+};
+
 struct kmask_set;
+struct seccomp_set;
 
 struct hook {
 	tracy_hook_func func;
@@ -96,6 +108,9 @@ struct session {
 	enum kmask_state kmask_state;
 	/* The kernel mask of the hook set, made for some hooks_gen. */
 	struct kmask_set *kmask;
+	enum seccomp_state seccomp_state;
+	/* The seccomp filter of the hook set, made for some hooks_gen. */
+	struct seccomp_set *seccomp;
 	/* Syscall stops the kernel made, reported or not. */
 	unsigned long syscall_stops;
 	/* The fastest memory path not known to fail; forced: only that. */
@@ -122,6 +137,8 @@ struct child {
 	struct session *session;
 	const struct backend_ops *ops;
 	bool in_syscall;	/* between an entry and its exit stop */
+	/* The last stop was a syscall-entry stop (a seccomp stop may follow). */
+	bool after_entry_stop;
 	bool first_stop_due;	/* auto-attached: its first stop is ours */
 	bool seized;		/* PTRACE_SEIZE lineage: group-stops LISTEN */
 	bool stopped;		/* in a ptrace-stop we reported */
@@ -133,6 +150,10 @@ struct child {
 	bool entry_known;
 	int mem_fd;		/* /proc/PID/mem, -1: not open */
 	struct kmask_set *kmask;	/* the kernel mask it has, or NULL */
+	/* seccomp: the filter it has (NULL: not known yet), */
+	struct seccomp_set *filter;
+	/* and whether it lacks a hook, so that it runs on classic ptrace. */
+	bool classic_mode;
 };
 
 static inline struct session *session_of(struct tracy *t)
@@ -152,12 +173,16 @@ void tracy_verbose(const struct session *s, long what, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Kills or detaches every tracee (TRACY_HOOK_ABORT, tracy_free()). */
 void session_release_children(struct session *s);
-/* The PTRACE_O_* options of a new tracee. */
-long session_ptrace_options(const struct session *s, bool spawned);
+/* The PTRACE_O_* options of a new tracee on backend ops. */
+long session_ptrace_options(const struct session *s,
+			    const struct backend_ops *ops, bool spawned);
+/* The backend of a new tracee, spawned or attached; NULL with errno. */
+const struct backend_ops *session_backend(struct session *s, bool spawned);
 
 /* child.c */
 struct child *child_find(struct session *s, pid_t pid);
-struct child *child_new(struct session *s, pid_t pid, bool attached);
+struct child *child_new(struct session *s, pid_t pid, bool attached,
+			const struct backend_ops *ops);
 /* Takes a child out of the list; frees it now, or at the next wait. */
 void child_forget(struct child *c, bool keep_for_event);
 void child_free(struct child *c);
@@ -181,8 +206,12 @@ long abi_table_nr(int abi, long nr);
 
 /* stop.c */
 void syscall_info_probe(struct session *s);
-/* Reads the syscall stop c is in; 0, or -1 with errno. */
-int syscall_stop_read(struct child *c, struct syscall_stop *stop);
+/*
+ * Reads the syscall stop c is in (seccomp: a PTRACE_EVENT_SECCOMP stop);
+ * 0, or -1 with errno.
+ */
+int syscall_stop_read(struct child *c, struct syscall_stop *stop,
+		      bool seccomp);
 
 /* control.c: sets the return value of the syscall c is stopped in. */
 int syscall_set_return(struct child *c, int abi, long value);
@@ -190,6 +219,18 @@ int syscall_set_return(struct child *c, int abi, long value);
 /* kmask.c */
 void kmask_child_free(struct child *c);
 void kmask_session_free(struct session *s);
+/* Does the kernel have syscall stop masks? Probed once, on a spare child. */
+bool kmask_present(struct session *s);
+
+/* compat/seccomp.c */
+void seccomp_child_free(struct child *c);
+void seccomp_session_free(struct session *s);
+/* Can a tracee use the seccomp backend? 0, or -1 with errno and a message. */
+int seccomp_check(struct session *s, bool spawned);
+bool seccomp_works_for(struct session *s, bool spawned);
+void seccomp_child_inherit(struct child *c, const struct child *parent);
+/* 0 if c may be detached; -1 with errno EPERM and a message if not. */
+int seccomp_may_detach(const struct child *c);
 
 /* memory.c */
 void memory_init(struct session *s);

@@ -39,9 +39,12 @@
  * syscall entered under an older set is still known (exit_stop_due()).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "../compat/ptrace-compat.h"
@@ -257,20 +260,56 @@ static int kmask_probe(pid_t pid)
 	return errno == EIO ? 0 : -1;
 }
 
+/* Probes the kernel on tracee pid, once a session; 0, or -1 with errno. */
+static int kmask_probe_once(struct session *s, pid_t pid)
+{
+	int ret;
+
+	if (s->kmask_state != KMASK_UNKNOWN)
+		return 0;
+	ret = kmask_probe(pid);
+	if (ret < 0)
+		return -1;
+	s->kmask_state = ret ? KMASK_PRESENT : KMASK_ABSENT;
+	tracy_verbose(s, TRACY_VERBOSE, "kernel syscall stop masks: %s",
+		      ret ? "present" : "absent (PTRACE_GETSYSCALLMASK: EIO)");
+	return 0;
+}
+
+/*
+ * Before the first tracee is forked the backend must be known (a seccomp
+ * filter goes in before execve): a spare child that only stops for us
+ * is probed, then killed. Not knowing counts as absent.
+ */
+bool kmask_present(struct session *s)
+{
+	int status;
+	pid_t pid;
+
+	if (s->kmask_state != KMASK_UNKNOWN)
+		return s->kmask_state == KMASK_PRESENT;
+	pid = fork();
+	if (!pid) {
+		if (!ptrace(PTRACE_TRACEME, 0, 0, 0))
+			raise(SIGSTOP);
+		_exit(0);
+	}
+	if (pid > 0) {
+		if (waitpid(pid, &status, __WALL) == pid && WIFSTOPPED(status))
+			kmask_probe_once(s, pid);
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, __WALL);
+	}
+	return s->kmask_state == KMASK_PRESENT;
+}
+
 static int kmask_setup(struct child *c)
 {
 	struct session *s = c->session;
 	struct kmask_set *set;
-	int ret;
 
-	if (s->kmask_state == KMASK_UNKNOWN) {
-		ret = kmask_probe(c->pub.pid);
-		if (ret < 0)
-			return -1;
-		s->kmask_state = ret ? KMASK_PRESENT : KMASK_ABSENT;
-		tracy_verbose(s, TRACY_VERBOSE, "kernel syscall stop masks: %s",
-			      ret ? "present" : "absent (PTRACE_GETSYSCALLMASK: EIO)");
-	}
+	if (kmask_probe_once(s, c->pub.pid))
+		return -1;
 	if (s->kmask_state == KMASK_ABSENT) {
 		if (s->pub.backend == TRACY_BACKEND_KMASK) {
 			tracy_message(s, "the kmask backend needs a kernel with "

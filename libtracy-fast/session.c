@@ -51,10 +51,10 @@ const char *tracy_backend_name(enum tracy_backend backend)
 }
 
 /*
- * The backends that exist so far. Under AUTO a tracee starts on kmask,
- * whose setup probes the kernel at the first tracee and hands the tracee
- * (and every later one) to classic when the kernel has no mask. seccomp
- * is to come in between, for exec'd tracees on stock kernels.
+ * The backend a tracee starts on when session_backend() has not chosen
+ * (a new child, before its parent's event says whose it is). Under AUTO
+ * that is kmask, whose setup probes the kernel and hands the tracee to
+ * classic when the kernel has no mask.
  */
 static const struct backend_ops *backend_ops(enum tracy_backend backend)
 {
@@ -62,10 +62,35 @@ static const struct backend_ops *backend_ops(enum tracy_backend backend)
 	case TRACY_BACKEND_AUTO:
 	case TRACY_BACKEND_KMASK:
 		return &kmask_backend;
+	case TRACY_BACKEND_SECCOMP:
+		return &seccomp_backend;
 	case TRACY_BACKEND_CLASSIC:
 		return &classic_backend;
 	default:
 		return NULL;
+	}
+}
+
+/*
+ * AUTO: kmask where the kernel has masks; else seccomp for a tracee we
+ * start, if the kernel has seccomp filters and the session traces
+ * children (seccomp_works_for()); else classic. An attached tracee goes
+ * to kmask, whose setup probes on it; a spawned one needs the answer
+ * before the fork, for the filter.
+ */
+const struct backend_ops *session_backend(struct session *s, bool spawned)
+{
+	switch (s->pub.backend) {
+	case TRACY_BACKEND_AUTO:
+		if (!spawned || kmask_present(s))
+			return &kmask_backend;
+		if (seccomp_works_for(s, spawned))
+			return &seccomp_backend;
+		return &classic_backend;
+	case TRACY_BACKEND_SECCOMP:
+		return seccomp_check(s, spawned) ? NULL : &seccomp_backend;
+	default:
+		return s->ops;
 	}
 }
 
@@ -91,12 +116,16 @@ int tracy_set_backend(struct tracy *t, enum tracy_backend backend)
 		errno = ENOSYS;
 		return -1;
 	}
+	/* Its tracees are spawned: what it needs besides can be said now. */
+	if (backend == TRACY_BACKEND_SECCOMP && seccomp_check(s, true))
+		return -1;
 	t->backend = backend;
 	s->ops = ops;
 	if (backend == TRACY_BACKEND_AUTO)
 		tracy_verbose(s, TRACY_VERBOSE, "backend auto: new tracees run "
-			      "on kmask if the kernel has syscall stop masks, "
-			      "on classic if not");
+			      "on kmask if the kernel has syscall stop masks; "
+			      "if not, those we start on seccomp (with "
+			      "TRACY_TRACE_CHILDREN), the others on classic");
 	else
 		tracy_verbose(s, TRACY_VERBOSE, "backend %s: new tracees run "
 			      "on %s", tracy_backend_name(backend),
@@ -128,12 +157,9 @@ struct tracy *tracy_init(long opt)
 		return NULL;
 	s->pub.opt = opt;
 	s->none_event.type = TRACY_EVENT_NONE;
-	if (opt & TRACY_USE_SAFE_TRACE) {
-		tracy_message(s, "TRACY_USE_SAFE_TRACE is not implemented yet");
-		free(s);
-		errno = ENOSYS;
-		return NULL;
-	}
+	/* The kernel's auto-attach gives what safe tracing was for. */
+	if (opt & TRACY_USE_SAFE_TRACE)
+		s->pub.opt |= TRACY_TRACE_CHILDREN;
 	if (backend_from_env(s)) {
 		free(s);
 		return NULL;
@@ -143,10 +169,11 @@ struct tracy *tracy_init(long opt)
 	return &s->pub;
 }
 
-long session_ptrace_options(const struct session *s, bool spawned)
+long session_ptrace_options(const struct session *s,
+			    const struct backend_ops *ops, bool spawned)
 {
 	long opt = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
-		   s->ops->ptrace_options;
+		   ops->ptrace_options;
 
 	if (s->pub.opt & TRACY_TRACE_CHILDREN)
 		opt |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
@@ -213,6 +240,7 @@ void tracy_free(struct tracy *t)
 	children_free_reaped(s);
 	hooks_free(s);
 	kmask_session_free(s);
+	seccomp_session_free(s);
 	free(s);
 }
 

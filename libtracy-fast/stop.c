@@ -35,10 +35,12 @@ static void stop_from_regs_args(struct syscall_stop *stop,
 
 /*
  * The registers, with the ABI from PTRACE_GET_SYSCALL_INFO if known (and
- * the entry or exit from it then too).
+ * the entry or exit from it then too). A seccomp stop is an entry, whatever
+ * the registers say: arm and arm64 mark only ptrace's own syscall stops
+ * in a scratch register.
  */
 static int stop_from_regs(struct child *c, struct syscall_stop *stop,
-			  int known_abi)
+			  int known_abi, bool seccomp)
 {
 	struct arch_regs regs;
 	int entry, abi;
@@ -48,7 +50,7 @@ static int stop_from_regs(struct child *c, struct syscall_stop *stop,
 		return -1;
 	stop->abi = known_abi >= 0 ? known_abi : arch_regs_abi(c->pub.pid, &regs);
 	if (known_abi < 0) {
-		entry = arch_regs_syscall_entry(&regs, stop->abi);
+		entry = seccomp ? 1 : arch_regs_syscall_entry(&regs, stop->abi);
 		stop->entry = entry >= 0 ? entry : !c->in_syscall;
 	}
 	nr = arch_reg_get(&regs, stop->abi, ARCH_REG_NR);
@@ -110,7 +112,8 @@ static int stop_from_info(struct child *c, struct syscall_stop *stop)
 			return 1;
 		}
 		/* An exit whose entry we did not see: the initial execve. */
-		if (stop_from_regs(c, stop, abi_from_audit_arch(info.arch, 0)))
+		if (stop_from_regs(c, stop, abi_from_audit_arch(info.arch, 0),
+				   false))
 			return -1;
 		stop->rval = (long)info.exit.rval;
 		return 1;
@@ -119,7 +122,8 @@ static int stop_from_info(struct child *c, struct syscall_stop *stop)
 	}
 }
 
-int syscall_stop_read(struct child *c, struct syscall_stop *stop)
+int syscall_stop_read(struct child *c, struct syscall_stop *stop,
+		      bool seccomp)
 {
 	struct session *s = c->session;
 	int ret;
@@ -135,5 +139,5 @@ int syscall_stop_read(struct child *c, struct syscall_stop *stop)
 			s->syscall_info = false;
 		}
 	}
-	return stop_from_regs(c, stop, -1);
+	return stop_from_regs(c, stop, -1, seccomp);
 }

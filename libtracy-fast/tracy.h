@@ -42,7 +42,12 @@ extern "C" {
  * the option is accepted and changes nothing.
  */
 #define TRACY_MEMORY_FALLBACK	(1 << 4)
-/* Tracy's own fork tracing through injection: Not implemented yet. */
+/*
+ * Tracy: trace children through its own fork injection (safe_fork), so
+ * that no child runs a single instruction untraced. Here the kernel does
+ * that for every fork, vfork and clone (PTRACE_O_TRACEFORK and co attach
+ * the child before it runs), so the option means TRACY_TRACE_CHILDREN.
+ */
 #define TRACY_USE_SAFE_TRACE	(1L << 31)
 
 #define TRACY_PRINT_SIGNALS(t)	((t)->opt & TRACY_VERBOSE_SIGNAL)
@@ -143,7 +148,7 @@ struct tracy_special_events {
 enum tracy_backend {
 	TRACY_BACKEND_AUTO = 0,	/* the fastest that works, per tracee */
 	TRACY_BACKEND_KMASK,	/* PTRACE_SETSYSCALLMASK, patched kernels */
-	TRACY_BACKEND_SECCOMP,	/* SECCOMP_RET_TRACE: Not implemented yet */
+	TRACY_BACKEND_SECCOMP,	/* SECCOMP_RET_TRACE, tracees we start */
 	TRACY_BACKEND_CLASSIC,	/* PTRACE_SYSCALL, filtered in userspace */
 };
 
@@ -177,13 +182,24 @@ struct tracy_child {
 
 /*
  * A new session, or NULL with errno set. The environment variable
- * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition);
- * a backend that is not implemented yet fails with ENOSYS. auto runs
- * every tracee on kmask if the kernel has syscall stop masks (probed at
- * the first tracee) and on classic if not; tracy_child.backend tells
- * which. A forced kmask on a kernel without masks fails the first
+ * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition;
+ * an unknown name: EINVAL). auto picks per tracee: kmask if the kernel
+ * has syscall stop masks (probed once, before the first tracee); if not,
+ * seccomp for a tracee tracy_exec() starts in a session with
+ * TRACY_TRACE_CHILDREN and a kernel with seccomp filters; classic for the
+ * rest (attached tracees, sessions that do not trace children).
+ * tracy_child.backend tells which, and TRACY_VERBOSE says why.
+ *
+ * A forced kmask on a kernel without masks fails the first
  * tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend() from
- * then on.
+ * then on. A forced seccomp fails with EINVAL in a session without
+ * TRACY_TRACE_CHILDREN (a child it did not trace would keep the filter and
+ * get ENOSYS from every hooked syscall) and in tracy_attach() (a filter
+ * can only be installed by the tracee itself), and with ENOSYS on a
+ * kernel without seccomp filters. A tracee on seccomp cannot be detached
+ * while its filter traces a syscall (EPERM: it would get ENOSYS from it);
+ * when a hook is set that its filter does not trace, it goes on classic
+ * ptrace (tracy_child.backend says so). compat/seccomp.c says more.
  */
 struct tracy *tracy_init(long opt);
 /* Kills the tracees we started, detaches from those we attached to. */

@@ -11,33 +11,28 @@ DEBUG_MEMORY := 1G
 
 .PHONY: test-debug
 
+# What debug guest $(1) runs: kmemleak is cleared first and checked last.
+debug-programs = $(BUILD)/$(1)-debug/kmemleak-clear $(call guest-programs,$(1)) \
+	$(BUILD)/$(1)-debug/kmemleak-check
+
 define DEBUG_GUEST_RULES
 .PHONY: kernel-debug-$(1) test-debug-$(1)
 
 kernel-debug-$(1): linux-source
-	@TREE=$(LINUX_TREE) OUT=$(BUILD)/$(1)-debug/kernel GUEST=$(1)-debug \
-	KARCH=$(guest.$(1).kernel_arch) CROSS=$(guest.$(1).cross) \
-	IMAGE=$(guest.$(1).kernel_image) \
-	FRAGMENTS="qemu/kernel.config arch/$(1)/kernel.config qemu/debug.config" \
-	qemu/build-kernel.sh
+	@$(call build-kernel,$(1),$(BUILD)/$(1)-debug/kernel,\
+		qemu/kernel.config arch/$(1)/kernel.config qemu/debug.config,$(1)-debug)
 
 $(BUILD)/$(1)-debug/kmemleak-clear: qemu/kmemleak.c
 	@mkdir -p $$(@D)
-	$(abi.$(firstword $(guest.$(1).abis)).cc) $(GUEST_CFLAGS) \
-		-DKMEMLEAK_CLEAR=1 -o $$@ $$<
+	$(call guest-cc,$(1)) $(GUEST_CFLAGS) -DKMEMLEAK_CLEAR=1 -o $$@ $$<
 
 $(BUILD)/$(1)-debug/kmemleak-check: qemu/kmemleak.c
 	@mkdir -p $$(@D)
-	$(abi.$(firstword $(guest.$(1).abis)).cc) $(GUEST_CFLAGS) -o $$@ $$<
+	$(call guest-cc,$(1)) $(GUEST_CFLAGS) -o $$@ $$<
 
-$(BUILD)/$(1)-debug/initramfs.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
-		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
-		$(BUILD)/$(1)-debug/kmemleak-clear $(call guest-programs,$(1)) \
-		$(BUILD)/$(1)-debug/kmemleak-check
-	@echo "  CPIO    $$@"
-	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
-		$(BUILD)/$(1)/guest-info $(BUILD)/$(1)-debug/kmemleak-clear \
-		$(call guest-programs,$(1)) $(BUILD)/$(1)-debug/kmemleak-check
+$(BUILD)/$(1)-debug/initramfs.cpio: $(call initramfs-inputs,$(1)) \
+		$(call debug-programs,$(1))
+	@$(call pack-initramfs,$(1),$$@,$(call debug-programs,$(1)))
 
 test-debug-$(1): kernel-debug-$(1) $(BUILD)/$(1)-debug/initramfs.cpio
 	@mkdir -p $(BUILD)/results

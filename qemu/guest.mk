@@ -30,19 +30,34 @@ boot-args = --name $(1) --qemu $(guest.$(1).qemu) \
 	--console $(guest.$(1).console) \
 	$(if $(KVM),--kvm "$(or $(guest.$(1).kvm_args),$(error KVM is not available for the $(1) guest on this host))")
 
+# The first ABI of guest $(1) is its native one: /init and the guest's
+# own helper programs are built for it.
+guest-abi = $(firstword $(guest.$(1).abis))
+guest-cc  = $(abi.$(call guest-abi,$(1)).cc)
+
+# Builds the kernel of guest $(1) out of tree in $(2), from tinyconfig and
+# the fragments $(3); $(4) names it in messages.
+build-kernel = TREE=$(LINUX_TREE) OUT=$(2) GUEST=$(4) \
+	KARCH=$(guest.$(1).kernel_arch) CROSS=$(guest.$(1).cross) \
+	IMAGE=$(guest.$(1).kernel_image) FRAGMENTS="$(strip $(3))" qemu/build-kernel.sh
+
+# What every initramfs of guest $(1) is made of besides its programs, and
+# the command that packs initramfs $(2) of guest $(1) with the programs $(3).
+initramfs-inputs = qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
+	$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info
+pack-initramfs = echo "  CPIO    $(2)" && qemu/make-initramfs.sh $(2) \
+	$(GEN_INIT_CPIO) $(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info $(3)
+
 define GUEST_RULES
 .PHONY: kernel-$(1) guest-$(1) test-$(1) shell-$(1)
 
 kernel-$(1): linux-source
-	@TREE=$(LINUX_TREE) OUT=$(BUILD)/$(1)/kernel GUEST=$(1) \
-	KARCH=$(guest.$(1).kernel_arch) CROSS=$(guest.$(1).cross) \
-	IMAGE=$(guest.$(1).kernel_image) \
-	FRAGMENTS="qemu/kernel.config arch/$(1)/kernel.config" \
-	qemu/build-kernel.sh
+	@$(call build-kernel,$(1),$(BUILD)/$(1)/kernel,\
+		qemu/kernel.config arch/$(1)/kernel.config,$(1))
 
 $(BUILD)/$(1)/init: qemu/init.c
 	@mkdir -p $$(@D)
-	$(abi.$(firstword $(guest.$(1).abis)).cc) $(GUEST_CFLAGS) -o $$@ $$<
+	$(call guest-cc,$(1)) $(GUEST_CFLAGS) -o $$@ $$<
 
 $(BUILD)/$(1)/guest-info: arch/$(1)/arch.mk qemu/kernel.config qemu/guest.mk
 	@mkdir -p $$(@D)
@@ -50,12 +65,9 @@ $(BUILD)/$(1)/guest-info: arch/$(1)/arch.mk qemu/kernel.config qemu/guest.mk
 		$(1) $(guest.$(1).machine) $(RELEASE_SUFFIX) \
 		"$(guest.$(1).abis)" >$$@
 
-$(BUILD)/$(1)/initramfs.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
-		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+$(BUILD)/$(1)/initramfs.cpio: $(call initramfs-inputs,$(1)) \
 		$(call guest-programs,$(1))
-	@echo "  CPIO    $$@"
-	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
-		$(BUILD)/$(1)/guest-info $(call guest-programs,$(1))
+	@$(call pack-initramfs,$(1),$$@,$(call guest-programs,$(1)))
 
 guest-$(1): kernel-$(1) $(BUILD)/$(1)/initramfs.cpio
 

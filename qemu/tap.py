@@ -60,6 +60,19 @@ def write_results(path, place, counts):
         json.dump({"place": place, **counts.to_json()}, f, indent=1)
 
 
+def result_of_line(line):
+    """("pass" | "fail" | "skip", the rest of the line) for a TAP result
+    line, None for any other line. SKIP and TODO directives count as skip.
+    """
+    match = RESULT_LINE.match(line)
+    if not match:
+        return None
+    directive = DIRECTIVE.search(match.group(2))
+    if directive and directive.group(1).upper() in ("SKIP", "TODO"):
+        return "skip", match.group(2)
+    return ("pass" if match.group(1) == "ok" else "fail"), match.group(2)
+
+
 def count_program(name, lines, status):
     """Counts the results of one program from its output and exit status.
 
@@ -67,16 +80,16 @@ def count_program(name, lines, status):
     """
     counts = Counts()
     for line in lines:
-        match = RESULT_LINE.match(line)
-        if not match:
+        result = result_of_line(line)
+        if result is None:
             continue
-        directive = DIRECTIVE.search(match.group(2))
-        if directive and directive.group(1).upper() in ("SKIP", "TODO"):
+        verdict, rest = result
+        if verdict == "skip":
             counts.skipped += 1
-        elif match.group(1) == "ok":
+        elif verdict == "pass":
             counts.passed += 1
         else:
-            counts.fail(f"{name}: not ok {match.group(2)}")
+            counts.fail(f"{name}: not ok {rest}")
 
     if status == "exit=0":
         if counts.passed + counts.failed + counts.skipped == 0:

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Runs test programs on the host and counts their TAP results.
 
-    run-host.py --results FILE COMMAND...
+    run-host.py [--place NAME] --results FILE COMMAND...
 
 Each COMMAND (split at blanks) is one test program, counted as in the
 guests (qemu/tap.py). Prints a line per program, the output of any that
-failed, and writes the counts to FILE for `tap.py summary`.
+failed, and writes the counts to FILE for `tap.py summary`, under the
+place NAME (default: host).
 """
 
 import argparse
@@ -41,6 +42,7 @@ def run(command):
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--place", default="host")
     parser.add_argument("--results", required=True)
     parser.add_argument("commands", nargs="+")
     args = parser.parse_args(argv)
@@ -48,12 +50,13 @@ def main(argv):
     total = Counts()
     for command in args.commands:
         output, status = run(command)
-        counts = count_program(f"host: {command}", output, status)
-        print(f"  HOST    {command}: {counts.line()}", flush=True)
+        counts = count_program(f"{args.place}: {command}", output, status)
+        print(f"  {args.place.upper():<7} {command}: {counts.line()}",
+              flush=True)
         if counts.failed:
             print("\n".join(f"    | {line}" for line in output), flush=True)
         total.add(counts)
-    write_results(args.results, "host", total)
+    write_results(args.results, args.place, total)
     return 1 if total.failed else 0
 
 

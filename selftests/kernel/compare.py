@@ -24,7 +24,7 @@ QEMU_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                         os.pardir, os.pardir, "qemu")
 sys.path.insert(0, QEMU_DIR)
 from boot import BEGIN, DONE, END, KERNEL_TROUBLE  # noqa: E402
-from tap import DIRECTIVE, RESULT_LINE, Counts, write_results  # noqa: E402
+from tap import Counts, result_of_line, write_results  # noqa: E402
 
 # "ok 3 global.name # SKIP why": the test number is not part of the name.
 NUMBERED = re.compile(r"^\d+\s+(.*?)\s*(?:#.*)?$")
@@ -32,16 +32,12 @@ KERNEL = re.compile(r"TRACY-FAST-KERNEL (.*)$")
 
 
 def result_of(line):
-    match = RESULT_LINE.match(line)
-    if not match:
-        return None
-    name = NUMBERED.match(match.group(2))
+    """(test name, pass | fail | skip) for a numbered TAP result line."""
+    result = result_of_line(line)
+    name = result and NUMBERED.match(result[1])
     if not name:
         return None
-    directive = DIRECTIVE.search(match.group(2))
-    if directive and directive.group(1).upper() in ("SKIP", "TODO"):
-        return name.group(1), "skip"
-    return name.group(1), "pass" if match.group(1) == "ok" else "fail"
+    return name.group(1), result[0]
 
 
 def reduce_log(path):

@@ -41,7 +41,7 @@ define KSELFTEST_PROGRAM_RULES
 $(BUILD)/$(1)/kselftests/$(notdir $(3)): $(KSELFTEST_DIR)/$(3).c \
 		$(BUILD)/sysroot/$(2)/.packages | kernel-headers-$(1)
 	@mkdir -p $$(@D)
-	$(abi.$(firstword $(guest.$(1).abis)).cc) -static -O2 -g -pthread -w \
+	$(call guest-cc,$(1)) -static -O2 -g -pthread -w \
 		-isystem $(BUILD)/$(1)/headers/usr/include \
 		-I$(KSELFTEST_DIR) -isystem $(BUILD)/sysroot/$(2)/usr/include \
 		-o $$@ $$< -L$$$$(echo $(BUILD)/sysroot/$(2)/usr/lib/*-linux-*) \
@@ -59,12 +59,9 @@ kernel-headers-$(1): linux-source
 $(BUILD)/sysroot/$(2)/.packages: selftests/kernel/kselftests.mk qemu/fetch-debs.sh
 	@qemu/fetch-debs.sh $(2) $(BUILD)/sysroot/$(2) $(KSELFTEST_DEBS)
 
-$(BUILD)/$(1)/regress.cpio: qemu/make-initramfs.sh $(GEN_INIT_CPIO) \
-		$(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+$(BUILD)/$(1)/regress.cpio: $(call initramfs-inputs,$(1)) \
 		$(call kselftest-programs,$(1))
-	@echo "  CPIO    $$@"
-	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
-		$(BUILD)/$(1)/guest-info $(call kselftest-programs,$(1))
+	@$(call pack-initramfs,$(1),$$@,$(call kselftest-programs,$(1)))
 
 # The comparison is the verdict (see boot-kselftests).
 regress-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
@@ -81,7 +78,7 @@ record-baseline-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
 endef
 
 # The Debian architecture of guest $(1)'s native ABI.
-guest-deb-arch = $(abi.$(firstword $(guest.$(1).abis)).deb_arch)
+guest-deb-arch = $(abi.$(call guest-abi,$(1)).deb_arch)
 
 $(foreach arch,$(ARCHES),\
 	$(eval $(call KSELFTEST_RULES,$(arch),$(call guest-deb-arch,$(arch))))\

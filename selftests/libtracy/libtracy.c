@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -32,6 +33,9 @@
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "kselftest_harness.h"
 #pragma GCC diagnostic pop
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include "../../libtracy-fast/tracy.h"
 #include "libtracy.h"
@@ -125,9 +129,23 @@ static int suppress_signal_hook(struct tracy_event *e)
 					  TRACY_HOOK_CONTINUE;
 }
 
+/*
+ * Under AddressSanitizer (make test-asan): the harness ends every test
+ * with _exit(), which skips LeakSanitizer's check at exit, so a test
+ * checks the tracer for leaks itself once its session is freed. A leak
+ * ends the test's process with an error status: the test fails.
+ */
+static void check_leaks(void)
+{
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_do_leak_check();
+#endif
+}
+
 FIXTURE(lib) {
 	struct tracy *t;
 	char self[PATH_MAX];
+	enum tracy_backend backend;
 };
 
 FIXTURE_VARIANT(lib) {
@@ -160,6 +178,7 @@ FIXTURE_SETUP(lib)
 FIXTURE_TEARDOWN(lib)
 {
 	tracy_free(self->t);
+	check_leaks();
 }
 
 /*
@@ -196,11 +215,18 @@ static bool kernel_has_kmask(void)
 	return known;
 }
 
-/* A session on the variant's backend; false: SKIP, the backend is missing. */
+/*
+ * A session on the variant's backend; false: SKIP, the backend is missing.
+ * The seccomp backend needs TRACY_TRACE_CHILDREN (tested apart, in
+ * seccomp_needs_trace_children): its sessions get it.
+ */
 static bool start(struct __test_metadata *_metadata,
 		  FIXTURE_DATA(lib) *self, const FIXTURE_VARIANT(lib) *variant,
 		  long opt)
 {
+	if (variant->backend == TRACY_BACKEND_SECCOMP)
+		opt |= TRACY_TRACE_CHILDREN;
+	self->backend = variant->backend;
 	self->t = tracy_init(opt);
 	ASSERT_TRUE(self->t != NULL);
 	if (tracy_set_backend(self->t, variant->backend)) {
@@ -210,12 +236,23 @@ static bool start(struct __test_metadata *_metadata,
 	return variant->backend != TRACY_BACKEND_KMASK || kernel_has_kmask();
 }
 
+/*
+ * Starts the script; NULL if it cannot, or if the tracee does not run on
+ * the variant's backend (a fallback must not pass for the backend).
+ */
 static struct tracy_child *exec_script(FIXTURE_DATA(lib) *self,
 				       const char *program, const char *script)
 {
 	char *argv[] = { (char *)program, TRACEE_ARG, (char *)script, NULL };
+	struct tracy_child *c = tracy_exec(self->t, argv);
 
-	return tracy_exec(self->t, argv);
+	if (c && c->backend != self->backend) {
+		fprintf(stderr, "# tracee %d runs on %s, not %s\n", c->pid,
+			tracy_backend_name(c->backend),
+			tracy_backend_name(self->backend));
+		return NULL;
+	}
+	return c;
 }
 
 /* Runs the tracees to their end; the wait status of 'first', or -1. */
@@ -555,17 +592,20 @@ TEST_F(lib, memory_peekpoke)
 	memory_through(_metadata, self, variant, "peekpoke");
 }
 
-/* getpid in two processes or threads: both seen, each with its own id. */
+/*
+ * getpid in two processes or threads: both seen, each with its own id,
+ * in a session with option opt (TRACY_TRACE_CHILDREN or what implies it).
+ */
 static void children_traced(struct __test_metadata *_metadata,
 			    FIXTURE_DATA(lib) *self,
 			    const FIXTURE_VARIANT(lib) *variant,
-			    const char *script)
+			    const char *script, long opt)
 {
 	const struct record *first, *second;
 	struct tracy_child *c;
 	pid_t pid;
 
-	if (!start(_metadata, self, variant, TRACY_TRACE_CHILDREN))
+	if (!start(_metadata, self, variant, opt))
 		SKIP(return, "backend not available here");
 	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
 				    record_hook));
@@ -584,17 +624,23 @@ static void children_traced(struct __test_metadata *_metadata,
 
 TEST_F(lib, fork_children)
 {
-	children_traced(_metadata, self, variant, "fork");
+	children_traced(_metadata, self, variant, "fork", TRACY_TRACE_CHILDREN);
 }
 
 TEST_F(lib, vfork_children)
 {
-	children_traced(_metadata, self, variant, "vfork");
+	children_traced(_metadata, self, variant, "vfork", TRACY_TRACE_CHILDREN);
 }
 
 TEST_F(lib, clone_threads)
 {
-	children_traced(_metadata, self, variant, "thread");
+	children_traced(_metadata, self, variant, "thread", TRACY_TRACE_CHILDREN);
+}
+
+/* Tracy's safe tracing of children: the kernel's auto-attach does it. */
+TEST_F(lib, safe_trace_traces_children)
+{
+	children_traced(_metadata, self, variant, "fork", TRACY_USE_SAFE_TRACE);
 }
 
 /*
@@ -665,6 +711,8 @@ TEST_F(lib, attach_and_detach)
 	int status;
 	pid_t pid;
 
+	if (variant->backend == TRACY_BACKEND_SECCOMP)
+		SKIP(return, "seccomp cannot attach (seccomp_cannot_attach)");
 	if (!start(_metadata, self, variant, 0))
 		SKIP(return, "backend not available here");
 	errno = 0;
@@ -939,25 +987,148 @@ TEST_F(lib, int80_in_64bit_process_without_syscall_info)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
-/* AUTO: kmask where the kernel has masks, classic elsewhere. */
+/*
+ * AUTO: kmask where the kernel has masks; elsewhere seccomp for a tracee
+ * we start in a session that traces children, classic otherwise.
+ */
 TEST(auto_backend_choice)
 {
 	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "basic", NULL };
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	struct tracy_child *c;
 	struct tracy *t;
+	int children;
 
 	ASSERT_LT(0, len);
 	self[len] = '\0';
 	unsetenv("TRACY_BACKEND");
+	for (children = 0; children < 2; children++) {
+		t = tracy_init(children ? TRACY_TRACE_CHILDREN : 0);
+		ASSERT_TRUE(t != NULL);
+		c = tracy_exec(t, argv);
+		ASSERT_TRUE(c != NULL);
+		EXPECT_EQ((int)(kernel_has_kmask() ? TRACY_BACKEND_KMASK :
+				children ? TRACY_BACKEND_SECCOMP :
+				TRACY_BACKEND_CLASSIC), (int)c->backend)
+			TH_LOG("TRACY_TRACE_CHILDREN %s", children ? "on" : "off");
+		EXPECT_EQ(0, run(t, c->pid));
+		tracy_free(t);
+		check_leaks();
+	}
+}
+
+/* Its filter would give an untraced child ENOSYS: a clear error first. */
+TEST(seccomp_needs_trace_children)
+{
+	struct tracy *t;
+
+	unsetenv("TRACY_BACKEND");
 	t = tracy_init(0);
 	ASSERT_TRUE(t != NULL);
+	errno = 0;
+	EXPECT_EQ(-1, tracy_set_backend(t, TRACY_BACKEND_SECCOMP));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ((int)TRACY_BACKEND_AUTO, (int)t->backend);
+	tracy_free(t);
+	check_leaks();
+}
+
+/* The tracer of pid, from /proc/PID/status; -1 if not known. */
+static pid_t tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tracer = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
+/* A forced seccomp backend cannot attach: EINVAL, the process untouched. */
+TEST(seccomp_cannot_attach)
+{
+	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "loop", NULL };
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct tracy *t;
+	int status;
+	pid_t pid;
+
+	ASSERT_LT(0, len);
+	self[len] = '\0';
+	unsetenv("TRACY_BACKEND");
+	t = tracy_init(TRACY_TRACE_CHILDREN);
+	ASSERT_TRUE(t != NULL);
+	if (tracy_set_backend(t, TRACY_BACKEND_SECCOMP)) {
+		tracy_free(t);
+		SKIP(return, "no seccomp filters in this kernel");
+	}
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		execv(argv[0], argv);
+		_exit(TRACEE_USAGE);
+	}
+	errno = 0;
+	EXPECT_TRUE(tracy_attach(t, pid) == NULL);
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(0, tracy_children_count(t));
+	EXPECT_EQ(0, tracer_of(pid));
+	kill(pid, SIGKILL);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	tracy_free(t);
+	check_leaks();
+}
+
+/*
+ * Detaching a tracee whose filter traces a syscall would leave it getting
+ * ENOSYS from that syscall: refused with EPERM, the tracee still ours.
+ */
+TEST(seccomp_refuses_detach)
+{
+	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "many", NULL };
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	struct tracy_child *c;
+	struct tracy_event *e;
+	struct tracy *t;
+	pid_t pid;
+
+	ASSERT_LT(0, len);
+	self[len] = '\0';
+	unsetenv("TRACY_BACKEND");
+	memset(&rec, 0, sizeof(rec));
+	t = tracy_init(TRACY_TRACE_CHILDREN);
+	ASSERT_TRUE(t != NULL);
+	if (tracy_set_backend(t, TRACY_BACKEND_SECCOMP)) {
+		tracy_free(t);
+		SKIP(return, "no seccomp filters in this kernel");
+	}
+	rec.hook_result = TRACY_HOOK_DETACH_CHILD;
+	ASSERT_EQ(0, tracy_set_hook(t, "getppid", TRACY_ABI_NATIVE,
+				    record_hook));
 	c = tracy_exec(t, argv);
 	ASSERT_TRUE(c != NULL);
-	EXPECT_EQ((int)(kernel_has_kmask() ? TRACY_BACKEND_KMASK :
-			TRACY_BACKEND_CLASSIC), (int)c->backend);
-	EXPECT_EQ(0, run(t, c->pid));
+	EXPECT_EQ((int)TRACY_BACKEND_SECCOMP, (int)c->backend);
+	pid = c->pid;
+	errno = 0;
+	e = tracy_wait_event(t, -1);
+	EXPECT_TRUE(e == NULL);
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(1, rec.n);
+	EXPECT_EQ(1, tracy_children_count(t));
+	EXPECT_EQ(getpid(), tracer_of(pid));
+	errno = 0;
+	EXPECT_EQ(-1, tracy_detach_child(c));
+	EXPECT_EQ(EPERM, errno);
 	tracy_free(t);
+	EXPECT_EQ(-1, kill(pid, 0)) TH_LOG("tracy_free() left it running");
+	check_leaks();
 }
 
 /* A forced kmask on a kernel without masks: a clear error, no tracee. */
@@ -983,12 +1154,18 @@ TEST(kmask_forced_without_kernel_support)
 	EXPECT_EQ(ENOSYS, errno);
 	EXPECT_EQ(0, tracy_set_backend(t, TRACY_BACKEND_CLASSIC));
 	tracy_free(t);
+	check_leaks();
 }
 #pragma GCC diagnostic pop
 
 int main(int argc, char **argv)
 {
+	/*
+	 * The tracee leaves with _exit(): LeakSanitizer's check at exit
+	 * cannot stop the threads of a traced process (it fails, saying so),
+	 * and what make test-asan checks is the tracer.
+	 */
 	if (argc > 1 && !strcmp(argv[1], TRACEE_ARG))
-		return tracee_main(argc, argv);
+		_exit(tracee_main(argc, argv));
 	return test_harness_run(argc, argv);
 }

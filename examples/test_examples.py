@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Smoke tests of the example tracers: each runs a few commands and its
+output is checked. Prints TAP, for selftests/run-host.py.
+
+    test_examples.py DIR
+
+DIR holds the built examples (build/examples, or build/asan/examples).
+EXAMPLES_WRAPPER in the environment, such as "valgrind --quiet ...", runs
+each example under that command. A report of a checker (ASan, UBSan,
+valgrind) on an example's stderr fails its test.
+"""
+
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TIMEOUT = 120
+CHECKER_REPORT = re.compile(r"^==\d+==|runtime error:", re.MULTILINE)
+# The trees the programs of a jailed command and their libraries are in.
+SYSTEM_DIRS = [d for d in ("/usr", "/bin", "/lib", "/lib64", "/etc")
+               if os.path.isdir(d)]
+USAGE_STATUS = 125
+# The number of open(2), which the C library no longer calls itself.
+SYS_OPEN = {"x86_64": 2, "i686": 5, "i386": 5, "armv7l": 5}
+PYTHON = "/usr/bin/python3"
+
+
+class Skip(Exception):
+    """The test cannot run here; the message says why."""
+
+
+class Example:
+    """Runs the examples of one directory."""
+
+    def __init__(self, directory):
+        self.directory = os.path.abspath(directory)
+        self.wrapper = shlex.split(os.environ.get("EXAMPLES_WRAPPER", ""))
+
+    def run(self, name, *args, cwd=None, env=None):
+        command = self.wrapper + [os.path.join(self.directory, name)]
+        done = subprocess.run(command + list(args), cwd=cwd, env=env,
+                              stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, timeout=TIMEOUT, check=False)
+        report = CHECKER_REPORT.search(done.stderr)
+        check(not report, f"a checker reported on {name}:\n{done.stderr}")
+        return done
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def expect_status(done, status):
+    check(done.returncode == status,
+          f"exit status {done.returncode}, not {status}; stderr:\n"
+          f"{done.stderr}")
+
+
+def test_iolog_logs_reads_and_writes(ex, tmp):
+    log = os.path.join(tmp, "log")
+    done = ex.run("iolog", "-o", log, "--", "/bin/sh", "-c",
+                  "echo hello > f; cat f", cwd=tmp)
+    expect_status(done, 0)
+    check(done.stdout == "hello\n", f"stdout {done.stdout!r}")
+    with open(log, encoding="utf-8") as f:
+        text = f.read()
+    opened = re.search(r'^(\d+) openat\(AT_FDCWD, "f", '
+                       r'O_WRONLY\|O_CREAT\|O_TRUNC\) = \d+$', text, re.M)
+    check(opened, f"no openat of f for writing in:\n{text}")
+    shell = opened.group(1)
+    check(re.search(rf'^{shell} write\(1, 6\) = 6 "hello\\n"$', text, re.M),
+          "no write of hello by the shell")
+    # cat is a child of the shell: traced too, under its own pid.
+    read = re.search(r'^(\d+) read\(\d+, \d+\) = 6 "hello\\n"$', text, re.M)
+    check(read and read.group(1) != shell, "no read of hello by cat")
+
+
+def test_iolog_logs_errors_and_cuts_data(ex, tmp):
+    done = ex.run("iolog", "-s", "4", "--", "cat", "/nonexistent", cwd=tmp)
+    expect_status(done, 1)
+    check(re.search(r'openat\(AT_FDCWD, "/nonexistent", O_RDONLY\) = '
+                    r'-1 ENOENT$', done.stderr, re.M),
+          f"no failed openat in:\n{done.stderr}")
+    check(re.search(r'write\(2, \d+\) = \d+ "cat:"\.\.\.$', done.stderr,
+                    re.M), f"no write cut to 4 bytes in:\n{done.stderr}")
+
+
+def test_iolog_usage(ex, tmp):
+    for args in ([], ["-s", "x", "--", "true"], ["-o", tmp, "--", "true"]):
+        done = ex.run("iolog", *args)
+        expect_status(done, USAGE_STATUS)
+    done = ex.run("iolog", "--", "/nonexistent/program")
+    expect_status(done, 127)
+
+
+def test_faultinject_fails_the_chosen_syscall(ex, tmp):
+    victim = os.path.join(tmp, "victim")
+    open(victim, "w", encoding="utf-8").close()
+    for err, message in (("EROFS", "Read-only file system"),
+                         ("EPERM", "Operation not permitted")):
+        done = ex.run("faultinject", "-e", f"unlinkat={err}", "-s", "1",
+                      "--", "rm", victim)
+        expect_status(done, 1)
+        check(os.path.exists(victim), "rm removed the file")
+        check(message in done.stderr, f"rm did not see {err}:\n"
+              f"{done.stderr}")
+        check(f"unlinkat: 1 calls, 1 failed with {err}" in done.stderr,
+              f"no summary in:\n{done.stderr}")
+
+
+def test_faultinject_repeats_with_a_seed(ex, tmp):
+    script = "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo $i; done"
+    runs = [ex.run("faultinject", "-e", "write=EIO", "-r", "0.5", "-s",
+                   seed, "--", "/bin/sh", "-c", script, cwd=tmp)
+            for seed in ("7", "7", "8")]
+    check(runs[0].stdout == runs[1].stdout and
+          runs[0].stderr == runs[1].stderr, "the same seed failed otherwise")
+    check(runs[0].stderr != runs[2].stderr, "another seed failed the same")
+    summary = re.search(r"write: (\d+) calls, (\d+) failed with EIO",
+                        runs[0].stderr)
+    check(summary, f"no summary in:\n{runs[0].stderr}")
+    calls, failed = int(summary.group(1)), int(summary.group(2))
+    check(0 < failed < calls, f"{failed} of {calls} failed at rate 0.5")
+    check("faultinject: seed 7" in runs[0].stderr, "seed not printed")
+    none = ex.run("faultinject", "-e", "write=EIO", "-r", "0", "--",
+                  "/bin/sh", "-c", script, cwd=tmp)
+    expect_status(none, 0)
+    check(none.stdout.split() == [str(i) for i in range(1, 13)],
+          f"rate 0 failed something: {none.stdout!r}")
+
+
+def test_faultinject_usage(ex, tmp):
+    for args in ([], ["--", "true"], ["-e", "openat", "--", "true"],
+                 ["-e", "openat=EFOO", "--", "true"],
+                 ["-e", "openat=ENOENT", "-r", "1.5", "--", "true"],
+                 ["-e", "openat=ENOENT", "-e", "openat=EIO", "--", "true"],
+                 ["-e", "no_such_syscall=EIO", "--", "true"],
+                 ["-e", "openat=ENOENT"]):
+        done = ex.run("faultinject", *args, cwd=tmp)
+        expect_status(done, USAGE_STATUS)
+
+
+def jail_tree(tmp):
+    """box/ (the jail), out/ (elsewhere), ro/ (read-only), and links."""
+    for name in ("box", "out", "ro"):
+        os.mkdir(os.path.join(tmp, name))
+    for path, text in (("box/in", "inside\n"), ("out/secret", "outside\n"),
+                       ("ro/r", "readonly\n")):
+        with open(os.path.join(tmp, path), "w", encoding="utf-8") as f:
+            f.write(text)
+    os.symlink(os.path.join(tmp, "out/secret"), os.path.join(tmp, "box/link"))
+    os.symlink(os.path.join(tmp, "out/new"), os.path.join(tmp, "box/dangling"))
+
+
+def jail(ex, tmp, script):
+    reads = [arg for d in SYSTEM_DIRS for arg in ("-r", d)]
+    # A PATH in reach: the shell's look-ups elsewhere would be refused.
+    env = dict(os.environ, PATH="/usr/bin:/bin")
+    return ex.run("jail", "-d", "box", "-r", "ro", *reads, "--", "/bin/sh",
+                  "-c", script, cwd=tmp, env=env)
+
+
+def test_jail_allows_its_tree(ex, tmp):
+    jail_tree(tmp)
+    done = jail(ex, tmp, "cat box/in ro/r && cd box && cat in && "
+                "echo new > made && cat made && ls -l link > listed")
+    expect_status(done, 0)
+    check(done.stdout == "inside\nreadonly\ninside\nnew\n",
+          f"stdout {done.stdout!r}")
+    # The shell and ls look at /proc, / and more: only the tree matters.
+    tree = re.escape(os.path.realpath(tmp))
+    check(not re.search(rf"^jail: .*: {tree}/.*refused$",
+                        done.stderr, re.M), f"refused:\n{done.stderr}")
+
+
+def test_jail_refuses_the_rest(ex, tmp):
+    jail_tree(tmp)
+    for script, refused in (("cat out/secret", '"out/secret"'),
+                            ("cd box && cat ../out/secret",
+                             '"../out/secret"'),
+                            ("cat box/link", '"box/link"'),
+                            ("echo x > ro/w", '"ro/w"'),
+                            ("echo x > box/dangling", '"box/dangling"'),
+                            ("cd box && mv in ../out/", '"../out/"')):
+        done = jail(ex, tmp, script)
+        check(done.returncode != 0, f"{script}: exit status 0")
+        check(re.search(rf"^jail: \d+ \w+ {re.escape(refused)}: .*refused$",
+                        done.stderr, re.M),
+              f"{script}: no refusal of {refused} in:\n{done.stderr}")
+    check(sorted(os.listdir(os.path.join(tmp, "out"))) == ["secret"],
+          "something was made outside the jail")
+    check(not os.path.exists(os.path.join(tmp, "ro/w")),
+          "a read-only tree was written to")
+
+
+def test_jail_reads_the_flags_of_open(ex, tmp):
+    number = SYS_OPEN.get(platform.machine())
+    if number is None or not os.access(PYTHON, os.X_OK):
+        raise Skip(f"no open(2) to call through {PYTHON} here")
+    jail_tree(tmp)
+    code = ("import ctypes, os\n"
+            "libc = ctypes.CDLL(None, use_errno=True)\n"
+            "for path, flags in ((b'ro/r', os.O_RDONLY),\n"
+            "                    (b'ro/w', os.O_WRONLY | os.O_CREAT)):\n"
+            f"    fd = libc.syscall({number}, path, flags, 0o644)\n"
+            "    print(fd >= 0 or os.strerror(ctypes.get_errno()))\n")
+    done = jail(ex, tmp, f"{PYTHON} -c \"{code}\"")
+    expect_status(done, 0)
+    check(done.stdout == "True\nPermission denied\n",
+          f"stdout {done.stdout!r}, stderr:\n{done.stderr}")
+    check(not os.path.exists(os.path.join(tmp, "ro/w")),
+          "open(O_CREAT) wrote to a read-only tree")
+
+
+def test_jail_usage(ex, tmp):
+    for args in ([], ["--", "true"], ["-d", "/nonexistent", "--", "true"],
+                 ["-d", "/", "-d", "/", "--", "true"], ["-d", tmp]):
+        done = ex.run("jail", *args, cwd=tmp)
+        expect_status(done, USAGE_STATUS)
+
+
+def main(argv):
+    if len(argv) != 1:
+        sys.exit(__doc__)
+    ex = Example(argv[0])
+    tests = [(name, test) for name, test in globals().items()
+             if name.startswith("test_")]
+    print("TAP version 13")
+    print(f"1..{len(tests)}")
+    failed = 0
+    for number, (name, test) in enumerate(tests, 1):
+        tmp = tempfile.mkdtemp(prefix="tracy-examples-")
+        try:
+            test(ex, tmp)
+            print(f"ok {number} {name}")
+        except Skip as why:
+            print(f"ok {number} {name} # SKIP {why}")
+        except (AssertionError, OSError, subprocess.SubprocessError) as e:
+            failed += 1
+            print(f"not ok {number} {name}")
+            print("\n".join(f"# {line}" for line in str(e).splitlines()))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

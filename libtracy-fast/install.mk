@@ -1,0 +1,77 @@
+# make install / make uninstall: the host's libtracy-fast, its header,
+# pkg-config file and man pages under $(DESTDIR)$(PREFIX).
+#
+# PREFIX is what the installed files know themselves by (the .pc file's
+# paths); DESTDIR only moves them, for packages and tests. LIBDIR,
+# INCLUDEDIR, MANDIR and PKGCONFIGDIR override the parts.
+
+PREFIX       ?= /usr/local
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+MANDIR       ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+# A path of the .pc file, relative to ${prefix} where it is under PREFIX,
+# so that pkg-config --define-prefix can move it.
+pc-path = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+LIBTRACY_MAN3 := $(sort $(wildcard libtracy-fast/man/*.3))
+LIBTRACY_MAN7 := $(sort $(wildcard libtracy-fast/man/*.7))
+
+# The names the NAME section of man page $(1) documents.
+man-names = $(shell sed -n '/^\.SH NAME/,/^\.SH [^N]/{/^\.SH/d;p}' $(1) | \
+	tr '\n' ' ' | sed 's/\\-.*//; s/,/ /g')
+# NAME:PAGE for every function documented in a page named after another:
+# a page of its own that sources the shared one (.so).
+LIBTRACY_MAN_LINKS = $(foreach page,$(LIBTRACY_MAN3),\
+	$(addsuffix :$(notdir $(page)),$(filter-out $(basename $(notdir $(page))),\
+		$(call man-names,$(page)))))
+
+# The dynamic linker finds a library in PREFIX/lib through its cache.
+ldconfig-if-root = @if [ "$$(id -u)" = 0 ]; then ldconfig; fi
+
+LIBTRACY_INSTALLED_LIBS := libtracy-fast.a $(LIBTRACY_SO) $(LIBTRACY_SONAME) \
+	libtracy-fast.so
+
+.PHONY: install uninstall
+install: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so \
+		libtracy-fast/libtracy-fast.pc.in
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man3 \
+		$(DESTDIR)$(MANDIR)/man7
+	install -m 644 libtracy-fast/tracy.h $(DESTDIR)$(INCLUDEDIR)/tracy.h
+	install -m 644 $(BUILD)/lib/host/libtracy-fast.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(BUILD)/lib/host/$(LIBTRACY_SO) $(DESTDIR)$(LIBDIR)/
+	ln -sfn $(LIBTRACY_SO) $(DESTDIR)$(LIBDIR)/$(LIBTRACY_SONAME)
+	ln -sfn $(LIBTRACY_SONAME) $(DESTDIR)$(LIBDIR)/libtracy-fast.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call pc-path,$(LIBDIR))|' \
+		-e 's|@INCLUDEDIR@|$(call pc-path,$(INCLUDEDIR))|' \
+		-e 's|@VERSION@|$(LIBTRACY_VERSION)|' \
+		libtracy-fast/libtracy-fast.pc.in \
+		> $(DESTDIR)$(PKGCONFIGDIR)/libtracy-fast.pc
+	install -m 644 $(LIBTRACY_MAN3) $(DESTDIR)$(MANDIR)/man3/
+	install -m 644 $(LIBTRACY_MAN7) $(DESTDIR)$(MANDIR)/man7/
+	@for link in $(LIBTRACY_MAN_LINKS); do \
+		echo ".so man3/$${link#*:}" \
+			> $(DESTDIR)$(MANDIR)/man3/$${link%%:*}.3 || exit 1; \
+	done
+	@echo "installed libtracy-fast $(LIBTRACY_VERSION) in $(DESTDIR)$(PREFIX)"
+	$(if $(DESTDIR),,$(ldconfig-if-root))
+
+uninstall:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/tracy.h \
+		$(addprefix $(DESTDIR)$(LIBDIR)/,$(LIBTRACY_INSTALLED_LIBS)) \
+		$(DESTDIR)$(PKGCONFIGDIR)/libtracy-fast.pc \
+		$(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(LIBTRACY_MAN3))) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(LIBTRACY_MAN7))) \
+		$(foreach link,$(LIBTRACY_MAN_LINKS),\
+			$(DESTDIR)$(MANDIR)/man3/$(firstword $(subst :, ,$(link))).3)
+	$(if $(DESTDIR),,$(ldconfig-if-root))
+
+# make test-host: the exports and man pages (selftests/package/api.py),
+# and make install into a scratch DESTDIR used through pkg-config
+# (selftests/package/install.py).
+HOST_CHECKS += \
+	"python3 selftests/package/api.py --cc $(CC) --lib-dir $(BUILD)/lib/host" \
+	"python3 selftests/package/install.py --build $(BUILD)"
+test-host: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so
