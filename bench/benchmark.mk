@@ -162,8 +162,8 @@ bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
 	@mkdir -p $(BUILD)/bench/results/$(1)
 	@echo "  BENCH   $(1) guest: waiting for $(GUEST_LOCK)"
 	@$(BENCH_RUN) python3 qemu/boot.py \
-		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,\
-			$(subst %,$(1),$(BENCH_KERNEL))) \
+		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(strip \
+			$(subst %,$(1),$(BENCH_KERNEL)))) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
 		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
 		$(guest.$(1).qemu_args)

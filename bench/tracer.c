@@ -94,7 +94,11 @@ struct tracy *bench_session(struct bench_run *run)
 
 	/* The benchmark says which backend; the environment must not. */
 	unsetenv("TRACY_BACKEND");
-	t = tracy_init(run->opt);
+	/*
+	 * Every session traces children: the seccomp backend needs it, and
+	 * the same options for every backend keep the loops alike.
+	 */
+	t = tracy_init(run->opt | TRACY_TRACE_CHILDREN);
 	if (!t) {
 		bench_fail(run, true, "tracy_init");
 		return NULL;
