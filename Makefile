@@ -5,7 +5,15 @@
 # an initramfs and a test run; selftests/selftests.mk builds the programs
 # that run on the host and in the guests.
 
-ARCHES := x86_64 i386 arm arm64
+ALL_ARCHES := x86_64 i386 arm arm64
+# `make bench ARCHES=all` (or a list, ARCHES="i386 arm"): the guests the
+# benchmarks run in, by default the x86_64 guest only. Every other target,
+# and the build, always know every guest.
+BENCH_ARCHES := $(if $(filter command line,$(origin ARCHES)),$(if \
+	$(filter all,$(ARCHES)),$(ALL_ARCHES),$(ARCHES)),x86_64)
+override ARCHES := $(ALL_ARCHES)
+$(if $(filter-out $(ALL_ARCHES),$(BENCH_ARCHES)),$(error \
+	ARCHES='$(BENCH_ARCHES)': use all, or guests among: $(ALL_ARCHES)))
 BUILD  := build
 LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
 LINUX_TREE    := $(BUILD)/linux
@@ -26,6 +34,7 @@ include selftests/checkers.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
+include bench/benchmark.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
@@ -35,7 +44,7 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
-ALL_NEEDS := $(HOST_NEEDS) \
+ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 
@@ -55,7 +64,9 @@ help:
 	@echo "make test-valgrind the same under valgrind"
 	@echo "make test-debug    our selftests in $(DEBUG_ARCHES) kernels with KASAN,"
 	@echo "                   lockdep, UBSAN and kmemleak; fails on any report"
-	@echo "make bench         the benchmarks (not written yet)"
+	@echo "make bench         the benchmarks, on the host and in the x86_64 guest,"
+	@echo "                   then their table and plot (bench/README.md);"
+	@echo "                   ARCHES=all: in all four guests"
 	@echo "make kernel ARCH=A       build the patched kernel of guest A"
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
@@ -101,14 +112,23 @@ test:
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 
+# The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one
+# place after the other; then the table and the plot of every place that
+# has results, even if another failed (the exit status says so).
 bench:
 	@$(MAKE) --no-print-directory setup
-	@echo "make bench: the benchmarks (bench/, issue 5) are not written yet."
-	@echo "They will measure each backend against an untraced run, in the guests and on the host."
+	@status=0; $(MAKE) --no-print-directory -k bench-host-run \
+		$(foreach arch,$(BENCH_ARCHES),bench-$(arch)) || status=1; \
+	python3 bench/report.py --markdown $(BENCH_SUMMARY) \
+		--svg $(BENCH_PLOT) $(BUILD)/bench/results/host \
+		$(foreach arch,$(BENCH_ARCHES),$(BUILD)/bench/results/$(arch)) \
+		|| status=1; \
+	echo "  REPORT  $(BENCH_SUMMARY) $(BENCH_PLOT)"; exit $$status
 
 clean:
 	rm -rf $(BUILD)/results $(BUILD)/progs $(BUILD)/gen $(BUILD)/asan \
-		$(BUILD)/examples \
+		$(BUILD)/examples $(BUILD)/bench/results \
+		$(foreach abi,$(BENCH_ABIS),$(BUILD)/bench/$(abi)) $(BUILD)/bench/host \
 		$(foreach arch,$(ARCHES),$(BUILD)/$(arch) $(BUILD)/$(arch)-debug)
 
 distclean:

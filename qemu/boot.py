@@ -61,6 +61,9 @@ def parse_args(argv):
     parser.add_argument("--results", help="write the counts here (JSON)")
     parser.add_argument("--shell", action="store_true",
                         help="interactive prompt instead of the tests")
+    parser.add_argument("--show", metavar="REGEX", type=re.compile,
+                        help="show the output lines of a program that "
+                        "match, as they come (progress)")
     parser.add_argument("qemu_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     if args.qemu_args[:1] == ["--"]:
@@ -87,8 +90,9 @@ def qemu_command(args):
 class Collector:
     """Follows the console line by line and counts what it reads."""
 
-    def __init__(self, name, out=sys.stdout):
+    def __init__(self, name, out=sys.stdout, show=None):
         self.name = name
+        self.show = show
         self.out = out
         self.counts = Counts()
         self.running = None
@@ -112,6 +116,8 @@ class Collector:
             self.done = True
         elif self.running is not None:
             self.output.append(line)
+            if self.show and self.show.search(line):
+                self.say(f"  GUEST   {self.name}: {line.strip()}")
 
     def say(self, line, quoted=()):
         print(line, file=self.out)
@@ -166,7 +172,7 @@ def read_lines(stream, lines):
 
 
 def run_tests(args, command):
-    collector = Collector(args.name)
+    collector = Collector(args.name, show=args.show)
     log = open(args.log, "w", encoding="utf-8") if args.log else None
     started = time.monotonic()
     qemu = subprocess.Popen(command, stdin=subprocess.DEVNULL,

@@ -1,10 +1,14 @@
 #!/bin/sh
-# make-initramfs.sh OUTPUT GEN_INIT_CPIO INIT GUEST_INFO PROGRAM...
+# make-initramfs.sh OUTPUT GEN_INIT_CPIO INIT GUEST_INFO [--file DEST=SRC]...
+#		     PROGRAM...
 #
 # Packs a guest's initramfs with the kernel's own usr/gen_init_cpio: our
 # static INIT as /init, each PROGRAM as /bin/<name>, the test list that
 # /init runs (every PROGRAM, in the order given) and GUEST_INFO, a file of
 # key=value lines that tests read to learn what guest they run in.
+# Each --file puts SRC at the absolute path DEST (its directories made)
+# without running it: programs the tests start themselves, and the
+# libraries of a dynamically linked one.
 set -eu
 
 output=$1
@@ -17,6 +21,15 @@ work=$output.d
 rm -rf "$work"
 mkdir -p "$work"
 : >"$work/tests"
+: >"$work/files"
+while [ "${1-}" = --file ]; do
+	case ${2-} in
+	/*=?*) echo "$2" >>"$work/files" ;;
+	*) echo "make-initramfs.sh: --file wants DEST=SRC, DEST absolute," \
+		"not '${2-}'" >&2; exit 2 ;;
+	esac
+	shift 2
+done
 {
 	echo "dir /dev 0755 0 0"
 	echo "nod /dev/console 0600 0 0 c 5 1"
@@ -27,6 +40,18 @@ mkdir -p "$work"
 	echo "file /init $(realpath "$init") 0755 0 0"
 	echo "file /etc/tracy-fast/guest $(realpath "$guest_info") 0644 0 0"
 	echo "file /etc/tracy-fast/tests $(realpath "$work/tests") 0644 0 0"
+	# The directories of the --file paths, parents first, each once.
+	sed 's/=.*//' "$work/files" | while read -r dest; do
+		dir=$(dirname "$dest")
+		while [ "$dir" != / ]; do
+			echo "$dir"
+			dir=$(dirname "$dir")
+		done
+	done | LC_ALL=C sort -u | grep -vxE '/(dev|proc|sys|bin|etc|tmp)' |
+		sed 's/.*/dir & 0755 0 0/'
+	while IFS== read -r dest src; do
+		echo "file $dest $(realpath "$src") 0755 0 0"
+	done <"$work/files"
 	for program in "$@"; do
 		echo "file /bin/$(basename "$program") $(realpath "$program") 0755 0 0"
 		echo "/bin/$(basename "$program")" >>"$work/tests"

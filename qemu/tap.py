@@ -102,6 +102,28 @@ def count_program(name, lines, status):
     return counts
 
 
+def run_unittests(module):
+    """Runs the unittest cases of a module, printing TAP; 0 if all pass."""
+    import textwrap
+    import unittest
+
+    tests = unittest.defaultTestLoader.loadTestsFromModule(module)
+    cases = [case for suite in tests for case in suite]
+    print("TAP version 13")
+    print(f"1..{len(cases)}")
+    failed = 0
+    for number, case in enumerate(cases, 1):
+        result = unittest.TestResult()
+        case.run(result)
+        problems = result.failures + result.errors
+        skip = f" # SKIP {result.skipped[0][1]}" if result.skipped else ""
+        print(f"{'not ok' if problems else 'ok'} {number} {case.id()}{skip}")
+        for _, trace in problems:
+            print(textwrap.indent(trace, "# "))
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
 def summary(paths):
     """Prints each place's counts and the total; returns the total."""
     total = Counts()

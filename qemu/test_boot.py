@@ -13,14 +13,13 @@ import shlex
 import subprocess
 import sys
 import tempfile
-import textwrap
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import boot  # noqa: E402
-from tap import count_program  # noqa: E402
+from tap import count_program, run_unittests  # noqa: E402
 
 KSELFTEST_OUTPUT = """\
 TAP version 13
@@ -190,24 +189,5 @@ class Makefile(unittest.TestCase):
         self.assertIn("use one of: x86_64 i386 arm arm64", done.stderr)
 
 
-def main():
-    tests = list(unittest.defaultTestLoader.loadTestsFromModule(
-        sys.modules[__name__]))
-    cases = [case for suite in tests for case in suite]
-    print("TAP version 13")
-    print(f"1..{len(cases)}")
-    failed = 0
-    for number, case in enumerate(cases, 1):
-        result = unittest.TestResult()
-        case.run(result)
-        problems = result.failures + result.errors
-        skip = f" # SKIP {result.skipped[0][1]}" if result.skipped else ""
-        print(f"{'not ok' if problems else 'ok'} {number} {case.id()}{skip}")
-        for _, trace in problems:
-            print(textwrap.indent(trace, "# "))
-        failed += bool(problems)
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_unittests(sys.modules[__name__]))

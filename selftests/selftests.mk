@@ -35,12 +35,14 @@ HOST_PROGRAMS := $(foreach test,$(SELFTESTS),$(BUILD)/progs/host/$(test))
 # The host runs the selftests natively (the checks that need our kernel
 # SKIP), the smoke tests of the example tracers (examples/examples.mk adds
 # them as prerequisites), the tests of the test bed itself, whose panic
-# drill boots the x86_64 guest kernel, and the HOST_CHECKS other .mk files
-# add (quoted commands; their prerequisites go on test-host).
+# drill boots the x86_64 guest kernel, and of the benchmark tooling, and
+# the HOST_CHECKS other .mk files add (quoted commands; their prerequisites
+# go on test-host).
 test-host: $(HOST_PROGRAMS) guest-x86_64
 	@mkdir -p $(BUILD)/results
 	@TRACY_FAST_DRILL="$(call boot-args,x86_64) -- $(guest.x86_64.qemu_args)" \
 	python3 selftests/run-host.py --results $(BUILD)/results/host.json \
 		$(HOST_PROGRAMS) \
 		"python3 examples/test_examples.py $(BUILD)/examples" \
-		"python3 qemu/test_boot.py" $(HOST_CHECKS)
+		"python3 qemu/test_boot.py" "python3 bench/test_bench.py" \
+		$(HOST_CHECKS)

@@ -15,6 +15,9 @@ guest.arm.needs        := qemu-system-arm=qemu-system-arm
 
 abi.arm.cc              := arm-linux-gnueabihf-gcc
 abi.arm.deb_arch        := armhf
+# C++ only for Google Benchmark (bench/benchmark.mk); the tests are C.
+abi.arm.cxx             := arm-linux-gnueabihf-g++
+abi.arm.cxx_needs       := arm-linux-gnueabihf-g++=g++-arm-linux-gnueabihf
 abi.arm.needs           := arm-linux-gnueabihf-gcc=gcc-arm-linux-gnueabihf \
 	/usr/arm-linux-gnueabihf/lib/libc.a=libc6-dev-armhf-cross
 # EABI only (the guest has no OABI_COMPAT), plus ARM's private syscalls

@@ -14,6 +14,9 @@ guest.arm64.needs        := qemu-system-aarch64=qemu-system-arm
 
 abi.arm64.cc            := aarch64-linux-gnu-gcc
 abi.arm64.deb_arch      := arm64
+# C++ only for Google Benchmark (bench/benchmark.mk); the tests are C.
+abi.arm64.cxx           := aarch64-linux-gnu-g++
+abi.arm64.cxx_needs     := aarch64-linux-gnu-g++=g++-aarch64-linux-gnu
 abi.arm64.needs         := aarch64-linux-gnu-gcc=gcc-aarch64-linux-gnu \
 	/usr/aarch64-linux-gnu/lib/libc.a=libc6-dev-arm64-cross
 # The generic table (arch/arm64/tools/syscall_64.tbl links to it): the

@@ -13,6 +13,9 @@ guest.i386.needs        := qemu-system-i386=qemu-system-x86
 
 abi.i386.cc             := i686-linux-gnu-gcc
 abi.i386.deb_arch       := i386
+# C++ only for Google Benchmark (bench/benchmark.mk); the tests are C.
+abi.i386.cxx            := i686-linux-gnu-g++
+abi.i386.cxx_needs      := i686-linux-gnu-g++=g++-i686-linux-gnu
 abi.i386.needs          := i686-linux-gnu-gcc=gcc-i686-linux-gnu \
 	/usr/i686-linux-gnu/lib/libc.a=libc6-dev-i386-cross
 abi.i386.audit_arch     := AUDIT_ARCH_I386

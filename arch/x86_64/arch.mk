@@ -14,6 +14,9 @@ guest.x86_64.needs        := qemu-system-x86_64=qemu-system-x86
 
 abi.x86_64.cc           := x86_64-linux-gnu-gcc
 abi.x86_64.deb_arch     := amd64
+# C++ only for Google Benchmark (bench/benchmark.mk); the tests are C.
+abi.x86_64.cxx          := x86_64-linux-gnu-g++
+abi.x86_64.cxx_needs    := x86_64-linux-gnu-g++=g++
 abi.x86_64.needs        := x86_64-linux-gnu-gcc=gcc \
 	/usr/lib/x86_64-linux-gnu/libc.a=libc6-dev
 abi.x86_64.audit_arch   := AUDIT_ARCH_X86_64

@@ -1,0 +1,175 @@
+# Google Benchmark for the host and the guests, the C shim over it, and the
+# benchmark programs (C) built for each place.
+#
+# The host links Debian's libbenchmark-dev (shared). Guest programs are
+# static (the initramfs holds no libraries), so each guest ABI gets a static
+# libbenchmark.a built from Debian's own source package of the same release
+# (bench/get-benchmark-source.sh, bench/build-benchmark.sh): the same
+# Google Benchmark everywhere, about 30 s of compiling per ABI, once.
+#
+#   $(BUILD)/bench/src/tree              Debian's source, patches applied
+#   $(BUILD)/bench/<abi>/libbenchmark.a  per guest ABI
+#   $(BUILD)/bench/<abi>/bench-<name>-<abi>   static benchmark programs
+#   $(BUILD)/bench/<abi>/tracee-<name>-<abi>  static programs they trace
+#   $(BUILD)/bench/host/bench-<name>     host programs (shared libbenchmark)
+#   $(BUILD)/bench/host/tracee-<name>    static, as in the guests
+
+BENCH_ABIS     := x86_64 i386 arm arm64
+# One C file each in bench/, a program each, linked with the tracer
+# (bench/tracer.c) and libtracy-fast.
+BENCH_PROGRAMS := getpid syscall workload memory
+# One C file each in bench/tracee/: what the benchmarks trace. Static
+# everywhere, so that they make the same syscalls on the host.
+BENCH_TRACEES  := loop workload
+BENCH_HEADERS  := bench/shim/gbench.h bench/tracer.h bench/tracee/tracee.h \
+	libtracy-fast/tracy.h
+# make bench writes the table and the plot of what it ran here.
+BENCH_SUMMARY  := $(BUILD)/bench/results/summary.md
+BENCH_PLOT     := $(BUILD)/bench/results/overhead.svg
+# Google Benchmark's flags, given as its environment variables (the guests
+# get them on the kernel command line, which passes them to /init's
+# environment): e.g. BENCH_ENV="BENCHMARK_MIN_TIME=1 BENCHMARK_REPETITIONS=5".
+BENCH_ENV      ?= BENCHMARK_MIN_TIME=0.1
+# Every benchmark run, host or guest, waits for the machine's guest lock
+# (no two guests, and no guest beside a host benchmark) and runs niced, so
+# that it disturbs the machine's other users less than they disturb it.
+GUEST_LOCK     ?= /tmp/tracy-guest.lock
+BENCH_NICE     ?= 19
+BENCH_RUN      := flock $(GUEST_LOCK) nice -n $(BENCH_NICE)
+# What the guests show of a program's output while it runs: a line per
+# benchmark (Google Benchmark's console format).
+BENCH_PROGRESS := ^[a-z_]+/[^ ]+ +([0-9]|ERROR)
+GBENCH_SRC     := $(BUILD)/bench/src
+GBENCH_TREE    := $(GBENCH_SRC)/tree
+BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench \
+	-Ilibtracy-fast
+BENCH_CXXFLAGS := -O2 -Wall -Wextra -Werror -std=c++11 -Ibench/shim
+
+# What the benchmarks need on the host, as TOOL=DEBIAN_PACKAGE.
+BENCH_NEEDS := g++=g++ dpkg-source=dpkg-dev /usr/bin/strace=strace \
+	/usr/include/benchmark/benchmark.h=libbenchmark-dev \
+	$(foreach abi,$(BENCH_ABIS),$(abi.$(abi).cxx_needs))
+
+# The programs of guest $(1): those of every ABI it runs that we build for.
+bench-guest-abis = $(filter $(BENCH_ABIS),$(guest.$(1).abis))
+bench-guest-programs = $(foreach abi,$(call bench-guest-abis,$(1)),\
+	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)))
+# The tracees they start, in the guest's /bin but not run by /init.
+bench-guest-tracees = $(foreach abi,$(call bench-guest-abis,$(1)),\
+	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
+# The guest of the host's architecture also gets the host's strace, with
+# its libraries, for the comparison of bench/workload.c.
+bench-guest-strace = $(if $(filter $(1),$(LIBTRACY_HOST_ARCH)),\
+	$(wildcard /usr/bin/strace))
+# make-initramfs.sh options for all of them (run only in a recipe: ldd).
+bench-guest-files = $(foreach f,$(call bench-guest-tracees,$(1)),\
+	--file /bin/$(notdir $(f))=$(f)) \
+	$(if $(call bench-guest-strace,$(1)),$(shell bench/strace-files.sh))
+
+.PHONY: bench-host bench-host-run bench-programs
+
+$(GBENCH_TREE)/.version: bench/get-benchmark-source.sh
+	@bench/get-benchmark-source.sh $(GBENCH_SRC)
+
+# Host: Debian's shared library.
+$(BUILD)/bench/host/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h
+	@mkdir -p $(@D)
+	$(CXX) $(BENCH_CXXFLAGS) -c -o $@ $<
+
+$(BUILD)/bench/host/%.o: bench/%.c $(BENCH_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
+
+$(BUILD)/bench/host/bench-%: $(BUILD)/bench/host/%.o \
+		$(BUILD)/bench/host/tracer.o $(BUILD)/bench/host/gbench.o \
+		$(BUILD)/lib/host/libtracy-fast.a
+	$(CXX) -o $@ $^ -lbenchmark -pthread
+
+$(BUILD)/bench/host/tracee-%: bench/tracee/%.c bench/tracee/tracee.h
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CFLAGS) -o $@ $<
+
+bench-host: $(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/host/bench-$(p)) \
+	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/host/tracee-$(p))
+
+# Runs the host's programs, showing their progress; their JSON goes where
+# the guests' goes, with the place named in it (collect.py).
+bench-host-run: bench-host
+	@rm -rf $(BUILD)/bench/results/host
+	@mkdir -p $(BUILD)/bench/results/host
+	@set -e; for p in $(BENCH_PROGRAMS); do \
+		echo "  BENCH   host: bench-$$p"; \
+		$(BENCH_RUN) env $(BENCH_ENV) $(BUILD)/bench/host/bench-$$p \
+			--benchmark_out=$(BUILD)/bench/results/host/bench-$$p.json \
+			--benchmark_out_format=json --benchmark_color=false \
+			2>/dev/null | sed -n 's/^[a-z_]*\/.*/  BENCH   host: &/p'; \
+	done
+	@python3 bench/collect.py host $(BUILD)/bench/results/host \
+		--env "$(BENCH_ENV)" $(BUILD)/bench/results/host/*.json
+
+# Guest ABI $(1): a static libbenchmark.a of Debian's source, static programs.
+define BENCH_ABI_RULES
+$(BUILD)/bench/$(1)/libbenchmark.a: $(GBENCH_TREE)/.version bench/build-benchmark.sh
+	@mkdir -p $$(@D)
+	@nice -n 19 bench/build-benchmark.sh $(abi.$(1).cxx) $(GBENCH_TREE) $$@
+
+$(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
+		$(GBENCH_TREE)/.version
+	@mkdir -p $$(@D)
+	$(abi.$(1).cxx) $(BENCH_CXXFLAGS) -DBENCHMARK_STATIC_DEFINE \
+		-I$(GBENCH_TREE)/include -c -o $$@ $$<
+
+$(BUILD)/bench/$(1)/%.o: bench/%.c $(BENCH_HEADERS)
+	@mkdir -p $$(@D)
+	$(abi.$(1).cc) $(BENCH_CFLAGS) -DBENCH_SUFFIX='"-$(1)"' -c -o $$@ $$<
+
+$(BUILD)/bench/$(1)/bench-%-$(1): $(BUILD)/bench/$(1)/%.o \
+		$(BUILD)/bench/$(1)/tracer.o $(BUILD)/bench/$(1)/gbench.o \
+		$(BUILD)/lib/$(1)/libtracy-fast.a $(BUILD)/bench/$(1)/libbenchmark.a
+	$(abi.$(1).cxx) -static -o $$@ $$^ -pthread
+
+$(BUILD)/bench/$(1)/tracee-%-$(1): bench/tracee/%.c bench/tracee/tracee.h
+	@mkdir -p $$(@D)
+	$(abi.$(1).cc) $(GUEST_CFLAGS) -o $$@ $$<
+endef
+
+$(foreach abi,$(BENCH_ABIS),$(eval $(call BENCH_ABI_RULES,$(abi))))
+
+bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
+	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)) \
+	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
+
+# Guest $(1): an initramfs with the benchmark programs instead of the tests,
+# booted like the tests (qemu/boot.py); the JSON each program prints on the
+# console is cut out of the log (bench/collect.py). BENCH_KERNEL=DIR boots
+# the kernel already built in DIR (the guest's kbuild output directory)
+# instead of building the guest's own; a % in DIR stands for the guest's
+# name (BENCH_KERNEL=../main/build/%/kernel).
+define BENCH_GUEST_RULES
+.PHONY: bench-$(1)
+
+$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/strace-files.sh \
+		$(GEN_INIT_CPIO) $(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
+		$(call bench-guest-programs,$(1)) \
+		$(call bench-guest-tracees,$(1)) $(call bench-guest-strace,$(1))
+	@echo "  CPIO    $$@"
+	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
+		$(BUILD)/$(1)/guest-info $$(call bench-guest-files,$(1)) \
+		$(call bench-guest-programs,$(1))
+
+bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
+	@rm -rf $(BUILD)/bench/results/$(1)
+	@mkdir -p $(BUILD)/bench/results/$(1)
+	@echo "  BENCH   $(1) guest: waiting for $(GUEST_LOCK)"
+	@$(BENCH_RUN) python3 qemu/boot.py \
+		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(strip \
+			$(subst %,$(1),$(BENCH_KERNEL)))) \
+		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
+		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
+		$(guest.$(1).qemu_args)
+	@python3 bench/collect.py guest $(BUILD)/$(1)/bench.log \
+		$(BUILD)/bench/results/$(1) --arch $(1) \
+		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) --env "$(BENCH_ENV)"
+endef
+
+$(foreach arch,$(ARCHES),$(eval $(call BENCH_GUEST_RULES,$(arch))))

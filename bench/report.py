@@ -1,0 +1,397 @@
+#!/usr/bin/env python3
+"""Summarises the benchmark results of every place: a Markdown table of
+ratios against the untraced run and an SVG plot of the overhead per
+backend, per place and ABI.
+
+    report.py PLACE_DIR... [--markdown FILE] [--svg FILE]
+
+Each PLACE_DIR (build/bench/results/host, .../x86_64, ...) holds the Google
+Benchmark JSON files of one place, as bench/collect.py writes them: each
+names the machine, the emulator and the kernel it was measured on, and so
+do the table and the plot. The table also goes to stdout. Under an emulator only
+the ratios mean something; the absolute times are there to check them.
+"""
+
+import argparse
+import glob
+import html
+import json
+import math
+import os
+import statistics
+import sys
+
+# The scenarios of bench/README.md: (number, title, benchmark family,
+# rows, what one iteration is).
+SCENARIOS = [
+    ("1", "unselected syscall: getpid, a hook on getppid", "unselected",
+     ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+    ("2", "selected syscall: getpid hooked, entry and exit", "selected",
+     ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+    ("2e", "selected syscall: getpid hooked, entry only", "entry_only",
+     ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+    ("3", "workload: files and children, openat and execve traced",
+     "workload", ["untraced", "classic", "seccomp", "kmask", "strace",
+                  "strace-seccomp-bpf", "strace-startup",
+                  "strace-seccomp-bpf-startup"], "run"),
+    ("4", "attach to a running getpid loop, a hook on getppid", "attach",
+     ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+]
+MEMORY_PATHS = ["process_vm", "proc_mem", "peekpoke"]
+ROW_NAMES = {
+    "strace": "strace -f",
+    "strace-seccomp-bpf": "strace -f --seccomp-bpf",
+    "strace-startup": "strace -f, empty program",
+    "strace-seccomp-bpf-startup": "strace -f --seccomp-bpf, empty program",
+}
+# The order of places: the host, then the guests; a guest's own ABI first.
+GUEST_ORDER = ["x86_64", "i386", "arm", "arm64"]
+UNITS = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
+class Result:
+    """One benchmark at one place: its time per iteration, or an error."""
+
+    def __init__(self, runs):
+        errors = [r for r in runs if r.get("error_occurred")]
+        self.error = errors[0].get("error_message", "error") if errors \
+            else None
+        medians = [r for r in runs if r.get("aggregate_name") == "median"]
+        chosen = medians or [r for r in runs
+                             if r.get("run_type", "iteration") == "iteration"]
+        self.label = chosen[0].get("label", "") if chosen else ""
+        self.repetitions = len([r for r in runs
+                                if r.get("run_type") != "aggregate"])
+
+        def median(key):
+            values = [r[key] * (UNITS[r["time_unit"]] if key.endswith(
+                "_time") else 1) for r in chosen if key in r]
+            return statistics.median(values) if values else None
+
+        self.time_ns = median("real_time")
+        # The spread of the repetitions, a fraction (Google Benchmark's cv).
+        cvs = [r["real_time"] for r in runs if r.get("aggregate_name") == "cv"]
+        self.cv = cvs[0] if cvs else None
+        self.counters = {key: median(key) for key in
+                         ("ns_per_syscall", "stops", "bytes_per_second",
+                          "attach_us", "run_us")}
+
+    @property
+    def not_applicable(self):
+        return self.error is not None and \
+            self.error.startswith("not applicable")
+
+
+class Place:
+    """The results of one program's ABI at one place (a column)."""
+
+    def __init__(self, info):
+        self.info = info
+        self.results = {}
+
+    @property
+    def key(self):
+        where = self.info["place"].split()[0]
+        order = 0 if where == "host" else 1 + GUEST_ORDER.index(where) \
+            if where in GUEST_ORDER else 9
+        return (order, self.info["abi"] != where, self.info["abi"])
+
+    @property
+    def title(self):
+        return f"{self.info['place']}, {self.info['abi']}"
+
+
+def benchmark_name(entry):
+    """unselected/kmask/manual_time -> unselected/kmask"""
+    name = entry.get("run_name", entry["name"])
+    for suffix in ("/manual_time", "/real_time"):
+        if name.endswith(suffix):
+            name = name[:-len(suffix)]
+    return name
+
+
+def load(place_dirs):
+    places = {}
+    for d in place_dirs:
+        if not os.path.isdir(d):
+            print(f"{d}: no results (not run, or failed)", file=sys.stderr)
+    paths = [path for d in place_dirs
+             for path in sorted(glob.glob(os.path.join(d, "*.json")))]
+    for path in paths:
+        with open(path) as f:
+            data = json.load(f)
+        info = data.get("context", {}).get("tracy_fast")
+        if not info:
+            print(f"{path}: no place named (not from collect.py); skipped",
+                  file=sys.stderr)
+            continue
+        place = places.setdefault((info["place"], info["abi"]), Place(info))
+        runs = {}
+        for entry in data.get("benchmarks", []):
+            runs.setdefault(benchmark_name(entry), []).append(entry)
+        for name, entries in runs.items():
+            place.results[name] = Result(entries)
+    return sorted(places.values(), key=lambda p: p.key)
+
+
+def fmt_time(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.3g} {unit}"
+    return f"{ns:.3g} ns"
+
+
+def fmt_ratio(ratio):
+    if ratio < 0.1:
+        return f"{ratio:.2g}"
+    return f"{ratio:.2f}" if ratio < 10 else f"{ratio:.3g}" \
+        if ratio < 1000 else f"{ratio:.0f}"
+
+
+def fmt_speed(bytes_per_second):
+    mb = bytes_per_second / 1e6
+    return f"{mb:.3g} MB/s" if mb < 1000 else f"{mb:,.0f} MB/s"
+
+
+class Notes:
+    """Footnotes for the errors, each message numbered once."""
+
+    def __init__(self):
+        self.messages = []
+
+    def mark(self, message):
+        if message not in self.messages:
+            self.messages.append(message)
+        return f"error [{self.messages.index(message) + 1}]"
+
+    def lines(self):
+        return [f"[{i}] {m}" for i, m in enumerate(self.messages, 1)]
+
+
+def ratio(place, family, row):
+    """The time of row over the untraced one of the family, or None."""
+    result = place.results.get(f"{family}/{row}")
+    base = place.results.get(f"{family}/untraced")
+    if not result or result.error or not base or base.error \
+            or not base.time_ns:
+        return None
+    return result.time_ns / base.time_ns
+
+
+def cell(place, family, row, kind, notes):
+    result = place.results.get(f"{family}/{row}")
+    if result is None:
+        return "–"
+    if result.not_applicable:
+        return "n/a"
+    if result.error:
+        return notes.mark(result.error)
+    per = result.counters["ns_per_syscall"] if kind == "syscall" \
+        else result.time_ns
+    value = ratio(place, family, row)
+    spread = f" ±{result.cv * 100:.2g}%" if result.cv is not None else ""
+    text = f"{fmt_ratio(value)} ({fmt_time(per)}{spread})" \
+        if value is not None else fmt_time(per) + spread
+    stops = result.counters["stops"]
+    if stops is not None and row != "untraced":
+        text += f", {stops:.0f} stops"
+    return text
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def places_section(places):
+    lines = ["Where each column was measured:", ""]
+    for p in places:
+        info = p.info
+        lines.append(f"- **{p.title}**: machine {info['machine']}; "
+                     f"emulator {info['emulator']}; kernel "
+                     f"{info['kernel'] or 'unknown'}; "
+                     f"{info.get('cpus_seen') or '?'} CPUs seen by the "
+                     f"benchmark; run {info.get('date') or '?'}; settings "
+                     f"`{info.get('settings') or 'defaults'}`")
+    return lines + [""]
+
+
+def markdown(places):
+    notes = Notes()
+    header = ["scenario", "tracer"] + [p.title for p in places]
+    lines = ["# Benchmark summary", "",
+             "Time relative to the untraced run of the same scenario, at "
+             "the same place (1 = no overhead); in parentheses the time per "
+             "syscall of the tracee's loop (scenarios 1, 2, 4) or per whole "
+             "run (3), then the syscall stops the kernel made per tracee "
+             "run, its start-up included. With repetitions "
+             "(BENCHMARK_REPETITIONS), the medians, and ± the coefficient of "
+             "variation of the time. n/a: the backend cannot do it; "
+             "–: not run there.", ""]
+    lines += places_section(places)
+    rows = []
+    for number, title, family, names, kind in SCENARIOS:
+        for i, name in enumerate(names):
+            if not any(f"{family}/{name}" in p.results for p in places):
+                continue
+            rows.append([f"{number}: {title}" if i == 0 else "",
+                         ROW_NAMES.get(name, name)] +
+                        [cell(p, family, name, kind, notes) for p in places])
+    lines += table(header, rows) + [""]
+    lines += memory_table(places, notes)
+    if notes.messages:
+        lines += ["Errors:", ""] + [f"- {n}" for n in notes.lines()] + [""]
+    return "\n".join(lines)
+
+
+def memory_table(places, notes):
+    sizes = sorted({int(name.split("/")[2]) for p in places
+                    for name in p.results if name.startswith("memory/")})
+    if not sizes:
+        return []
+    rows = []
+    for size in sizes:
+        for path in MEMORY_PATHS:
+            row = [f"{size} B" if path == MEMORY_PATHS[0] else "", path]
+            for p in places:
+                result = p.results.get(f"memory/{path}/{size}")
+                base = p.results.get(f"memory/process_vm/{size}")
+                if result is None:
+                    row.append("–")
+                elif result.error:
+                    row.append(notes.mark(result.error))
+                else:
+                    speed = result.counters["bytes_per_second"] or 0
+                    text = fmt_speed(speed)
+                    base_speed = base.counters["bytes_per_second"] \
+                        if base and not base.error else None
+                    if base_speed:
+                        text = f"{fmt_ratio(speed / base_speed)} ({text})"
+                    row.append(text)
+            rows.append(row)
+    return ["5: tracy_read_mem() of one buffer, by each path: throughput "
+            "relative to process_vm_readv at the same place and size "
+            "(in parentheses, MB/s).", ""] + \
+        table(["size", "path"] + [p.title for p in places], rows) + [""]
+
+
+# ---- The plot: hand-written SVG, one panel per scenario ----
+
+COLORS = {"classic": "#d62728", "seccomp": "#ff7f0e", "kmask": "#2ca02c",
+          "strace": "#7f7f7f", "strace-seccomp-bpf": "#1f77b4"}
+PANEL_W, PANEL_H, TOP, BOTTOM, LEFT = 560, 230, 34, 70, 60
+
+
+def svg_panel(out, x0, y0, places, number, title, family, names):
+    bars = [n for n in names if n in COLORS]
+    values = [ratio(p, family, n) for p in places for n in bars]
+    top = max([v for v in values if v] + [10])
+    # A decade more than the highest bar, for the labels above the bars.
+    decades = max(1, math.ceil(math.log10(top) + 0.3))
+    plot_h = PANEL_H - TOP - BOTTOM
+    plot_w = PANEL_W - LEFT - 10
+
+    def y_of(value):
+        return y0 + TOP + plot_h * (1 - math.log10(max(value, 1)) / decades)
+
+    out.append(f'<text x="{x0 + LEFT}" y="{y0 + 18}" font-weight="bold">'
+               f'{number}: {html.escape(title)}</text>')
+    for d in range(decades + 1):
+        y = y_of(10 ** d)
+        out.append(f'<line x1="{x0 + LEFT}" x2="{x0 + LEFT + plot_w}" '
+                   f'y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
+        out.append(f'<text x="{x0 + LEFT - 6}" y="{y + 4:.1f}" '
+                   f'text-anchor="end">{10 ** d:g}×</text>')
+    group_w = plot_w / max(len(places), 1)
+    bar_w = min(18, (group_w - 8) / max(len(bars), 1))
+    for i, p in enumerate(places):
+        gx = x0 + LEFT + i * group_w + (group_w - bar_w * len(bars)) / 2
+        for j, name in enumerate(bars):
+            result = p.results.get(f"{family}/{name}")
+            value = ratio(p, family, name)
+            bx = gx + j * bar_w
+            if value is None:
+                mark = "n/a" if result and result.not_applicable else \
+                    "err" if result and result.error else ""
+                if mark:
+                    out.append(f'<text x="{bx + bar_w / 2:.1f}" '
+                               f'y="{y_of(1) - 4:.1f}" font-size="8" '
+                               f'text-anchor="middle" transform="rotate(-90 '
+                               f'{bx + bar_w / 2:.1f} {y_of(1) - 4:.1f})">'
+                               f'{mark}</text>')
+                continue
+            y = y_of(value)
+            out.append(f'<rect x="{bx:.1f}" y="{y:.1f}" '
+                       f'width="{bar_w - 1:.1f}" '
+                       f'height="{max(y_of(1) - y, 0.5):.1f}" '
+                       f'fill="{COLORS[name]}"><title>{html.escape(p.title)}, '
+                       f'{name}: {value:.3g}×</title></rect>')
+            tx, ty = bx + bar_w / 2 + 3, y - 3
+            out.append(f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="8" '
+                       f'transform="rotate(-90 {tx:.1f} {ty:.1f})">'
+                       f'{fmt_ratio(value)}</text>')
+        label_y = y0 + TOP + plot_h + 14
+        for k, part in enumerate([p.info["place"], p.info["abi"]]):
+            out.append(f'<text x="{x0 + LEFT + (i + 0.5) * group_w:.1f}" '
+                       f'y="{label_y + 12 * k}" text-anchor="middle" '
+                       f'font-size="10">{html.escape(part)}</text>')
+
+
+def svg(places):
+    panels = [s for s in SCENARIOS
+              if any(f"{s[2]}/{n}" in p.results for p in places for n in s[3])]
+    columns = 2
+    rows = math.ceil(len(panels) / columns)
+    notes = [f"{p.title}: {p.info['machine']}; {p.info['emulator']}; "
+             f"kernel {p.info['kernel'] or 'unknown'}" for p in places]
+    width = PANEL_W * columns
+    height = 40 + rows * PANEL_H + 30 + 14 * len(notes)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" '
+           f'height="{height}" font-family="sans-serif" font-size="11">',
+           f'<rect width="{width}" height="{height}" fill="white"/>',
+           '<text x="10" y="22" font-size="15" font-weight="bold">'
+           'Tracing overhead: time relative to the untraced run '
+           '(log scale)</text>']
+    for k, (number, title, family, names, _) in enumerate(panels):
+        svg_panel(out, PANEL_W * (k % columns), 30 + PANEL_H * (k // columns),
+                  places, number, title, family, names)
+    legend_y = 40 + rows * PANEL_H
+    x = 10
+    for name, color in COLORS.items():
+        out.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" '
+                   f'fill="{color}"/>')
+        out.append(f'<text x="{x + 14}" y="{legend_y}">'
+                   f'{html.escape(ROW_NAMES.get(name, name))}</text>')
+        x += 40 + 7 * len(ROW_NAMES.get(name, name))
+    for k, note in enumerate(notes):
+        out.append(f'<text x="10" y="{legend_y + 20 + 14 * k}" '
+                   f'font-size="10">{html.escape(note)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("places", nargs="+", metavar="PLACE_DIR")
+    parser.add_argument("--markdown", help="write the table here")
+    parser.add_argument("--svg", help="write the plot here")
+    args = parser.parse_args(argv[1:])
+    places = load(args.places)
+    if not places:
+        print(f"{' '.join(args.places)}: no results", file=sys.stderr)
+        return 1
+    text = markdown(places)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(text)
+    if args.svg:
+        with open(args.svg, "w") as f:
+            f.write(svg(places))
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

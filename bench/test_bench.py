@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Tests of the benchmark tooling: collect.py reading a guest's console,
+report.py's ratios, notes and plot, make-initramfs.sh --file, and the
+Makefile's check of ARCHES. Runs on the host, needs no guest; prints TAP.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ElementTree
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(TOP, "qemu"))
+import report  # noqa: E402
+from tap import run_unittests  # noqa: E402
+
+
+def bench_json(runs, **context):
+    return {"context": dict({"num_cpus": 1, "date": "today"}, **context),
+            "benchmarks": runs}
+
+
+def run(name, real_time, unit="us", **fields):
+    return dict({"name": name + "/manual_time",
+                 "run_name": name + "/manual_time", "run_type": "iteration",
+                 "real_time": real_time, "time_unit": unit}, **fields)
+
+
+def error(name, message):
+    return {"name": name + "/manual_time", "run_name": name + "/manual_time",
+            "run_type": "iteration", "error_occurred": True,
+            "error_message": message, "real_time": 0, "time_unit": "us"}
+
+
+SYSCALL_RUNS = [
+    run("unselected/untraced", 1000, ns_per_syscall=500, stops=0),
+    run("unselected/classic", 100000, ns_per_syscall=50000, stops=4030),
+    error("unselected/seccomp", "seccomp backend: Function not implemented"),
+    run("unselected/kmask", 1050, ns_per_syscall=525, stops=0),
+    run("attach/untraced", 1000, ns_per_syscall=500, stops=0),
+    error("attach/seccomp", "not applicable: cannot attach"),
+]
+
+
+class Collect(unittest.TestCase):
+    def collect(self, console):
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, "console.log")
+            with open(log, "w") as f:
+                f.write(console)
+            out = os.path.join(tmp, "out")
+            done = subprocess.run(
+                [sys.executable, os.path.join(HERE, "collect.py"), "guest",
+                 log, out, "--arch", "x86_64", "--qemu", "true"],
+                capture_output=True, text=True, check=False)
+            files = {}
+            for name in sorted(os.listdir(out)):
+                with open(os.path.join(out, name)) as f:
+                    files[name] = json.load(f)
+            return done, files
+
+    def test_json_survives_progress_and_messages(self):
+        data = json.dumps(bench_json(SYSCALL_RUNS), indent=2).splitlines()
+        # A kernel message inside the JSON, a tracer's message before it.
+        data.insert(3, "[   12.345678] random: crng init done")
+        console = "\n".join([
+            "TRACY-FAST-KERNEL 6.12.117-tracy-fast #5 SMP x86_64",
+            "TRACY-FAST-BEGIN /bin/bench-syscall-i386",
+            "unselected/untraced/manual_time   1000 us   5 ...",
+            "tracy: the seccomp backend is not implemented yet",
+            "GBENCH-JSON-BEGIN", *data, "GBENCH-JSON-END",
+            "TRACY-FAST-END /bin/bench-syscall-i386 exit=0",
+            "TRACY-FAST-DONE", ""])
+        done, files = self.collect(console)
+        self.assertEqual(0, done.returncode, done.stderr)
+        place = files["bench-syscall-i386.json"]["context"]["tracy_fast"]
+        self.assertEqual("6.12.117-tracy-fast #5 SMP x86_64", place["kernel"])
+        self.assertEqual("i386", place["abi"])
+        self.assertEqual("x86_64 guest", place["place"])
+        self.assertEqual(1, place["cpus_seen"])
+        self.assertIn("CPUs", place["machine"])
+
+    def test_program_without_json_fails(self):
+        console = "\n".join([
+            "TRACY-FAST-BEGIN /bin/bench-syscall-x86_64",
+            "Segmentation fault",
+            "TRACY-FAST-END /bin/bench-syscall-x86_64 signal=11", ""])
+        done, files = self.collect(console)
+        self.assertNotEqual(0, done.returncode)
+        self.assertIn("bench-syscall-x86_64: no JSON", done.stderr)
+        self.assertEqual({}, files)
+
+
+class Report(unittest.TestCase):
+    def places(self, runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            place = os.path.join(tmp, "x86_64")
+            os.makedirs(place)
+            info = {"place": "x86_64 guest", "abi": "x86_64",
+                    "machine": "CPU, 2 CPUs", "emulator": "QEMU, TCG",
+                    "kernel": "6.12.117-tracy-fast", "settings": ""}
+            with open(os.path.join(place, "bench-syscall-x86_64.json"),
+                      "w") as f:
+                json.dump(bench_json(runs, tracy_fast=info), f)
+            return report.load([place])
+
+    def test_ratios_against_untraced(self):
+        text = report.markdown(self.places(SYSCALL_RUNS))
+        rows = {line.split("|")[2].strip(): line.split("|")[3].strip()
+                for line in text.splitlines() if line.count("|") == 4}
+        self.assertEqual("1.00 (500 ns)", rows["untraced"])
+        self.assertEqual("100 (50 µs), 4030 stops", rows["classic"])
+        self.assertEqual("1.05 (525 ns), 0 stops", rows["kmask"])
+        self.assertEqual("n/a", rows["seccomp"])
+
+    def test_errors_are_notes_not_numbers(self):
+        text = report.markdown(self.places(SYSCALL_RUNS))
+        self.assertIn("| seccomp | error [1] |", text)
+        self.assertIn("[1] seccomp backend: Function not implemented", text)
+        self.assertNotIn("0.00", text)
+
+    def test_each_place_is_named(self):
+        text = report.markdown(self.places(SYSCALL_RUNS))
+        self.assertIn("emulator QEMU, TCG; kernel 6.12.117-tracy-fast", text)
+
+    def test_repetitions_give_the_median_and_the_spread(self):
+        runs = [run("unselected/untraced", t, ns_per_syscall=t / 2)
+                for t in (900, 1000, 5000)]
+        runs.append(dict(run("unselected/untraced", 1000,
+                             ns_per_syscall=500),
+                         run_type="aggregate", aggregate_name="median"))
+        runs.append(dict(run("unselected/untraced", 0.25, unit="us"),
+                         run_type="aggregate", aggregate_name="cv"))
+        text = report.markdown(self.places(runs))
+        self.assertIn("1.00 (500 ns ±25%)", text)
+
+    def test_plot_is_svg_and_names_the_kernel(self):
+        svg = report.svg(self.places(SYSCALL_RUNS))
+        root = ElementTree.fromstring(svg)
+        self.assertTrue(root.tag.endswith("svg"))
+        self.assertIn("kernel 6.12.117-tracy-fast", svg)
+        self.assertIn("n/a", svg)
+
+
+class Initramfs(unittest.TestCase):
+    GEN = os.path.join(TOP, "build", "host", "gen_init_cpio")
+
+    @unittest.skipUnless(os.path.exists(GEN), "gen_init_cpio not built")
+    def test_files_get_their_directories_and_are_not_run(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in ("init", "info", "lib", "prog"):
+                with open(os.path.join(tmp, name), "w") as f:
+                    f.write(name)
+            out = os.path.join(tmp, "out.cpio")
+            subprocess.run(
+                ["sh", os.path.join(TOP, "qemu", "make-initramfs.sh"), out,
+                 self.GEN, os.path.join(tmp, "init"),
+                 os.path.join(tmp, "info"),
+                 "--file", "/usr/lib/x/libz.so=" + os.path.join(tmp, "lib"),
+                 os.path.join(tmp, "prog")], check=True)
+            with open(out + ".d/list") as f:
+                entries = [line.split()[:2] for line in f]
+            with open(out + ".d/tests") as f:
+                tests = f.read().split()
+        order = [path for kind, path in entries]
+        self.assertLess(order.index("/usr"), order.index("/usr/lib"))
+        self.assertLess(order.index("/usr/lib/x"),
+                        order.index("/usr/lib/x/libz.so"))
+        self.assertIn(["file", "/usr/lib/x/libz.so"], entries)
+        self.assertEqual(["/bin/prog"], tests)
+
+
+class Makefile(unittest.TestCase):
+    def test_unknown_bench_arch_is_refused(self):
+        done = subprocess.run(["make", "-s", "-C", TOP, "-n", "bench",
+                               "ARCHES=sparc"],
+                              capture_output=True, text=True, check=False)
+        self.assertNotEqual(0, done.returncode)
+        self.assertIn("use all, or guests among: x86_64 i386 arm arm64",
+                      done.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(run_unittests(sys.modules[__name__]))

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The tracer of every benchmark (see tracer.h). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tracer.h"
+
+/* The ABI suffix of the tracee programs next to this one ("" on the host). */
+#ifndef BENCH_SUFFIX
+#define BENCH_SUFFIX ""
+#endif
+
+const struct bench_backend bench_backends[BENCH_BACKENDS] = {
+	[BENCH_UNTRACED] = { "untraced", false, TRACY_BACKEND_AUTO },
+	[BENCH_CLASSIC] = { "classic", true, TRACY_BACKEND_CLASSIC },
+	[BENCH_SECCOMP] = { "seccomp", true, TRACY_BACKEND_SECCOMP },
+	[BENCH_KMASK] = { "kmask", true, TRACY_BACKEND_KMASK },
+};
+
+const char *bench_label(const struct bench_backend *b)
+{
+	return b->traced ? tracy_backend_name(b->backend) : "none";
+}
+
+uint64_t bench_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+const char *bench_program(const char *name)
+{
+	static char path[PATH_MAX + 64];
+	char self[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (len < 0)
+		len = 0;
+	self[len] = '\0';
+	snprintf(path, sizeof(path), "%s/%s%s", len ? dirname(self) : ".",
+		 name, BENCH_SUFFIX);
+	return path;
+}
+
+int bench_fail(struct bench_run *run, bool with_errno, const char *fmt, ...)
+{
+	int err = errno;
+	size_t len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(run->error, sizeof(run->error), fmt, ap);
+	va_end(ap);
+	len = strlen(run->error);
+	if (with_errno)
+		snprintf(run->error + len, sizeof(run->error) - len, ": %s",
+			 strerror(err));
+	return -1;
+}
+
+static void close_child_fd(struct bench_run *run)
+{
+	if (run->child_fd >= 0)
+		close(run->child_fd);
+	run->child_fd = -1;
+}
+
+static int check_status(struct bench_run *run, int status)
+{
+	if (status == -1)
+		return bench_fail(run, false, "the tracee's end was not seen");
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return bench_fail(run, false, "the tracee ended with wait "
+				  "status %#x", status);
+	return 0;
+}
+
+struct tracy *bench_session(struct bench_run *run)
+{
+	const struct bench_backend *b = run->backend;
+	struct tracy *t;
+
+	/* The benchmark says which backend; the environment must not. */
+	unsetenv("TRACY_BACKEND");
+	/*
+	 * Every session traces children: the seccomp backend needs it, and
+	 * the same options for every backend keep the loops alike.
+	 */
+	t = tracy_init(run->opt | TRACY_TRACE_CHILDREN);
+	if (!t) {
+		bench_fail(run, true, "tracy_init");
+		return NULL;
+	}
+	if (tracy_set_backend(t, b->backend)) {
+		bench_fail(run, true, "%s backend%s", b->name, errno == ENOSYS ?
+			   " (not in this libtracy-fast, or not for this "
+			   "kernel)" : "");
+		tracy_free(t);
+		return NULL;
+	}
+	if (run->set_hooks && run->set_hooks(t)) {
+		bench_fail(run, true, "setting the hooks");
+		tracy_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* A fallback is a failure: the numbers would be another backend's. */
+static int check_backend(struct bench_run *run, struct tracy_child *c)
+{
+	enum tracy_backend ran = c->backend;
+
+	if (ran == run->backend->backend)
+		return 0;
+	return bench_fail(run, false, "asked for the %s backend, the tracee "
+			  "ran on %s", run->backend->name,
+			  tracy_backend_name(ran) ? tracy_backend_name(ran) :
+			  "an unknown one");
+}
+
+struct tracy_child *bench_exec(struct bench_run *run, struct tracy *t,
+			       char **argv)
+{
+	struct tracy_child *c = tracy_exec(t, argv);
+
+	if (!c) {
+		bench_fail(run, true, "%s backend: tracy_exec%s",
+			   run->backend->name, errno == ENOSYS ?
+			   " (the kernel lacks what the backend needs)" : "");
+		return NULL;
+	}
+	if (check_backend(run, c))
+		return NULL;
+	return c;
+}
+
+int bench_trace_to_end(struct bench_run *run, struct tracy *t, pid_t pid)
+{
+	struct tracy_event *e;
+	int status = -1;
+
+	for (;;) {
+		e = tracy_wait_event(t, -1);
+		if (!e)
+			return bench_fail(run, true, "tracy_wait_event");
+		if (e->type == TRACY_EVENT_NONE)
+			break;
+		if (e->type == TRACY_EVENT_QUIT) {
+			if (e->child->pid == pid)
+				status = (int)e->args.return_code;
+			continue;
+		}
+		if (tracy_continue(e, 0) && errno != ESRCH)
+			return bench_fail(run, true, "tracy_continue");
+	}
+	run->stops = tracy_syscall_stops(t);
+	return check_status(run, status);
+}
+
+pid_t bench_spawn(struct bench_run *run, char **argv)
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		bench_fail(run, true, "fork");
+		return -1;
+	}
+	if (!pid) {
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+int bench_wait(struct bench_run *run, pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return bench_fail(run, true, "waitpid");
+	return check_status(run, status);
+}
+
+static int run_untraced(struct bench_run *run, char **argv)
+{
+	pid_t pid = bench_spawn(run, argv);
+
+	close_child_fd(run);
+	return pid < 0 ? -1 : bench_wait(run, pid);
+}
+
+static int run_traced(struct bench_run *run, char **argv)
+{
+	struct tracy_child *c;
+	struct tracy *t;
+	int ret = -1;
+
+	t = bench_session(run);
+	if (!t)
+		return -1;
+	c = bench_exec(run, t, argv);
+	close_child_fd(run);
+	if (c)
+		ret = bench_trace_to_end(run, t, c->pid);
+	tracy_free(t);
+	return ret;
+}
+
+int bench_run_exec(struct bench_run *run, char **argv)
+{
+	uint64_t start = bench_now_ns();
+	int ret;
+
+	run->stops = 0;
+	ret = run->backend->traced ? run_traced(run, argv) :
+				     run_untraced(run, argv);
+	run->run_ns = bench_now_ns() - start;
+	close_child_fd(run);
+	return ret;
+}
+
+static int release(struct bench_run *run, int go_fd)
+{
+	char go = 1;
+
+	if (write(go_fd, &go, 1) != 1)
+		return bench_fail(run, true, "releasing the tracee");
+	return 0;
+}
+
+static int attach_traced(struct bench_run *run, pid_t pid, int go_fd)
+{
+	struct tracy_child *c;
+	struct tracy *t;
+	uint64_t start;
+	int ret = -1;
+
+	t = bench_session(run);
+	if (!t)
+		return -1;
+	start = bench_now_ns();
+	c = tracy_attach(t, pid);
+	run->attach_ns = bench_now_ns() - start;
+	if (!c)
+		bench_fail(run, true, "%s backend: tracy_attach%s",
+			   run->backend->name, errno == ENOSYS ?
+			   " (the kernel lacks what the backend needs)" : "");
+	else if (!check_backend(run, c) && !release(run, go_fd))
+		ret = bench_trace_to_end(run, t, pid);
+	tracy_free(t);
+	return ret;
+}
+
+int bench_run_attach(struct bench_run *run, pid_t pid, int go_fd)
+{
+	uint64_t start = bench_now_ns();
+	int ret;
+
+	run->stops = 0;
+	run->attach_ns = 0;
+	if (run->backend->traced)
+		ret = attach_traced(run, pid, go_fd);
+	else
+		ret = release(run, go_fd) ? -1 : bench_wait(run, pid);
+	run->run_ns = bench_now_ns() - start;
+	/* A tracee left waiting for its go must not outlive the run. */
+	if (ret && !kill(pid, SIGKILL))
+		waitpid(pid, NULL, 0);
+	return ret;
+}
