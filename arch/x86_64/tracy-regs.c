@@ -108,3 +108,25 @@ int arch_set_syscall_nr(pid_t pid, struct arch_regs *regs, int abi, long nr)
 	arch_reg_set(regs, abi, ARCH_REG_NR, nr);
 	return 0;
 }
+
+/*
+ * syscall and int $0x80 are 2 bytes long and read the number from rax.
+ * The whole rip: int $0x80 in a 64-bit process can be above 4 GiB.
+ */
+void arch_syscall_rewind(struct arch_regs *regs, int abi, long nr)
+{
+	if (is_i386_layout(regs)) {
+		i386_syscall_rewind(regs, nr);
+		return;
+	}
+	regs->words[RIP] -= 2;
+	arch_reg_set(regs, abi, ARCH_REG_RETURN, nr);
+}
+
+/* x86 kernels lend the tracer no register at syscall stops. */
+void arch_regs_keep_scratch(struct arch_regs *regs,
+			    const struct arch_regs *task)
+{
+	(void)regs;
+	(void)task;
+}
