@@ -50,11 +50,29 @@ struct child *child_new(struct session *s, pid_t pid, bool attached)
 	return c;
 }
 
+struct child *child_adopt(struct child *parent, pid_t pid)
+{
+	struct session *s = parent->session;
+	struct child *c = child_find(s, pid);
+
+	/* It may have stopped, and been added, before its parent's event. */
+	if (!c) {
+		c = child_new(s, pid, parent->pub.attached);
+		if (!c)
+			return NULL;
+		c->first_stop_due = true;
+	}
+	c->pub.attached = parent->pub.attached;
+	c->seized = parent->seized;
+	return c;
+}
+
 void child_free(struct child *c)
 {
 	if (c->mem_fd >= 0)
 		close(c->mem_fd);
 	kmask_child_free(c);
+	inject_child_free(c);
 	free(c);
 }
 
@@ -95,6 +113,8 @@ void child_forget(struct child *c, bool keep_for_event)
 int child_resume(struct child *c, int sig)
 {
 	c->stopped = false;
+	if (inject_pending(c))
+		return inject_resume(c, sig);
 	return c->ops->resume(c, sig);
 }
 
@@ -103,6 +123,7 @@ int child_detach(struct child *c)
 	pid_t pid = c->pub.pid;
 	int status, sig = 0;
 
+	inject_cancel(c);
 	if (!c->stopped) {
 		if (!c->seized) {
 			/* Only a seized tracee can be stopped without a signal. */

@@ -26,6 +26,13 @@ static int update_regs(struct child *c, int abi, long nr,
 		errno = ESRCH;
 		return -1;
 	}
+	/* The registers are the injection's until its callback runs. */
+	if (inject_pending(c)) {
+		tracy_message(c->session, "tracee %d is in an injection",
+			      c->pub.pid);
+		errno = EBUSY;
+		return -1;
+	}
 	if (!table) {
 		errno = EINVAL;
 		return -1;
