@@ -9,9 +9,11 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -181,6 +183,72 @@ static int int80(void)
 }
 #endif
 
+/* getppid through syscall(2), or on arm from code in ARM state too. */
+static long getppid_syscall(void)
+{
+	return syscall(SYS_getppid);
+}
+
+static long (*getppid_call)(void) = getppid_syscall;
+
+#ifdef __arm__
+/* svc is 4 bytes long in ARM state, 2 in Thumb state (the default). */
+static long __attribute__((target("arm"), noinline)) getppid_arm_state(void)
+{
+	register long r7 asm("r7") = SYS_getppid;
+	register long r0 asm("r0");
+
+	asm volatile ("svc #0" : "=r"(r0) : "r"(r7) : "memory");
+	return r0;
+}
+#endif
+
+/*
+ * getppid twice, with the same result, where the tracer injects at the
+ * first: the original syscall still runs, and gets its own result.
+ */
+static int getppid_twice(void)
+{
+	long first = getppid_call(), second = getppid_call();
+	bool same = first > 0 && first == second;
+
+	/* A copy the tracer forked off us must see us as its parent. */
+	while (wait(NULL) > 0)
+		;
+	return same ? 0 : TRACEE_WRONG;
+}
+
+/* The tracer also injects umask(INJECT_UMASK): it must have run here. */
+static int inject(void)
+{
+	umask(TRACEE_UMASK);
+	if (getppid_twice())
+		return TRACEE_WRONG;
+	return umask(0) == INJECT_UMASK ? 0 : TRACEE_WRONG;
+}
+
+#ifdef __arm__
+static int inject_arm_state(void)
+{
+	getppid_call = getppid_arm_state;
+	return inject();
+}
+#else
+static int inject_arm_state(void)
+{
+	return TRACEE_USAGE;
+}
+#endif
+
+/* SIGUSR1 comes during an injection at the first getppid: not lost. */
+static int getppid_usr1(void)
+{
+	signal(SIGUSR1, on_usr1);
+	if (getppid_twice())
+		return TRACEE_WRONG;
+	return got_usr1 ? 0 : TRACEE_WRONG;
+}
+
 int tracee_main(int argc, char **argv)
 {
 	static const struct {
@@ -192,6 +260,9 @@ int tracee_main(int argc, char **argv)
 		{ "loop", loop }, { "int80", int80 }, { "many", many },
 		{ "readv", readv_then_getpids },
 		{ "thread_exec", thread_exec },
+		{ "getppid_twice", getppid_twice }, { "inject", inject },
+		{ "inject_arm", inject_arm_state },
+		{ "getppid_usr1", getppid_usr1 },
 	};
 	unsigned int i;
 
