@@ -65,6 +65,24 @@ int syscall_set_return(struct child *c, int abi, long value)
 	return update_regs(c, abi, KEEP_NR, NULL, &value, NULL);
 }
 
+int syscall_set_arg(struct child *c, int abi, int n, long value)
+{
+	struct arch_regs regs;
+
+	if (!c->stopped || c->gone) {
+		errno = ESRCH;
+		return -1;
+	}
+	if (inject_pending(c) || n < 0 || n > 5) {
+		errno = inject_pending(c) ? EBUSY : EINVAL;
+		return -1;
+	}
+	if (arch_get_regs(c->pub.pid, &regs))
+		return -1;
+	arch_reg_set(&regs, abi, ARCH_REG_ARG0 + n, value);
+	return arch_set_regs(c->pub.pid, &regs);
+}
+
 int tracy_modify_syscall_args(struct tracy_child *child, long syscall_number,
 			      struct tracy_sc_args *a)
 {

@@ -29,21 +29,6 @@ static long abi_syscall(const struct tracy_child *child, const char *name)
 	return table ? tracy_syscall_number(table, name) : -1;
 }
 
-/*
- * Injects 'name' with 'args' after the checks of any injection: 0 and
- * its result, or -1 with errno.
- */
-static int inject_named(struct tracy_child *child, const char *fn,
-			const char *name, const long args[6], long *result,
-			pid_t *forked)
-{
-	long nr = child ? abi_syscall(child, name) : -1;
-
-	if (inject_check(child, fn, nr, args, false))
-		return -1;
-	return inject_sync(child_of(child), fn, nr, args, result, forked);
-}
-
 static int failed_in_tracee(struct tracy_child *child, const char *fn,
 			    long result)
 {
@@ -88,7 +73,7 @@ int tracy_mmap(struct tracy_child *child, tracy_child_addr_t *ret,
 		}
 		args[5] = (long)pgoffset * MMAP2_UNIT;
 	}
-	if (inject_named(child, fn, name, args, &result, NULL))
+	if (inject_by_name(child, fn, name, args, &result, NULL))
 		return -1;
 	if (result < 0 && result >= -MAX_ERRNO) {
 		if (ret)
@@ -107,7 +92,7 @@ int tracy_munmap(struct tracy_child *child, long *ret,
 	long args[6] = { (long)(uintptr_t)addr, (long)length };
 	long result;
 
-	if (inject_named(child, fn, "munmap", args, &result, NULL))
+	if (inject_by_name(child, fn, "munmap", args, &result, NULL))
 		return -1;
 	if (ret)
 		*ret = result;
@@ -135,7 +120,7 @@ int tracy_safe_fork(struct tracy_child *child, pid_t *new_child)
 	if (ptrace(PTRACE_SETOPTIONS, child->pid, 0,
 		   (void *)(opt | PTRACE_O_TRACEFORK)))
 		return -1;
-	ret = inject_named(child, fn, "clone", args, &result, &forked);
+	ret = inject_by_name(child, fn, "clone", args, &result, &forked);
 	if (c->stopped && ptrace(PTRACE_SETOPTIONS, child->pid, 0, (void *)opt))
 		ret = -1;
 	if (ret)

@@ -527,6 +527,19 @@ int inject_sync(struct child *c, const char *fn, long nr, const long args[6],
 	return 0;
 }
 
+int inject_by_name(struct tracy_child *child, const char *fn,
+		   const char *name, const long args[6], long *result,
+		   pid_t *forked)
+{
+	const struct tracy_syscall_table *table =
+		child ? abi_table(child->event.abi) : NULL;
+	long nr = table ? tracy_syscall_number(table, name) : -1;
+
+	if (inject_check(child, fn, nr, args, false))
+		return -1;
+	return inject_sync(child_of(child), fn, nr, args, result, forked);
+}
+
 static void args_of(const struct tracy_sc_args *a, long args[6])
 {
 	memset(args, 0, 6 * sizeof(*args));

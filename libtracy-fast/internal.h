@@ -201,6 +201,8 @@ int syscall_stop_read(struct child *c, struct syscall_stop *stop);
 
 /* control.c: sets the return value of the syscall c is stopped in. */
 int syscall_set_return(struct child *c, int abi, long value);
+/* Sets argument n (0..5) of the syscall c is stopped at the entry of. */
+int syscall_set_arg(struct child *c, int abi, int n, long value);
 
 /* inject.c */
 /*
@@ -213,6 +215,13 @@ int syscall_set_return(struct child *c, int abi, long value);
  */
 int inject_sync(struct child *c, const char *fn, long nr, const long args[6],
 		long *result, pid_t *forked);
+/*
+ * inject_sync() of syscall 'name' of the ABI of child's stop, after the
+ * checks of the public calls (inject_check()).
+ */
+int inject_by_name(struct tracy_child *child, const char *fn,
+		   const char *name, const long args[6], long *result,
+		   pid_t *forked);
 /*
  * The checks of the public injection calls: 0 if child is stopped at a
  * syscall stop where syscall nr can be injected, or -1 with errno and a

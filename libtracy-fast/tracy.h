@@ -390,6 +390,62 @@ int tracy_deny_syscall_errno(struct tracy_child *child, int err);
  */
 int tracy_safe_fork(struct tracy_child *c, pid_t *new_child);
 
+/* ---- Addition: race-free syscall arguments ---- */
+
+/*
+ * A hook that checks a syscall's argument in the tracee's memory races
+ * with the tracee's other threads, which can change it between the check
+ * and the kernel's read. A shared region is memory the tracer writes and
+ * the tracee can only read: the hook copies the argument there, points
+ * the syscall at the copy and checks the copy, which is what the kernel
+ * reads. The tracee can neither write the region (its mapping is shared
+ * read-only, of a sealed memfd, without the right to be made writable)
+ * nor, through /proc/self/mem, write into it.
+ *
+ * It can still unmap the region, or map memory of its own at its address
+ * (munmap, mmap with MAP_FIXED, mremap, shmat with SHM_REMAP), from
+ * another thread, between the copy and the kernel's read; a tracer that
+ * cares denies those syscalls on the region's range in hooks of its own.
+ * Syscalls made through io_uring do not stop a tracee at all.
+ *
+ * The region belongs to the tracee's address space: its threads share
+ * it, a process it forks gets the same memory (give each process its
+ * own region, and do not use one for two tracees at a time), and exec
+ * leaves the tracee without it.
+ */
+struct tracy_shared;
+
+/*
+ * Makes a region of 'size' bytes (rounded up to pages; at most 1 GiB) in
+ * the tracee, stopped at a syscall stop, by injecting memfd_create, mmap
+ * and close (and an mmap and munmap of a page for the memfd's name), and
+ * maps it here. NULL with errno if that fails, or if the tracee mapped
+ * the memfd itself meanwhile (EACCES).
+ */
+struct tracy_shared *tracy_shared_create(struct tracy_child *child,
+					 size_t size);
+/* The tracer's view, writable; the tracee's address; the size. */
+void *tracy_shared_local(const struct tracy_shared *sh);
+tracy_child_addr_t tracy_shared_remote(const struct tracy_shared *sh);
+size_t tracy_shared_size(const struct tracy_shared *sh);
+/*
+ * At a syscall entry: copies the NUL-terminated string that argument
+ * 'arg' (0..5) points to into the region at 'offset', and makes the
+ * argument point to the copy (child->event.args too). Returns the bytes
+ * used, NUL included, so that a second string can follow, or -1 with
+ * errno: EINVAL (no region, no such argument, not at a syscall entry),
+ * E2BIG (it does not fit), the errno of reading the tracee's memory.
+ */
+ssize_t tracy_shared_string_arg(struct tracy_child *child,
+				struct tracy_shared *sh, int arg,
+				size_t offset);
+/*
+ * Unmaps the region here and frees sh; also in the tracee (an injected
+ * munmap) if child is not NULL, which needs it at a syscall stop: 0, or
+ * -1 with errno if that failed (sh is freed all the same).
+ */
+int tracy_shared_destroy(struct tracy_child *child, struct tracy_shared *sh);
+
 #ifdef __cplusplus
 }
 #endif
