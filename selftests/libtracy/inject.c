@@ -374,6 +374,7 @@ FIXTURE(inject) {
 	struct tracy *t;
 	char self[PATH_MAX];
 	char compat[PATH_MAX + 32];
+	char *program;		/* the tracee: self or compat */
 };
 
 FIXTURE_VARIANT(inject) {
@@ -422,26 +423,25 @@ struct run {
 };
 
 /*
- * Runs a scenario to the end of its tracees; false: SKIP (the backend or
- * the 32-bit build is missing here). The tracee's pid in st.tracee.
+ * A session on the variant's backend, and the program and ABI of the
+ * tracee (self->program, st.abi); false: SKIP (the backend or the 32-bit
+ * build is missing here).
  */
-static bool run_scenario(struct __test_metadata *_metadata,
-			 FIXTURE_DATA(inject) *self,
-			 const FIXTURE_VARIANT(inject) *variant,
-			 const struct run *r)
+static bool prepare(struct __test_metadata *_metadata,
+		    FIXTURE_DATA(inject) *self,
+		    const FIXTURE_VARIANT(inject) *variant, const struct run *r)
 {
-	char *argv[] = { self->self, TRACEE_ARG, (char *)r->script, NULL };
-	long abi = TRACY_ABI_NATIVE;
-	struct tracy_child *c;
 	int usable;
 
+	self->program = self->self;
+	st.abi = TRACY_ABI_NATIVE;
 	if (r->compat) {
 #ifdef COMPAT_ABI
 		if (!compat_program(self->self, self->compat,
 				    sizeof(self->compat)))
 			return false;
-		argv[0] = self->compat;
-		abi = COMPAT_ABI;
+		self->program = self->compat;
+		st.abi = COMPAT_ABI;
 #else
 		return false;
 #endif
@@ -452,20 +452,42 @@ static bool run_scenario(struct __test_metadata *_metadata,
 	ASSERT_TRUE(self->t != NULL);
 	usable = use_backend(self->t, variant->backend);
 	ASSERT_LE(0, usable);
-	if (!usable)
-		return false;
 	st.what = r->what;
 	st.at_entry = r->at_entry;
-	st.abi = abi;
-	ASSERT_EQ(0, tracy_set_hook_flags(self->t, "getppid", abi,
-					  getppid_hook, r->entry_only ?
-					  TRACY_HOOK_ENTRY_ONLY : 0));
-	c = tracy_exec(self->t, argv);
+	return usable;
+}
+
+/*
+ * Runs r->script in a tracee to the end of every tracee; false: SKIP
+ * (this kernel runs no 32-bit programs). Its pid in st.tracee.
+ */
+static bool run_tracee(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(inject) *self, const struct run *r)
+{
+	char *argv[] = { self->program, TRACEE_ARG, (char *)r->script, NULL };
+	struct tracy_child *c = tracy_exec(self->t, argv);
+
 	if (!c && r->compat && errno == ENOEXEC)
-		return false;	/* this kernel runs no 32-bit programs */
+		return false;
 	ASSERT_TRUE(c != NULL);
 	st.tracee = c->pid;
 	ASSERT_EQ(0, run_all(self->t));
+	return true;
+}
+
+/* Runs a scenario of getppid_hook(); false: SKIP. */
+static bool run_scenario(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(inject) *self,
+			 const FIXTURE_VARIANT(inject) *variant,
+			 const struct run *r)
+{
+	if (!prepare(_metadata, self, variant, r))
+		return false;
+	ASSERT_EQ(0, tracy_set_hook_flags(self->t, "getppid", st.abi,
+					  getppid_hook, r->entry_only ?
+					  TRACY_HOOK_ENTRY_ONLY : 0));
+	if (!run_tracee(_metadata, self, r))
+		return false;
 	ASSERT_EQ(1, st.acted) TH_LOG("no getppid stop to act at");
 	return true;
 }
@@ -816,6 +838,105 @@ TEST_F(inject, signal_during_injection)
 	EXPECT_EQ(-EINTR, st.ppoll_ret);
 	check_getppids(_metadata, &r);
 	check_tracee_ok(_metadata);
+}
+
+/* The region of the "shared" script, made at its getppid. */
+static struct tracy_shared *region;
+
+static struct {
+	int set_ret;		/* of the getppid result */
+	ssize_t copied;		/* tracy_shared_string_arg() */
+	int copy_seen;		/* the copy in the region, a1 on it */
+	int errors;		/* calls that failed as due */
+	long open_ret;
+	int destroy_ret;
+} sh;
+
+/* At its entry, makes the region; at its exit, returns its address. */
+static int shared_getppid_hook(struct tracy_event *e)
+{
+	struct tracy_sc_args a = e->args;
+
+	if (e->child->pre_syscall) {
+		region = tracy_shared_create(e->child, 100);
+		if (region)
+			strcpy(tracy_shared_local(region), SHARED_TEXT);
+		return TRACY_HOOK_CONTINUE;
+	}
+	if (region) {
+		a.return_code = (long)(uintptr_t)tracy_shared_remote(region);
+		sh.set_ret = tracy_modify_syscall_regs(e->child, e->syscall_num,
+						       &a);
+	}
+	return TRACY_HOOK_CONTINUE;
+}
+
+/* At the openat of SHARED_MISSING: the kernel opens the copy, changed. */
+static int shared_openat_hook(struct tracy_event *e)
+{
+	char *path, *copy;
+
+	if (!region || !e->child->pre_syscall) {
+		if (region && sh.copied > 0) {
+			sh.open_ret = e->args.return_code;
+			sh.destroy_ret = tracy_shared_destroy(e->child, region);
+			region = NULL;
+		}
+		return TRACY_HOOK_CONTINUE;
+	}
+	path = tracy_read_string(e->child, (void *)e->args.a1);
+	if (!path || strcmp(path, SHARED_MISSING)) {
+		free(path);
+		return TRACY_HOOK_CONTINUE;
+	}
+	free(path);
+	copy = tracy_shared_local(region);
+	sh.copied = tracy_shared_string_arg(e->child, region, 1, 0);
+	sh.copy_seen = !strcmp(copy, SHARED_MISSING) &&
+		e->args.a1 == (long)(uintptr_t)tracy_shared_remote(region);
+	errno = 0;
+	sh.errors = tracy_shared_string_arg(e->child, region, 6, 0) == -1 &&
+		    errno == EINVAL;
+	errno = 0;
+	sh.errors += tracy_shared_string_arg(e->child, region, 1,
+					     tracy_shared_size(region) - 4) ==
+		     -1 && errno == E2BIG;
+	strcpy(copy, "/dev/null");
+	return TRACY_HOOK_CONTINUE;
+}
+
+static void shared_region(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(inject) *self,
+			  const FIXTURE_VARIANT(inject) *variant, bool compat)
+{
+	struct run r = { .compat = compat, .script = "shared" };
+
+	sh.open_ret = -1;
+	if (!prepare(_metadata, self, variant, &r))
+		SKIP(return, "backend or 32-bit build not available here");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getppid", st.abi,
+				    shared_getppid_hook));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "openat", st.abi,
+				    shared_openat_hook));
+	if (!run_tracee(_metadata, self, &r))
+		SKIP(return, "this kernel runs no 32-bit programs");
+	EXPECT_EQ(0, sh.set_ret);
+	EXPECT_EQ((ssize_t)sizeof(SHARED_MISSING), sh.copied);
+	EXPECT_EQ(1, sh.copy_seen);
+	EXPECT_EQ(2, sh.errors);
+	EXPECT_LE(0, sh.open_ret) TH_LOG("the kernel did not open the copy");
+	EXPECT_EQ(0, sh.destroy_ret);
+	check_tracee_ok(_metadata);
+}
+
+TEST_F(inject, shared_region)
+{
+	shared_region(_metadata, self, variant, false);
+}
+
+TEST_F(inject, compat_shared_region)
+{
+	shared_region(_metadata, self, variant, true);
 }
 
 #if defined(__x86_64__) && !defined(__ILP32__)

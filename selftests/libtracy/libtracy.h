@@ -36,6 +36,14 @@ static inline unsigned char mem_pattern(int which, long i)
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */
 #define TRACEE_USAGE	64
 
+/*
+ * The "shared" script: what the tracer writes in the shared region, and a
+ * path that does not exist, which the tracer turns into /dev/null in its
+ * copy.
+ */
+#define SHARED_TEXT	"written by the tracer"
+#define SHARED_MISSING	"/nonexistent/tracy-fast-shared"
+
 /* The umask the "inject" script sets, and the one the tracer injects. */
 #define TRACEE_UMASK	022
 #define INJECT_UMASK	027

@@ -10,10 +10,12 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -240,6 +242,30 @@ static int inject_arm_state(void)
 }
 #endif
 
+/*
+ * getppid returns the address of a region the tracer shares with us
+ * (tracy_shared_create()): we can read it, not write it nor make it
+ * writable; and an openat of a path that does not exist opens the copy
+ * the tracer makes of the path there, which the tracer changed.
+ */
+static int shared(void)
+{
+	char *region = (char *)syscall(SYS_getppid), byte = 'x';
+	long page = sysconf(_SC_PAGESIZE), fd;
+	int mem;
+
+	if (strcmp(region, SHARED_TEXT))
+		return TRACEE_WRONG;
+	if (!mprotect(region, page, PROT_READ | PROT_WRITE) || errno != EACCES)
+		return TRACEE_WRONG;
+	mem = open("/proc/self/mem", O_RDWR);
+	if (mem < 0 || pwrite64(mem, &byte, 1, (uintptr_t)region) == 1)
+		return TRACEE_WRONG;
+	close(mem);
+	fd = syscall(SYS_openat, AT_FDCWD, SHARED_MISSING, O_RDONLY);
+	return fd >= 0 ? 0 : TRACEE_WRONG;
+}
+
 /* SIGUSR1 comes during an injection at the first getppid: not lost. */
 static int getppid_usr1(void)
 {
@@ -262,7 +288,7 @@ int tracee_main(int argc, char **argv)
 		{ "thread_exec", thread_exec },
 		{ "getppid_twice", getppid_twice }, { "inject", inject },
 		{ "inject_arm", inject_arm_state },
-		{ "getppid_usr1", getppid_usr1 },
+		{ "getppid_usr1", getppid_usr1 }, { "shared", shared },
 	};
 	unsigned int i;
 
