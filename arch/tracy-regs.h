@@ -68,4 +68,24 @@ void arch_reg_set(struct arch_regs *regs, int abi, enum arch_reg reg,
  */
 int arch_set_syscall_nr(pid_t pid, struct arch_regs *regs, int abi, long nr);
 
+/*
+ * At a syscall stop: points the registers back at the syscall instruction
+ * the tracee entered the kernel with (its length depends on the ABI, and
+ * on arm on the Thumb state), set up to make syscall nr (nr_base
+ * included) when the tracee executes it again. The number goes into the
+ * register that instruction reads: r7 and x8, and on x86 eax/rax, which
+ * is not the register the kernel reports the number in (orig_eax/rax).
+ */
+void arch_syscall_rewind(struct arch_regs *regs, int abi, long nr);
+
+/*
+ * At a syscall stop, arm and arm64 kernels lend the tracer one register
+ * (r12, x7) for the entry/exit flag, and give the task its own value
+ * back when it leaves the stop. Registers read at a syscall stop that
+ * are given to a task somewhere else (a forked copy in its first stop)
+ * take that one register from 'task', registers read from that task.
+ */
+void arch_regs_keep_scratch(struct arch_regs *regs,
+			    const struct arch_regs *task);
+
 #endif /* TRACY_FAST_ARCH_REGS_H */

@@ -51,12 +51,35 @@ struct child *child_new(struct session *s, pid_t pid, bool attached,
 	return c;
 }
 
+struct child *child_adopt(struct child *parent, pid_t pid)
+{
+	struct session *s = parent->session;
+	struct child *c = child_find(s, pid);
+
+	/* It may have stopped, and been added, before its parent's event. */
+	if (!c) {
+		c = child_new(s, pid, parent->pub.attached, parent->ops);
+		if (!c)
+			return NULL;
+		c->first_stop_due = true;
+	}
+	c->pub.attached = parent->pub.attached;
+	c->seized = parent->seized;
+	/* Its first stop may have come first, on the session's backend. */
+	c->ops = parent->ops;
+	c->pub.backend = parent->ops->id;
+	if (parent->ops == &seccomp_backend)
+		seccomp_child_inherit(c, parent);
+	return c;
+}
+
 void child_free(struct child *c)
 {
 	if (c->mem_fd >= 0)
 		close(c->mem_fd);
 	kmask_child_free(c);
 	seccomp_child_free(c);
+	inject_child_free(c);
 	free(c);
 }
 
@@ -97,6 +120,8 @@ void child_forget(struct child *c, bool keep_for_event)
 int child_resume(struct child *c, int sig)
 {
 	c->stopped = false;
+	if (inject_pending(c))
+		return inject_resume(c, sig);
 	return c->ops->resume(c, sig);
 }
 
@@ -105,6 +130,7 @@ int child_detach(struct child *c)
 	pid_t pid = c->pub.pid;
 	int status, sig = 0;
 
+	inject_cancel(c);
 	if (!c->stopped) {
 		if (!c->seized) {
 			/* Only a seized tracee can be stopped without a signal. */

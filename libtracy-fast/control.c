@@ -26,6 +26,13 @@ static int update_regs(struct child *c, int abi, long nr,
 		errno = ESRCH;
 		return -1;
 	}
+	/* The registers are the injection's until its callback runs. */
+	if (inject_pending(c)) {
+		tracy_message(c->session, "tracee %d is in an injection",
+			      c->pub.pid);
+		errno = EBUSY;
+		return -1;
+	}
 	if (!table) {
 		errno = EINVAL;
 		return -1;
@@ -56,6 +63,24 @@ static int update_regs(struct child *c, int abi, long nr,
 int syscall_set_return(struct child *c, int abi, long value)
 {
 	return update_regs(c, abi, KEEP_NR, NULL, &value, NULL);
+}
+
+int syscall_set_arg(struct child *c, int abi, int n, long value)
+{
+	struct arch_regs regs;
+
+	if (!c->stopped || c->gone) {
+		errno = ESRCH;
+		return -1;
+	}
+	if (inject_pending(c) || n < 0 || n > 5) {
+		errno = inject_pending(c) ? EBUSY : EINVAL;
+		return -1;
+	}
+	if (arch_get_regs(c->pub.pid, &regs))
+		return -1;
+	arch_reg_set(&regs, abi, ARCH_REG_ARG0 + n, value);
+	return arch_set_regs(c->pub.pid, &regs);
 }
 
 int tracy_modify_syscall_args(struct tracy_child *child, long syscall_number,

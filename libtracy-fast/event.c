@@ -193,26 +193,11 @@ static enum outcome signal_event(struct child *c, int sig)
 /* fork, vfork, clone: the new tracee may have stopped before this. */
 static enum outcome new_child_event(struct child *parent)
 {
-	struct session *s = parent->session;
 	unsigned long msg;
-	struct child *c;
 
-	if (ptrace(PTRACE_GETEVENTMSG, parent->pub.pid, 0, &msg))
+	if (ptrace(PTRACE_GETEVENTMSG, parent->pub.pid, 0, &msg) ||
+	    !child_adopt(parent, (pid_t)msg))
 		return FAILED;
-	c = child_find(s, (pid_t)msg);
-	if (!c) {
-		c = child_new(s, (pid_t)msg, parent->pub.attached, parent->ops);
-		if (!c)
-			return FAILED;
-		c->first_stop_due = true;
-	}
-	c->pub.attached = parent->pub.attached;
-	c->seized = parent->seized;
-	/* Its first stop may have come first, on the session's backend. */
-	c->ops = parent->ops;
-	c->pub.backend = parent->ops->id;
-	if (parent->ops == &seccomp_backend)
-		seccomp_child_inherit(c, parent);
 	return resumed(parent, 0);
 }
 
@@ -249,6 +234,28 @@ static enum outcome exec_event(struct child *c)
 	return resumed(c, 0);
 }
 
+/* A stop during an asynchronous injection: inject.c takes it. */
+static enum outcome injection_stop(struct child *c, int status)
+{
+	int result;
+
+	switch (inject_async_stop(c, status, &result)) {
+	case 0:
+		return HANDLED;
+	case 1:
+		/* The callback's result, as a hook's at a syscall exit. */
+		if (result == TRACY_HOOK_CONTINUE ||
+		    result == TRACY_HOOK_NOHOOK)
+			return resumed(c, 0);
+		if (result == TRACY_HOOK_DENY)
+			return abort_session(c->session, "TRACY_HOOK_DENY "
+					     "from an injection callback");
+		return syscall_hook_result(c, result);
+	default:
+		return FAILED;
+	}
+}
+
 static bool is_group_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
@@ -264,6 +271,8 @@ static enum outcome stop_event(struct child *c, int status)
 		return ptrace(PTRACE_CONT, c->pub.pid, 0, 0) ? FAILED : HANDLED;
 	c->stopped = true;
 	c->after_entry_stop = false;
+	if (inject_pending(c))
+		return injection_stop(c, status);
 	if (sig == (SIGTRAP | 0x80))
 		return syscall_event(c, false);
 	if (c->first_stop_due && (sig == SIGSTOP || event == PTRACE_EVENT_STOP)) {

@@ -56,6 +56,14 @@ struct backend_ops {
 	 * under the leader's pid; old is forgotten next. NULL: nothing to do.
 	 */
 	void (*exec_takeover)(struct child *c, struct child *old);
+	/*
+	 * Until the next resume(), make every syscall of the stopped tracee
+	 * stop at its entry and exit when it is resumed with PTRACE_SYSCALL
+	 * (an injection needs the stops of syscalls no hook wants). The
+	 * exit decision of the syscall the tracee is in is the kernel's
+	 * already. 0, or -1 with errno. NULL: they do already.
+	 */
+	int (*stop_all)(struct child *c);
 };
 
 extern const struct backend_ops classic_backend;	/* compat/classic.c */
@@ -76,6 +84,7 @@ enum seccomp_state {
 
 struct kmask_set;
 struct seccomp_set;
+struct inject;
 
 struct hook {
 	tracy_hook_func func;
@@ -154,6 +163,7 @@ struct child {
 	struct seccomp_set *filter;
 	/* and whether it lacks a hook, so that it runs on classic ptrace. */
 	bool classic_mode;
+	struct inject *inject;	/* its asynchronous injection, or NULL */
 };
 
 static inline struct session *session_of(struct tracy *t)
@@ -183,6 +193,11 @@ const struct backend_ops *session_backend(struct session *s, bool spawned);
 struct child *child_find(struct session *s, pid_t pid);
 struct child *child_new(struct session *s, pid_t pid, bool attached,
 			const struct backend_ops *ops);
+/*
+ * The tracee 'pid' that the kernel attached to us as a child of parent
+ * (PTRACE_EVENT_FORK/VFORK/CLONE), added if new; NULL with errno.
+ */
+struct child *child_adopt(struct child *parent, pid_t pid);
 /* Takes a child out of the list; frees it now, or at the next wait. */
 void child_forget(struct child *c, bool keep_for_event);
 void child_free(struct child *c);
@@ -215,6 +230,51 @@ int syscall_stop_read(struct child *c, struct syscall_stop *stop,
 
 /* control.c: sets the return value of the syscall c is stopped in. */
 int syscall_set_return(struct child *c, int abi, long value);
+/* Sets argument n (0..5) of the syscall c is stopped at the entry of. */
+int syscall_set_arg(struct child *c, int abi, int n, long value);
+
+/* inject.c */
+/*
+ * Runs syscall nr (a table number of the ABI of c's syscall stop) with
+ * arguments args[6] in the tracee, which is stopped at a syscall stop,
+ * and puts it back at that stop: 0 and its result (-errno on failure),
+ * or -1 with errno. If forked is not NULL and the syscall forks a
+ * process, that process, traced, goes on from the same registers as the
+ * tracee, and *forked is its pid (0: none).
+ */
+int inject_sync(struct child *c, const char *fn, long nr, const long args[6],
+		long *result, pid_t *forked);
+/*
+ * inject_sync() of syscall 'name' of the ABI of child's stop, after the
+ * checks of the public calls (inject_check()).
+ */
+int inject_by_name(struct tracy_child *child, const char *fn,
+		   const char *name, const long args[6], long *result,
+		   pid_t *forked);
+/*
+ * The checks of the public injection calls: 0 if child is stopped at a
+ * syscall stop where syscall nr can be injected, or -1 with errno and a
+ * message that names fn.
+ */
+int inject_check(struct tracy_child *child, const char *fn, long nr,
+		 const long args[6], bool async);
+/* Is an asynchronous injection under way (started, callback not run)? */
+bool inject_pending(const struct child *c);
+/* Resumes c during its asynchronous injection; 0, or -1 with errno. */
+int inject_resume(struct child *c, int sig);
+/*
+ * A stop of c (wait status 'status') during its asynchronous injection:
+ * 0 when c is resumed and there is nothing to report; 1 when the
+ * injection is over, c back at the stop where it began, and the
+ * callback returned *result; -1 with errno.
+ */
+int inject_async_stop(struct child *c, int status, int *result);
+/*
+ * Before c is detached: an asynchronous injection it was not resumed
+ * into yet is undone; one under way cannot be, and is said so.
+ */
+void inject_cancel(struct child *c);
+void inject_child_free(struct child *c);
 
 /* kmask.c */
 void kmask_child_free(struct child *c);

@@ -25,7 +25,8 @@
  * The library itself needs no syscall stop: it follows exec through
  * PTRACE_EVENT_EXEC and new tracees through PTRACE_EVENT_FORK/VFORK/CLONE,
  * which the mask does not filter, and it reads the ABI of each stop from
- * the stop itself.
+ * the stop itself. Only an injection (inject.c) needs stops of syscalls
+ * no hook may want: it lifts the mask for its duration (kmask_stop_all()).
  *
  * A mask can only be set while the tracee is in a ptrace-stop, so a change
  * of the hook set reaches each tracee when it is next resumed: at once for
@@ -370,6 +371,37 @@ static bool kmask_exit_stop_due(const struct child *c,
 	return true;
 }
 
+/*
+ * Blacklist mode with empty lists: every syscall stops at entry and exit,
+ * as in classic ptrace, until the next resume. The tracee has no mask
+ * set of ours any more, so that kmask_resume() gives it the current one
+ * again, and a syscall it enters meanwhile has its exit stop due
+ * (kmask_exit_stop_due()), as the kernel decides under no mask.
+ */
+static int kmask_stop_all(struct child *c)
+{
+	const struct kmask_set *set = c->kmask;
+	struct kmask_list empty;
+	int l;
+
+	if (!set)
+		return 0;
+	for (l = 0; l < set->nlists; l++) {
+		if (set->lists[l].absent)
+			continue;
+		empty = set->lists[l];
+		empty.nr_bits = 0;
+		if (set_list(c->pub.pid, &empty, false) ||
+		    set_list(c->pub.pid, &empty, true))
+			return -1;
+	}
+	if (ptrace((enum __ptrace_request)PTRACE_SYSCALLBLACKLIST, c->pub.pid,
+		   0, 0))
+		return -1;
+	kmask_child_free(c);
+	return 0;
+}
+
 /* A thread that was not the leader exec'd: c is it now, under old's pid. */
 static void kmask_exec_takeover(struct child *c, struct child *old)
 {
@@ -386,4 +418,5 @@ const struct backend_ops kmask_backend = {
 	.resume = kmask_resume,
 	.exit_stop_due = kmask_exit_stop_due,
 	.exec_takeover = kmask_exec_takeover,
+	.stop_all = kmask_stop_all,
 };

@@ -307,20 +307,68 @@ ssize_t tracy_write_mem(struct tracy_child *c, tracy_child_addr_t dest,
 /* The NUL-terminated string at src, malloc()ed, or NULL with errno set. */
 char *tracy_read_string(struct tracy_child *c, tracy_child_addr_t src);
 
-/* Not implemented yet. */
+/*
+ * mmap() in the tracee, injected (see tracy_inject_syscall(): the tracee
+ * must be stopped at a syscall stop): mmap2 on the ABIs that have it
+ * (i386, arm), mmap on the others. pgoffset is the file offset in units
+ * of 4096 bytes, as mmap2 counts it, on every ABI. 0 and the address in
+ * *ret, or -1 with errno if the injection or the mapping failed; then
+ * *ret is the raw result, -errno, as Tracy gives it. ret may be NULL.
+ */
 int tracy_mmap(struct tracy_child *child, tracy_child_addr_t *ret,
 	       tracy_child_addr_t addr, size_t length, int prot, int flags,
 	       int fd, off_t pgoffset);
-/* Not implemented yet. */
+/*
+ * munmap() in the tracee, injected: 0, or -1 with errno if the injection
+ * or the unmapping failed. *ret (if ret is not NULL): the raw result.
+ */
 int tracy_munmap(struct tracy_child *child, long *ret,
 		 tracy_child_addr_t addr, size_t length);
 
 /* ---- Syscall control ---- */
 
-/* Not implemented yet. */
+/*
+ * Makes the tracee run syscall syscall_number, a number of the ABI of its
+ * event (child->event.abi), with the arguments a->a0..a5 (a NULL: all 0),
+ * and stores its raw result, -errno on failure, in *return_code (if not
+ * NULL). The tracee must be stopped at a syscall stop: in a hook, or after
+ * tracy_wait_event() returned its syscall event; the call blocks while
+ * the injected syscall runs. The tracee is left at that same stop with
+ * the registers it had: at an entry, the original syscall still runs when
+ * it is resumed, with its own result. No hook sees the injected syscall,
+ * on any backend.
+ *
+ * A signal that arrives meanwhile is held back and sent again at the end
+ * (one sent with sigqueue() keeps its siginfo; the others arrive as if
+ * from tkill() by the tracer). An injected syscall that a signal
+ * interrupts returns -EINTR: it is not restarted. A process it forks
+ * under TRACY_TRACE_CHILDREN is traced, and returns from the injected
+ * syscall (tracy_safe_fork() makes a copy that goes on with the tracee).
+ *
+ * Returns 0, or -1 with errno: EINVAL for a NULL child, a tracee that is
+ * not at a syscall stop (a signal event), a negative number, or a syscall
+ * that would not come back (execve, execveat, vfork, clone or clone3 with
+ * CLONE_VFORK); ESRCH for a tracee that is not stopped, or that ended
+ * during the injection (its end is its next event); EBUSY while an
+ * asynchronous injection of the tracee is under way.
+ */
 int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
 			 struct tracy_sc_args *a, long *return_code);
-/* Not implemented yet. */
+/*
+ * Sets up the same injection and returns at once: 0, or -1 with errno as
+ * above. The injected syscall runs when the tracee is resumed (by the
+ * event loop after the hook that calls this, or by tracy_continue()).
+ * At its exit stop callback (if not NULL) is called as a hook would be,
+ * with an event of the injected syscall: pre_syscall 0, the result in
+ * args.return_code. The callback may read and write the tracee's memory
+ * and inject synchronously. Then the tracee is put back at the stop the
+ * injection began at and resumed, with neither a hook call nor an event
+ * for that stop again. The callback's result counts as a hook's at a
+ * syscall exit: TRACY_HOOK_CONTINUE, _KILL_CHILD, _DETACH_CHILD, _ABORT
+ * (TRACY_HOOK_DENY aborts). Until then tracy_modify_syscall_*(),
+ * tracy_deny_syscall*() and another injection fail with EBUSY. A tracee
+ * that ends first is reported as usual, and the callback is not called.
+ */
 int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
 			       struct tracy_sc_args *a,
 			       tracy_hook_func callback);
@@ -343,8 +391,76 @@ int tracy_deny_syscall(struct tracy_child *child);
 /* Addition: the same with another errno (a positive number). */
 int tracy_deny_syscall_errno(struct tracy_child *child, int err);
 
-/* Not implemented yet. */
+/*
+ * Makes the tracee fork at its syscall stop, injecting clone(SIGCHLD)
+ * with PTRACE_O_TRACEFORK on for that time, so that the kernel attaches
+ * the new process to us before its first instruction, whether or not the
+ * session traces children. The copy goes on from the tracee's registers:
+ * from an entry stop both enter that syscall, from an exit stop both get
+ * its result. Its first stop is set up by the event loop as any new
+ * tracee's, with the session's hooks. Returns 0 and the new pid in
+ * *new_child (if not NULL), or -1 with errno as tracy_inject_syscall(),
+ * or the fork's own. Unlike Tracy's, it does not take over a fork the
+ * tracee is making: TRACY_TRACE_CHILDREN traces those from their first
+ * instruction, through the kernel.
+ */
 int tracy_safe_fork(struct tracy_child *c, pid_t *new_child);
+
+/* ---- Addition: race-free syscall arguments ---- */
+
+/*
+ * A hook that checks a syscall's argument in the tracee's memory races
+ * with the tracee's other threads, which can change it between the check
+ * and the kernel's read. A shared region is memory the tracer writes and
+ * the tracee can only read: the hook copies the argument there, points
+ * the syscall at the copy and checks the copy, which is what the kernel
+ * reads. The tracee can neither write the region (its mapping is shared
+ * read-only, of a sealed memfd, without the right to be made writable)
+ * nor, through /proc/self/mem, write into it.
+ *
+ * It can still unmap the region, or map memory of its own at its address
+ * (munmap, mmap with MAP_FIXED, mremap, shmat with SHM_REMAP), from
+ * another thread, between the copy and the kernel's read; a tracer that
+ * cares denies those syscalls on the region's range in hooks of its own.
+ * Syscalls made through io_uring do not stop a tracee at all.
+ *
+ * The region belongs to the tracee's address space: its threads share
+ * it, a process it forks gets the same memory (give each process its
+ * own region, and do not use one for two tracees at a time), and exec
+ * leaves the tracee without it.
+ */
+struct tracy_shared;
+
+/*
+ * Makes a region of 'size' bytes (rounded up to pages; at most 1 GiB) in
+ * the tracee, stopped at a syscall stop, by injecting memfd_create, mmap
+ * and close (and an mmap and munmap of a page for the memfd's name), and
+ * maps it here. NULL with errno if that fails, or if the tracee mapped
+ * the memfd itself meanwhile (EACCES).
+ */
+struct tracy_shared *tracy_shared_create(struct tracy_child *child,
+					 size_t size);
+/* The tracer's view, writable; the tracee's address; the size. */
+void *tracy_shared_local(const struct tracy_shared *sh);
+tracy_child_addr_t tracy_shared_remote(const struct tracy_shared *sh);
+size_t tracy_shared_size(const struct tracy_shared *sh);
+/*
+ * At a syscall entry: copies the NUL-terminated string that argument
+ * 'arg' (0..5) points to into the region at 'offset', and makes the
+ * argument point to the copy (child->event.args too). Returns the bytes
+ * used, NUL included, so that a second string can follow, or -1 with
+ * errno: EINVAL (no region, no such argument, not at a syscall entry),
+ * E2BIG (it does not fit), the errno of reading the tracee's memory.
+ */
+ssize_t tracy_shared_string_arg(struct tracy_child *child,
+				struct tracy_shared *sh, int arg,
+				size_t offset);
+/*
+ * Unmaps the region here and frees sh; also in the tracee (an injected
+ * munmap) if child is not NULL, which needs it at a syscall stop: 0, or
+ * -1 with errno if that failed (sh is freed all the same).
+ */
+int tracy_shared_destroy(struct tracy_child *child, struct tracy_shared *sh);
 
 #ifdef __cplusplus
 }

@@ -37,10 +37,31 @@ static inline void arm_reg_set(struct arch_regs *regs, enum arch_reg reg,
 	((uint32_t *)regs->words)[arm_reg_index[reg]] = (uint32_t)value;
 }
 
+#define ARM_REG_IP		12	/* r12, entry/exit flag at stops */
+#define ARM_REG_CPSR		16
+#define ARM_CPSR_THUMB		0x20
+
 /* At a syscall stop, ip (r12) is 0 at the entry and 1 at the exit. */
 static inline int arm_syscall_entry(const struct arch_regs *regs)
 {
-	return ((const uint32_t *)regs->words)[12] == 0;
+	return ((const uint32_t *)regs->words)[ARM_REG_IP] == 0;
+}
+
+/* svc is 2 bytes long in Thumb state, 4 in ARM state. */
+static inline void arm_syscall_rewind(struct arch_regs *regs, long nr)
+{
+	uint32_t *words = (uint32_t *)regs->words;
+	uint32_t len = words[ARM_REG_CPSR] & ARM_CPSR_THUMB ? 2 : 4;
+
+	words[arm_reg_index[ARCH_REG_IP]] -= len;
+	arm_reg_set(regs, ARCH_REG_NR, nr);
+}
+
+static inline void arm_regs_keep_scratch(struct arch_regs *regs,
+					 const struct arch_regs *task)
+{
+	((uint32_t *)regs->words)[ARM_REG_IP] =
+		((const uint32_t *)task->words)[ARM_REG_IP];
 }
 
 #endif /* TRACY_FAST_ARCH_REGS_ARM_H */

@@ -46,3 +46,15 @@ int arch_set_syscall_nr(pid_t pid, struct arch_regs *regs, int abi, long nr)
 	return ptrace((enum __ptrace_request)ARM_PTRACE_SET_SYSCALL, pid, 0,
 		      (void *)nr) ? -1 : 0;
 }
+
+void arch_syscall_rewind(struct arch_regs *regs, int abi, long nr)
+{
+	(void)abi;
+	arm_syscall_rewind(regs, nr);
+}
+
+void arch_regs_keep_scratch(struct arch_regs *regs,
+			    const struct arch_regs *task)
+{
+	arm_regs_keep_scratch(regs, task);
+}

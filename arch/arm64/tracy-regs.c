@@ -41,13 +41,16 @@ int arch_regs_abi(pid_t pid, const struct arch_regs *regs)
 	return is_arm_layout(regs) ? ABI_AARCH32 : ABI_AARCH64;
 }
 
+/* The register the kernel lends the tracer at syscall stops. */
+#define ARM64_SCRATCH	7
+
 /* At a syscall stop, x7 (r12 of AArch32) is 0 at the entry, 1 at the exit. */
 int arch_regs_syscall_entry(const struct arch_regs *regs, int abi)
 {
 	(void)abi;
 	if (is_arm_layout(regs))
 		return arm_syscall_entry(regs);
-	return regs->words[7] == 0;
+	return regs->words[ARM64_SCRATCH] == 0;
 }
 
 long arch_reg_get(const struct arch_regs *regs, int abi, enum arch_reg reg)
@@ -77,4 +80,25 @@ int arch_set_syscall_nr(pid_t pid, struct arch_regs *regs, int abi, long nr)
 	arch_reg_set(regs, abi, ARCH_REG_NR, nr);
 	return ptrace(PTRACE_SETREGSET, pid, (void *)NT_ARM_SYSTEM_CALL,
 		      &iov) ? -1 : 0;
+}
+
+/* svc is 4 bytes long; AArch32 tasks may be in Thumb state. */
+void arch_syscall_rewind(struct arch_regs *regs, int abi, long nr)
+{
+	if (is_arm_layout(regs)) {
+		arm_syscall_rewind(regs, nr);
+		return;
+	}
+	arch_reg_set(regs, abi, ARCH_REG_IP,
+		     arch_reg_get(regs, abi, ARCH_REG_IP) - 4);
+	arch_reg_set(regs, abi, ARCH_REG_NR, nr);
+}
+
+void arch_regs_keep_scratch(struct arch_regs *regs,
+			    const struct arch_regs *task)
+{
+	if (is_arm_layout(regs))
+		arm_regs_keep_scratch(regs, task);
+	else
+		regs->words[ARM64_SCRATCH] = task->words[ARM64_SCRATCH];
 }

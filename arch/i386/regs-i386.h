@@ -52,4 +52,15 @@ static inline int i386_syscall_entry(const struct arch_regs *regs)
 	return i386_reg_get(regs, ARCH_REG_RETURN) != -38 /* -ENOSYS */ ? 0 : -1;
 }
 
+/*
+ * sysenter returns after the int $0x80 that follows it in the vDSO, so
+ * that 2 bytes back is an int $0x80, like the syscall and int $0x80 the
+ * other ways in. Each reads the number from eax.
+ */
+static inline void i386_syscall_rewind(struct arch_regs *regs, long nr)
+{
+	i386_words(regs)[i386_reg_index[ARCH_REG_IP]] -= 2;
+	i386_reg_set(regs, ARCH_REG_RETURN, nr);
+}
+
 #endif /* TRACY_FAST_ARCH_REGS_I386_H */

@@ -40,3 +40,17 @@ int arch_set_syscall_nr(pid_t pid, struct arch_regs *regs, int abi, long nr)
 	(void)abi;
 	return 0;
 }
+
+void arch_syscall_rewind(struct arch_regs *regs, int abi, long nr)
+{
+	(void)abi;
+	i386_syscall_rewind(regs, nr);
+}
+
+/* x86 kernels lend the tracer no register at syscall stops. */
+void arch_regs_keep_scratch(struct arch_regs *regs,
+			    const struct arch_regs *task)
+{
+	(void)regs;
+	(void)task;
+}

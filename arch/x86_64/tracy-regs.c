@@ -91,15 +91,28 @@ long arch_reg_get(const struct arch_regs *regs, int abi, enum arch_reg reg)
 	return (long)(uint32_t)value;
 }
 
+/*
+ * The long of an x32 tracer has 32 bits: arguments and addresses go into
+ * the 64-bit registers zero-extended, as x32 code passes pointers (the
+ * kernel reads int arguments from the low half); numbers and results
+ * keep their sign, for -1 and -errno.
+ */
+static uint64_t widen(enum arch_reg reg, long value)
+{
+	if (reg == ARCH_REG_NR || reg == ARCH_REG_RETURN)
+		return (uint64_t)value;
+	return (uint64_t)(unsigned long)value;
+}
+
 void arch_reg_set(struct arch_regs *regs, int abi, enum arch_reg reg,
 		  long value)
 {
 	if (is_i386_layout(regs))
 		i386_reg_set(regs, reg, value);
 	else if (abi != ABI_X86)
-		regs->words[x86_64_reg_index[reg]] = (uint64_t)value;
+		regs->words[x86_64_reg_index[reg]] = widen(reg, value);
 	else
-		regs->words[int80_reg_index[reg]] = (uint64_t)value;
+		regs->words[int80_reg_index[reg]] = widen(reg, value);
 }
 
 int arch_set_syscall_nr(pid_t pid, struct arch_regs *regs, int abi, long nr)
@@ -107,4 +120,26 @@ int arch_set_syscall_nr(pid_t pid, struct arch_regs *regs, int abi, long nr)
 	(void)pid;
 	arch_reg_set(regs, abi, ARCH_REG_NR, nr);
 	return 0;
+}
+
+/*
+ * syscall and int $0x80 are 2 bytes long and read the number from rax.
+ * The whole rip: int $0x80 in a 64-bit process can be above 4 GiB.
+ */
+void arch_syscall_rewind(struct arch_regs *regs, int abi, long nr)
+{
+	if (is_i386_layout(regs)) {
+		i386_syscall_rewind(regs, nr);
+		return;
+	}
+	regs->words[RIP] -= 2;
+	arch_reg_set(regs, abi, ARCH_REG_RETURN, nr);
+}
+
+/* x86 kernels lend the tracer no register at syscall stops. */
+void arch_regs_keep_scratch(struct arch_regs *regs,
+			    const struct arch_regs *task)
+{
+	(void)regs;
+	(void)task;
 }

@@ -182,40 +182,6 @@ FIXTURE_TEARDOWN(lib)
 }
 
 /*
- * Does the kernel have syscall stop masks? Probed here as a tracer would,
- * not with the library under test: PTRACE_GETSYSCALLMASK on a stopped
- * child, EIO if not.
- */
-static bool kernel_has_kmask(void)
-{
-	static int known = -1;
-	struct {
-		uint32_t arch, flags, nr_bits, reserved;
-		uint64_t bitmap;
-	} m;
-	int status;
-	pid_t pid;
-
-	if (known >= 0)
-		return known;
-	pid = fork();
-	if (pid < 0)
-		return false;
-	if (!pid) {
-		if (!ptrace(PTRACE_TRACEME, 0, 0, 0))
-			raise(SIGSTOP);
-		_exit(0);
-	}
-	memset(&m, 0, sizeof(m));
-	known = waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
-		ptrace((enum __ptrace_request)0x42f1 /* GETSYSCALLMASK */,
-		       pid, (void *)sizeof(m), &m) >= 0;
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
-	return known;
-}
-
-/*
  * A session on the variant's backend; false: SKIP, the backend is missing.
  * The seccomp backend needs TRACY_TRACE_CHILDREN (tested apart, in
  * seccomp_needs_trace_children): its sessions get it.
@@ -224,16 +190,14 @@ static bool start(struct __test_metadata *_metadata,
 		  FIXTURE_DATA(lib) *self, const FIXTURE_VARIANT(lib) *variant,
 		  long opt)
 {
-	if (variant->backend == TRACY_BACKEND_SECCOMP)
-		opt |= TRACY_TRACE_CHILDREN;
+	int usable;
+
 	self->backend = variant->backend;
-	self->t = tracy_init(opt);
+	self->t = tracy_init(opt | backend_opt(variant->backend));
 	ASSERT_TRUE(self->t != NULL);
-	if (tracy_set_backend(self->t, variant->backend)) {
-		ASSERT_EQ(ENOSYS, errno);
-		return false;
-	}
-	return variant->backend != TRACY_BACKEND_KMASK || kernel_has_kmask();
+	usable = use_backend(self->t, variant->backend);
+	ASSERT_LE(0, usable);
+	return usable;
 }
 
 /*
@@ -878,33 +842,7 @@ TEST_F_TIMEOUT(lib, hooks_change_while_tracing, 180)
 			TH_LOG("the unhooked getpid still stops the tracee");
 }
 
-/*
- * The 32-bit ABI that 64-bit kernels of this architecture also run, and
- * the build of this test for it, which traces as a 32-bit tracee.
- */
-#if defined(__x86_64__) && !defined(__ILP32__)
-# define COMPAT_ABI_NAME	"i386"
-# define COMPAT_ABI		TRACY_ABI_X86
-#elif defined(__aarch64__)
-# define COMPAT_ABI_NAME	"arm"
-# define COMPAT_ABI		TRACY_ABI_AARCH32
-#endif
-
 #ifdef COMPAT_ABI
-/* That build where make (build/progs/) or the guest (/bin) puts it. */
-static bool compat_program(const char *self, char *path, size_t size)
-{
-	const char *dir_end = strrchr(self, '/');
-	int len = dir_end ? (int)(dir_end - self) : 0;
-
-	snprintf(path, size, "%.*s/libtracy-" COMPAT_ABI_NAME, len, self);
-	if (!access(path, X_OK))
-		return true;
-	snprintf(path, size, "%.*s/../" COMPAT_ABI_NAME "/libtracy-"
-		 COMPAT_ABI_NAME, len, self);
-	return !access(path, X_OK);
-}
-
 static void compat_tracee(struct __test_metadata *_metadata,
 			  FIXTURE_DATA(lib) *self,
 			  const FIXTURE_VARIANT(lib) *variant, bool syscall_info)
@@ -1158,6 +1096,21 @@ TEST(kmask_forced_without_kernel_support)
 }
 #pragma GCC diagnostic pop
 
+/*
+ * The harness keeps the fixtures of each file in a list of that file's
+ * (harness-file.h): those of the other files join this one's.
+ */
+static void adopt_fixtures(struct __fixture_metadata *list)
+{
+	struct __fixture_metadata *f, *next;
+
+	for (f = list; f; f = next) {
+		next = f->next;
+		if (f->tests)
+			__register_fixture(f);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	/*
@@ -1167,5 +1120,6 @@ int main(int argc, char **argv)
 	 */
 	if (argc > 1 && !strcmp(argv[1], TRACEE_ARG))
 		_exit(tracee_main(argc, argv));
+	adopt_fixtures(inject_fixtures());
 	return test_harness_run(argc, argv);
 }

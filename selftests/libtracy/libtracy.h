@@ -1,11 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Shared by the files of the libtracy-fast test: the tracee's scripts
- * (tracee.c), which the test runs by executing itself with TRACEE_ARG.
- * Only libtracy.c includes kselftest_harness.h.
+ * (tracee.c), which the test runs by executing itself with TRACEE_ARG,
+ * and the helpers of common.c. libtracy.c includes kselftest_harness.h
+ * and runs the tests; the other files of tests include it through
+ * harness-file.h and hand their fixtures to libtracy.c.
  */
 #ifndef LIBTRACY_TEST_H
 #define LIBTRACY_TEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../../libtracy-fast/tracy.h"
 
 #define TRACEE_ARG	"--tracee"
 
@@ -29,7 +36,52 @@ static inline unsigned char mem_pattern(int which, long i)
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */
 #define TRACEE_USAGE	64
 
+/*
+ * The "shared" script: what the tracer writes in the shared region, and a
+ * path that does not exist, which the tracer turns into /dev/null in its
+ * copy.
+ */
+#define SHARED_TEXT	"written by the tracer"
+#define SHARED_MISSING	"/nonexistent/tracy-fast-shared"
+
+/* The umask the "inject" script sets, and the one the tracer injects. */
+#define TRACEE_UMASK	022
+#define INJECT_UMASK	027
+
 /* Runs script argv[2]; its exit status. */
 int tracee_main(int argc, char **argv);
+
+/*
+ * The 32-bit ABI that 64-bit kernels of this architecture also run, and
+ * the build of this test for it, which traces as a 32-bit tracee.
+ */
+#if defined(__x86_64__) && !defined(__ILP32__)
+# define COMPAT_ABI_NAME	"i386"
+# define COMPAT_ABI		TRACY_ABI_X86
+#elif defined(__aarch64__)
+# define COMPAT_ABI_NAME	"arm"
+# define COMPAT_ABI		TRACY_ABI_AARCH32
+#endif
+
+/* Does the kernel have syscall stop masks? */
+bool kernel_has_kmask(void);
+/*
+ * Puts session t on backend b: 1, or 0 if this kernel or library cannot
+ * (SKIP), or -1 on an error.
+ */
+int use_backend(struct tracy *t, enum tracy_backend b);
+/*
+ * The tracy_init() options a test session on backend b needs: the
+ * seccomp backend refuses sessions that do not trace children.
+ */
+long backend_opt(enum tracy_backend b);
+#ifdef COMPAT_ABI
+/* Where make (build/progs/) or the guest (/bin) puts the 32-bit build. */
+bool compat_program(const char *self, char *path, size_t size);
+#endif
+
+/* The fixtures of inject.c, which libtracy.c runs with its own. */
+struct __fixture_metadata;
+struct __fixture_metadata *inject_fixtures(void);
 
 #endif /* LIBTRACY_TEST_H */

@@ -9,8 +9,12 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -181,6 +185,96 @@ static int int80(void)
 }
 #endif
 
+/* getppid through syscall(2), or on arm from code in ARM state too. */
+static long getppid_syscall(void)
+{
+	return syscall(SYS_getppid);
+}
+
+static long (*getppid_call)(void) = getppid_syscall;
+
+#ifdef __arm__
+/* svc is 4 bytes long in ARM state, 2 in Thumb state (the default). */
+static long __attribute__((target("arm"), noinline)) getppid_arm_state(void)
+{
+	register long r7 asm("r7") = SYS_getppid;
+	register long r0 asm("r0");
+
+	asm volatile ("svc #0" : "=r"(r0) : "r"(r7) : "memory");
+	return r0;
+}
+#endif
+
+/*
+ * getppid twice, with the same result, where the tracer injects at the
+ * first: the original syscall still runs, and gets its own result.
+ */
+static int getppid_twice(void)
+{
+	long first = getppid_call(), second = getppid_call();
+	bool same = first > 0 && first == second;
+
+	/* A copy the tracer forked off us must see us as its parent. */
+	while (wait(NULL) > 0)
+		;
+	return same ? 0 : TRACEE_WRONG;
+}
+
+/* The tracer also injects umask(INJECT_UMASK): it must have run here. */
+static int inject(void)
+{
+	umask(TRACEE_UMASK);
+	if (getppid_twice())
+		return TRACEE_WRONG;
+	return umask(0) == INJECT_UMASK ? 0 : TRACEE_WRONG;
+}
+
+#ifdef __arm__
+static int inject_arm_state(void)
+{
+	getppid_call = getppid_arm_state;
+	return inject();
+}
+#else
+static int inject_arm_state(void)
+{
+	return TRACEE_USAGE;
+}
+#endif
+
+/*
+ * getppid returns the address of a region the tracer shares with us
+ * (tracy_shared_create()): we can read it, not write it nor make it
+ * writable; and an openat of a path that does not exist opens the copy
+ * the tracer makes of the path there, which the tracer changed.
+ */
+static int shared(void)
+{
+	char *region = (char *)syscall(SYS_getppid), byte = 'x';
+	long page = sysconf(_SC_PAGESIZE), fd;
+	int mem;
+
+	if (strcmp(region, SHARED_TEXT))
+		return TRACEE_WRONG;
+	if (!mprotect(region, page, PROT_READ | PROT_WRITE) || errno != EACCES)
+		return TRACEE_WRONG;
+	mem = open("/proc/self/mem", O_RDWR);
+	if (mem < 0 || pwrite64(mem, &byte, 1, (uintptr_t)region) == 1)
+		return TRACEE_WRONG;
+	close(mem);
+	fd = syscall(SYS_openat, AT_FDCWD, SHARED_MISSING, O_RDONLY);
+	return fd >= 0 ? 0 : TRACEE_WRONG;
+}
+
+/* SIGUSR1 comes during an injection at the first getppid: not lost. */
+static int getppid_usr1(void)
+{
+	signal(SIGUSR1, on_usr1);
+	if (getppid_twice())
+		return TRACEE_WRONG;
+	return got_usr1 ? 0 : TRACEE_WRONG;
+}
+
 int tracee_main(int argc, char **argv)
 {
 	static const struct {
@@ -192,6 +286,9 @@ int tracee_main(int argc, char **argv)
 		{ "loop", loop }, { "int80", int80 }, { "many", many },
 		{ "readv", readv_then_getpids },
 		{ "thread_exec", thread_exec },
+		{ "getppid_twice", getppid_twice }, { "inject", inject },
+		{ "inject_arm", inject_arm_state },
+		{ "getppid_usr1", getppid_usr1 }, { "shared", shared },
 	};
 	unsigned int i;
 

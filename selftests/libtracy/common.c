@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the test files of libtracy-fast share and the harness does not
+ * come into: probing the kernel, picking a backend, finding the 32-bit
+ * build of the test.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../libtracy-fast/tracy.h"
+#include "libtracy.h"
+
+/*
+ * Probed as a tracer would, not with the library under test:
+ * PTRACE_GETSYSCALLMASK on a stopped child, EIO if not.
+ */
+bool kernel_has_kmask(void)
+{
+	static int known = -1;
+	struct {
+		uint32_t arch, flags, nr_bits, reserved;
+		uint64_t bitmap;
+	} m;
+	int status;
+	pid_t pid;
+
+	if (known >= 0)
+		return known;
+	pid = fork();
+	if (pid < 0)
+		return false;
+	if (!pid) {
+		if (!ptrace(PTRACE_TRACEME, 0, 0, 0))
+			raise(SIGSTOP);
+		_exit(0);
+	}
+	memset(&m, 0, sizeof(m));
+	known = waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
+		ptrace((enum __ptrace_request)0x42f1 /* GETSYSCALLMASK */,
+		       pid, (void *)sizeof(m), &m) >= 0;
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return known;
+}
+
+long backend_opt(enum tracy_backend backend)
+{
+	return backend == TRACY_BACKEND_SECCOMP ? TRACY_TRACE_CHILDREN : 0;
+}
+
+int use_backend(struct tracy *t, enum tracy_backend backend)
+{
+	if (tracy_set_backend(t, backend))
+		return errno == ENOSYS ? 0 : -1;
+	return backend != TRACY_BACKEND_KMASK || kernel_has_kmask();
+}
+
+#ifdef COMPAT_ABI
+bool compat_program(const char *self, char *path, size_t size)
+{
+	const char *dir_end = strrchr(self, '/');
+	int len = dir_end ? (int)(dir_end - self) : 0;
+
+	snprintf(path, size, "%.*s/libtracy-" COMPAT_ABI_NAME, len, self);
+	if (!access(path, X_OK))
+		return true;
+	snprintf(path, size, "%.*s/../" COMPAT_ABI_NAME "/libtracy-"
+		 COMPAT_ABI_NAME, len, self);
+	return !access(path, X_OK);
+}
+#endif
