@@ -159,7 +159,7 @@ static int filter_build(struct seccomp_set *set)
 {
 	struct filter_buf f;
 	bool done[TRACY_ABI_COUNT] = { false };
-	unsigned int skip, base_part;
+	unsigned int skip, base_part = 0;
 	int abi, other;
 
 	f.insns = calloc(FILTER_MAX_INSNS, sizeof(*f.insns));
