@@ -669,6 +669,83 @@ TEST_F(lib, signal_hook_suppresses)
 	EXPECT_EQ(1, rec.signals);
 }
 
+static int count_signal_hook(struct tracy_event *e)
+{
+	(void)e;
+	rec.signals++;
+	return TRACY_HOOK_CONTINUE;
+}
+
+/*
+ * A signal the hook lets through is delivered, and a SIGSTOP group-stop
+ * neither hangs the loop nor loses the tracee: it runs on to its getpid.
+ */
+TEST_F(lib, signals_delivered_and_group_stop)
+{
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_signal_hook(self->t, count_signal_hook));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "signal_stop");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid)) TH_LOG("SIGUSR1 was not delivered");
+	/* SIGUSR1 and SIGSTOP, each once: the group-stop is no event. */
+	EXPECT_EQ(2, rec.signals);
+	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getpid", 1, 0) != NULL);
+	EXPECT_EQ(0, tracy_children_count(self->t));
+}
+
+/* The hook's tracee is killed from outside while it is stopped. */
+static int kill_from_outside_hook(struct tracy_event *e)
+{
+	record_hook(e);
+	kill(e->child->pid, SIGKILL);
+	return TRACY_HOOK_CONTINUE;
+}
+
+/*
+ * A tracee that dies in a stop: resuming it fails with ESRCH, and the
+ * next event is its end (killed by SIGKILL); nothing hangs, nothing is
+ * left.
+ */
+TEST_F(lib, tracee_killed_in_a_stop)
+{
+	struct tracy_child *c;
+	struct tracy_event *e;
+	pid_t pid;
+	int quits = 0;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    kill_from_outside_hook));
+	c = exec_script(self, self->self, "loop");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	for (;;) {
+		e = tracy_wait_event(self->t, -1);
+		ASSERT_TRUE(e != NULL);
+		if (e->type == TRACY_EVENT_NONE)
+			break;
+		if (e->type == TRACY_EVENT_QUIT) {
+			EXPECT_EQ(pid, e->child->pid);
+			EXPECT_EQ(SIGKILL, e->signal_num);
+			quits++;
+			continue;
+		}
+		if (tracy_continue(e, 0))
+			EXPECT_EQ(ESRCH, errno);
+	}
+	EXPECT_EQ(1, quits);
+	EXPECT_EQ(1, rec.n);
+	EXPECT_EQ(0, tracy_children_count(self->t));
+}
+
 TEST_F(lib, attach_and_detach)
 {
 	char *argv[] = { self->self, TRACEE_ARG, "loop", NULL };

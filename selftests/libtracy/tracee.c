@@ -129,6 +129,19 @@ static int signal_suppressed(void)
 	return got_usr1 ? TRACEE_WRONG : 0;
 }
 
+/*
+ * A signal the tracer lets through reaches its handler; a group-stop
+ * (SIGSTOP) ends when the tracer resumes the tracee; then getpid.
+ */
+static int signal_delivered_and_stop(void)
+{
+	signal(SIGUSR1, on_usr1);
+	raise(SIGUSR1);
+	raise(SIGSTOP);
+	syscall(SYS_getpid);
+	return got_usr1 ? 0 : TRACEE_WRONG;
+}
+
 /* Until killed: what the test attaches to. */
 static int __attribute__((noreturn)) loop(void)
 {
@@ -289,6 +302,7 @@ int tracee_main(int argc, char **argv)
 		{ "getppid_twice", getppid_twice }, { "inject", inject },
 		{ "inject_arm", inject_arm_state },
 		{ "getppid_usr1", getppid_usr1 }, { "shared", shared },
+		{ "signal_stop", signal_delivered_and_stop },
 	};
 	unsigned int i;
 
