@@ -10,6 +10,7 @@ each example under that command. A report of a checker (ASan, UBSan,
 valgrind) on an example's stderr fails its test.
 """
 
+import ast
 import os
 import platform
 import re
@@ -167,11 +168,16 @@ def jail_tree(tmp):
 
 
 def jail(ex, tmp, script):
-    reads = [arg for d in SYSTEM_DIRS for arg in ("-r", d)]
+    return jail_command(ex, tmp, ["/bin/sh", "-c", script])
+
+
+def jail_command(ex, tmp, command, reads=()):
+    """command under jail -d box -r ro, with the system and 'reads' too."""
+    reads = [arg for d in SYSTEM_DIRS + list(reads) for arg in ("-r", d)]
     # A PATH in reach: the shell's look-ups elsewhere would be refused.
     env = dict(os.environ, PATH="/usr/bin:/bin")
-    return ex.run("jail", "-d", "box", "-r", "ro", *reads, "--", "/bin/sh",
-                  "-c", script, cwd=tmp, env=env)
+    return ex.run("jail", "-d", "box", "-r", "ro", *reads, "--", *command,
+                  cwd=tmp, env=env)
 
 
 def test_jail_allows_its_tree(ex, tmp):
@@ -224,6 +230,115 @@ def test_jail_reads_the_flags_of_open(ex, tmp):
           f"stdout {done.stdout!r}, stderr:\n{done.stderr}")
     check(not os.path.exists(os.path.join(tmp, "ro/w")),
           "open(O_CREAT) wrote to a read-only tree")
+
+
+# The tracee opens box/in over and over while another process, sharing
+# the page the path is in, flips it between box/in and bot/in, which jail
+# refuses: RACE_OPENS times, or until RACE_REFUSED were refused or
+# RACE_SECONDS went. (A thread of its own would need Python's lock to
+# run, which makes it stop at syscalls: under classic ptrace it would
+# rarely run while jail checks a path.)
+RACE_TRACEE = """
+import ctypes, mmap, os, signal, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.open.argtypes = [ctypes.c_void_p, ctypes.c_int]
+shared = mmap.mmap(-1, mmap.PAGESIZE)
+shared[:7] = b"box/in\\0"
+STOP = mmap.PAGESIZE - 1
+flipper = os.fork()
+if not flipper:
+    deadline = time.monotonic() + 60
+    while not shared[STOP] and time.monotonic() < deadline:
+        for _ in range(10000):
+            shared[2] = ord("t")
+            shared[2] = ord("x")
+    os._exit(0)
+path = ctypes.addressof(ctypes.c_char.from_buffer(shared))
+seen = {}
+opens, stop = 0, time.monotonic() + %(seconds)s
+while opens < %(opens)s or (seen.get("Permission denied", 0) < %(refused)s
+                            and time.monotonic() < stop):
+    fd = libc.open(path, os.O_RDONLY)
+    if fd < 0:
+        what = os.strerror(ctypes.get_errno())
+    else:
+        what = os.read(fd, 64).decode().strip()
+        os.close(fd)
+    seen[what] = seen.get(what, 0) + 1
+    opens += 1
+shared[STOP] = 1
+os.waitpid(flipper, 0)
+print(seen)
+"""
+RACE_OPENS, RACE_REFUSED, RACE_SECONDS = 500, 20, 3
+
+
+def test_jail_checks_the_path_the_kernel_opens(ex, tmp):
+    if not os.access(PYTHON, os.X_OK):
+        raise Skip(f"no {PYTHON} to run the racing threads")
+    jail_tree(tmp)
+    os.mkdir(os.path.join(tmp, "bot"))
+    with open(os.path.join(tmp, "bot/in"), "w", encoding="utf-8") as f:
+        f.write("outside\n")
+    code = RACE_TRACEE % {"opens": RACE_OPENS, "refused": RACE_REFUSED,
+                          "seconds": RACE_SECONDS}
+    done = jail_command(ex, tmp, [PYTHON, "-c", code])
+    expect_status(done, 0)
+    seen = ast.literal_eval(done.stdout.strip() or "{}")
+    check("outside" not in seen, f"bot/in, which jail refuses, was opened "
+          f"{seen.get('outside')} times: {seen}")
+    check(seen.get("inside") and seen.get("Permission denied"),
+          f"the path did not change during the checks: {seen}")
+    check(set(seen) <= {"inside", "Permission denied"}, f"opens: {seen}")
+
+
+def test_jail_keeps_its_regions(ex, tmp):
+    if not os.access(PYTHON, os.X_OK):
+        raise Skip(f"no {PYTHON} to call munmap and co. through")
+    jail_tree(tmp)
+    # The tracee's only process has a region, or one per thread: each
+    # thread tries to take the first one away, and may unmap its own.
+    code = """
+import ctypes, os, threading
+libc = ctypes.CDLL(None, use_errno=True)
+void_p, size_t = ctypes.c_void_p, ctypes.c_size_t
+libc.mmap.restype = libc.mremap.restype = void_p
+libc.mmap.argtypes = [void_p, size_t, ctypes.c_int, ctypes.c_int,
+                      ctypes.c_int, ctypes.c_long]
+libc.munmap.argtypes = [void_p, size_t]
+libc.mremap.argtypes = [void_p, size_t, size_t, ctypes.c_int, void_p]
+FAILED = ctypes.c_void_p(-1).value
+def said(ok):
+    print("ok" if ok else os.strerror(ctypes.get_errno()))
+with open("/proc/self/maps") as maps:
+    found = [line.split()[0] for line in maps if "tracy-shared" in line]
+start, end = (int(x, 16) for x in found[0].split("-"))
+size = end - start
+anon, fixed, maymove, remap_fixed = 0x22, 0x10, 1, 2
+def take_away():
+    said(libc.munmap(start, size) == 0)
+    said(libc.mmap(start, size, 3, anon | fixed, -1, 0) != FAILED)
+    said(libc.mremap(start, size, size, maymove | remap_fixed,
+                     start + 2 * size) != FAILED)
+    own = libc.mmap(None, size, 3, anon, -1, 0)
+    said(libc.mremap(own, size, size, maymove | remap_fixed, start) !=
+         FAILED)
+    said(libc.munmap(own, size) == 0)
+take_away()
+thread = threading.Thread(target=take_away)
+thread.start()
+thread.join()
+print(open("box/in").read().strip())
+"""
+    done = jail_command(ex, tmp, [PYTHON, "-c", code], reads=["/proc"])
+    expect_status(done, 0)
+    refused = "Operation not permitted"
+    check(done.stdout.split("\n") == ([refused] * 4 + ["ok"]) * 2 +
+          ["inside", ""], f"stdout {done.stdout!r}, stderr:\n{done.stderr}")
+    pids = re.findall(r"^jail: (\d+) (?:munmap|mmap|mremap) over a region",
+                      done.stderr, re.M)
+    check(len(pids) == 8 and len(set(pids)) == 2,
+          f"not 4 refusals for each thread in:\n{done.stderr}")
 
 
 def test_jail_usage(ex, tmp):

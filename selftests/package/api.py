@@ -8,8 +8,8 @@ it, prints TAP for: the dynamic symbols of libtracy-fast.so (exactly the
 API, each with a version), the global symbols of libtracy-fast.a (the API,
 and no internal name a user's program could clash with), the man
 pages (each function named in a NAME section, no page naming anything
-else, no warning from groff or man), and the BUGS sections, which must
-name exactly the functions libtracy-fast/unimplemented.c still stubs.
+else, no warning from groff or man), and the BUGS sections, which must say
+ENOSYS of exactly the functions the library's sources still stub with it.
 """
 
 import argparse
@@ -24,7 +24,9 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 HEADER = os.path.join(TOP, "libtracy-fast", "tracy.h")
 MAN_DIR = os.path.join(TOP, "libtracy-fast", "man")
-STUBS = os.path.join(TOP, "libtracy-fast", "unimplemented.c")
+# The library's C sources, where a stub would be.
+SOURCES = [os.path.join(TOP, pattern) for pattern in
+           ("libtracy-fast/*.c", "compat/*.c", "arch/*.c", "arch/*/*.c")]
 
 # gcc -aux-info: "/* FILE:LINE:XX */ extern TYPE NAME (ARGS);"
 AUX_LINE = re.compile(r"^/\* (?P<file>\S+):\d+:\w+ \*/ (?P<decl>.*)$")
@@ -114,15 +116,78 @@ def section(page, title):
     return match[1] if match else ""
 
 
-def stubbed_functions(api):
-    """The public functions unimplemented.c defines (none if it is gone)."""
-    if not os.path.exists(STUBS):
-        return set()
-    with open(STUBS, encoding="utf-8") as f:
-        text = f.read()
-    defined = re.findall(r"^(?!static)[a-z][\w \*]*?\b(\w+)\(", text,
-                         re.MULTILINE)
-    return set(defined) & api
+# A function definition in kernel style: the type and name at the start
+# of a line, the body between a "{" and a "}" alone at the start of lines.
+DEFINITION = re.compile(r"^(?P<static>static )?[a-z][\w \*]*?\b(?P<name>\w+)"
+                        r"\([^;{]*?\)\n\{\n(?P<body>.*?)^\}$",
+                        re.MULTILINE | re.DOTALL)
+COMMENT_OR_STRING = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\])*"',
+                               re.DOTALL)
+VOID_CAST = re.compile(r"^\s*\(void\)[^;]*;", re.MULTILINE)
+# Statements a stub may have: report, set errno, return.
+STUB_STATEMENTS = 4
+
+
+def definitions(text):
+    """name -> (static?, body without comments and strings) of a C file."""
+    found = {}
+    for match in DEFINITION.finditer(text):
+        body = COMMENT_OR_STRING.sub('""', match["body"])
+        found[match["name"]] = (bool(match["static"]), body)
+    return found
+
+
+def source_definitions(patterns=SOURCES):
+    """The definitions() of every file the glob patterns match."""
+    files = []
+    for pattern in patterns:
+        for path in sorted(glob.glob(pattern)):
+            with open(path, encoding="utf-8") as f:
+                files.append(definitions(f.read()))
+    return files
+
+
+def is_stub(defined, name, seen=frozenset()):
+    """Is function name of a file's definitions a stub?
+
+    A stub is a short body (the (void) casts of its unused parameters
+    aside) that fails with ENOSYS itself, or through a short static
+    helper of its file that does: what unimplemented.c was made of. A
+    long function with an ENOSYS among its paths (tracy_set_backend()
+    for a kernel without the backend) is no stub.
+    """
+    body = VOID_CAST.sub("", defined[name][1])
+    if body.count(";") > STUB_STATEMENTS:
+        return False
+    if re.search(r"\bENOSYS\b", body):
+        return True
+    return any(is_stub(defined, called, seen | {name})
+               for called in re.findall(r"\b(\w+)\(", body)
+               if called in defined and defined[called][0] and
+               called not in seen | {name})
+
+
+def stubbed_functions(api, files):
+    """The functions of api that the files (source_definitions()) stub."""
+    return {name for defined in files for name in defined
+            if name in api and is_stub(defined, name)}
+
+
+def enosys_in_bugs(page, api):
+    """What the BUGS section of page says fails with ENOSYS: the functions
+    its paragraphs on ENOSYS name, and a note for each paragraph that
+    names none."""
+    names = set()
+    bugs = section(page, "BUGS")
+    for number, paragraph in enumerate(re.split(r"^\.(?:PP|P|LP|TP|IP)\b.*\n",
+                                                bugs, flags=re.MULTILINE), 1):
+        if not re.search(r"\bENOSYS\b", paragraph):
+            continue
+        named = set(re.findall(r"^\.BR? (\w+) \(\d?\)", paragraph,
+                               re.MULTILINE)) & api
+        names |= named or {f"{os.path.basename(page)}: paragraph {number} "
+                           "of BUGS names no function"}
+    return names
 
 
 def render_warnings(page):
@@ -183,12 +248,16 @@ def main(argv):
         tap.result(not said, f"{os.path.basename(page)} renders without a "
                    "warning", said)
 
+    # Where no definition is found, no stub could be: the parse must work.
+    files = source_definitions()
+    tap.same("the library's sources define every function of tracy.h, as "
+             "the search for stubs reads them", api,
+             api & set().union(*files))
     in_bugs = set()
-    for page in pages3:
-        in_bugs |= set(re.findall(r"^\.BR? (\w+) \(\)", section(page, "BUGS"),
-                                  re.MULTILINE)) & api
-    tap.same("the BUGS sections name the functions unimplemented.c stubs",
-             stubbed_functions(api), in_bugs)
+    for page in sorted(glob.glob(os.path.join(MAN_DIR, "*.[0-9]"))):
+        in_bugs |= enosys_in_bugs(page, api)
+    tap.same("the BUGS sections say ENOSYS of exactly the functions the "
+             "sources stub with it", stubbed_functions(api, files), in_bugs)
     return tap.done()
 
 
