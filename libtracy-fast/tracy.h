@@ -4,11 +4,11 @@
  * injector), with its names, types and meanings, made fast.
  *
  * A program written for Tracy builds against this header unchanged. What
- * Tracy never had is marked "Addition". What is declared for source
- * compatibility but not implemented yet is marked "Not implemented yet":
- * it fails with errno ENOSYS and says so on stderr, it never pretends.
+ * Tracy never had is marked "Addition". Every function of Tracy's API is
+ * implemented.
  *
- * Differences from Tracy, on purpose:
+ * Differences from Tracy, on purpose (the comments of the functions
+ * concerned and libtracy-fast(7) list the smaller ones):
  * - TRACY_HOOK_ABORT (and any invalid hook result) kills or detaches every
  *   tracee and makes tracy_wait_event() return NULL with errno ECANCELED,
  *   instead of calling exit(): a library does not end its user's process.
