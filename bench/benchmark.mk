@@ -34,6 +34,11 @@ BENCH_ENV      ?= BENCHMARK_MIN_TIME=0.1
 # (no two guests, and no guest beside a host benchmark) and runs niced, so
 # that it disturbs the machine's other users less than they disturb it.
 GUEST_LOCK     ?= /tmp/tracy-guest.lock
+# The guests' CPUs. One by default: the x86 guests bring up one CPU only
+# whatever QEMU offers, and with two the arm guests' timings scatter (two
+# vCPU threads on a host of two cores are preempted under each other),
+# so tracer and tracee share one CPU in every guest alike.
+BENCH_CPUS     ?= 1
 BENCH_NICE     ?= 19
 BENCH_RUN      := flock $(GUEST_LOCK) nice -n $(BENCH_NICE)
 # What the guests show of a program's output while it runs: a line per
@@ -164,6 +169,7 @@ bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
 	@$(BENCH_RUN) python3 qemu/boot.py \
 		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(strip \
 			$(subst %,$(1),$(BENCH_KERNEL)))) \
+		--cpus $(BENCH_CPUS) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
 		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
 		$(guest.$(1).qemu_args)
