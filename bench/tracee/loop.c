@@ -35,16 +35,7 @@ static uint64_t now_ns(void)
 
 static long number(const char *text)
 {
-	char *end;
-	long value;
-
-	errno = 0;
-	value = strtol(text, &end, 10);
-	if (errno || end == text || *end || value < 0) {
-		fprintf(stderr, "tracee-loop: '%s' is not a count\n", text);
-		exit(2);
-	}
-	return value;
+	return tracee_count("tracee-loop", text);
 }
 
 static int write_all(int fd, const void *buf, size_t len)

@@ -7,8 +7,11 @@
 #ifndef TRACY_FAST_BENCH_TRACEE_H
 #define TRACY_FAST_BENCH_TRACEE_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /*
  * The byte at offset i of the buffer that tracee-loop's memory mode hands
@@ -24,6 +27,21 @@ static inline uint8_t tracee_pattern(size_t i)
 struct tracee_result {
 	uint64_t loop_ns;
 };
+
+/* A count from the command line of tracee 'program'; exits 2 if it is not. */
+static inline long tracee_count(const char *program, const char *text)
+{
+	char *end;
+	long value;
+
+	errno = 0;
+	value = strtol(text, &end, 10);
+	if (errno || end == text || *end || value < 0) {
+		fprintf(stderr, "%s: '%s' is not a count\n", program, text);
+		exit(2);
+	}
+	return value;
+}
 
 /* The byte tracee-loop's attach mode writes when it waits for GO. */
 #define TRACEE_READY	'r'

@@ -24,18 +24,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tracee.h"
+
 static long number(const char *text)
 {
-	char *end;
-	long value;
-
-	errno = 0;
-	value = strtol(text, &end, 10);
-	if (errno || end == text || *end || value < 0) {
-		fprintf(stderr, "tracee-workload: '%s' is not a count\n", text);
-		exit(2);
-	}
-	return value;
+	return tracee_count("tracee-workload", text);
 }
 
 static int read_file(const char *path)
