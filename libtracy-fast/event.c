@@ -86,7 +86,7 @@ static enum outcome syscall_hook_result(struct child *c, int result)
 	}
 }
 
-static void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
+void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 {
 	struct tracy_event *e = &c->pub.event;
 

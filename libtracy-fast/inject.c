@@ -611,24 +611,16 @@ static int run_callback(struct child *c, struct inject *inj,
 			const struct syscall_stop *stop, int *result)
 {
 	struct tracy_event *e = &c->pub.event;
+	/* The callback sees the injected syscall's exit, with its result. */
+	struct syscall_stop injected = {
+		.entry = false, .abi = inj->abi, .nr = inj->nr,
+		.ip = stop->ip, .sp = stop->sp, .rval = inj->result,
+	};
 	int ret = 0;
 
 	inj->phase = INJECT_CALLBACK;
-	e->type = TRACY_EVENT_SYSCALL;
-	e->syscall_num = inj->nr;
-	e->signal_num = 0;
-	e->abi = inj->abi;
-	e->args.a0 = inj->args[0];
-	e->args.a1 = inj->args[1];
-	e->args.a2 = inj->args[2];
-	e->args.a3 = inj->args[3];
-	e->args.a4 = inj->args[4];
-	e->args.a5 = inj->args[5];
-	e->args.return_code = inj->result;
-	e->args.syscall = inj->nr;
-	e->args.ip = stop->ip;
-	e->args.sp = stop->sp;
-	c->pub.pre_syscall = 0;
+	memcpy(injected.args, inj->args, sizeof(injected.args));
+	fill_syscall_event(c, &injected);
 	*result = inj->callback ? inj->callback(e) : TRACY_HOOK_CONTINUE;
 	if (!inj->cancelled && !c->gone && !c->dying)
 		ret = put_back(c, inj);

@@ -219,6 +219,9 @@ int abi_from_audit_arch(uint32_t arch, long nr);
 /* The table number of wire number nr in ABI abi. */
 long abi_table_nr(int abi, long nr);
 
+/* event.c: c's event, a syscall event of the stop; pre_syscall follows. */
+void fill_syscall_event(struct child *c, const struct syscall_stop *stop);
+
 /* stop.c */
 void syscall_info_probe(struct session *s);
 /*
