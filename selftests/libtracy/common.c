@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What the test files of libtracy-fast share and the harness does not
- * come into: probing the kernel, picking a backend, finding the 32-bit
- * build of the test.
+ * come into: probing the kernel, picking a backend, finding this program
+ * and its 32-bit build, checking for leaks.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -14,8 +14,29 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "../../libtracy-fast/tracy.h"
 #include "libtracy.h"
+
+bool self_path(char *path, size_t size)
+{
+	ssize_t len = readlink("/proc/self/exe", path, size - 1);
+
+	if (len <= 0)
+		return false;
+	path[len] = '\0';
+	return true;
+}
+
+void check_leaks(void)
+{
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_do_leak_check();
+#endif
+}
 
 /*
  * Probed as a tracer would, not with the library under test:

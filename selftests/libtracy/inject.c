@@ -395,11 +395,7 @@ FIXTURE_VARIANT_ADD(inject, kmask) {
 
 FIXTURE_SETUP(inject)
 {
-	ssize_t len = readlink("/proc/self/exe", self->self,
-			       sizeof(self->self) - 1);
-
-	ASSERT_LT(0, len);
-	self->self[len] = '\0';
+	ASSERT_TRUE(self_path(self->self, sizeof(self->self)));
 	memset(&st, 0, sizeof(st));
 	st.self = self->self;
 	self->t = NULL;
@@ -410,6 +406,7 @@ FIXTURE_TEARDOWN(inject)
 	tracy_free(self->t);
 	if (st.killer > 0)
 		waitpid(st.killer, NULL, 0);
+	check_leaks();
 }
 
 /* How a scenario is run: which tracee, ABI and script, and where. */

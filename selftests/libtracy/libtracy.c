@@ -35,9 +35,6 @@
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "kselftest_harness.h"
 #pragma GCC diagnostic pop
-#ifdef __SANITIZE_ADDRESS__
-#include <sanitizer/lsan_interface.h>
-#endif
 
 #include "../../libtracy-fast/tracy.h"
 #include "libtracy.h"
@@ -131,19 +128,6 @@ static int suppress_signal_hook(struct tracy_event *e)
 					  TRACY_HOOK_CONTINUE;
 }
 
-/*
- * Under AddressSanitizer (make test-asan): the harness ends every test
- * with _exit(), which skips LeakSanitizer's check at exit, so a test
- * checks the tracer for leaks itself once its session is freed. A leak
- * ends the test's process with an error status: the test fails.
- */
-static void check_leaks(void)
-{
-#ifdef __SANITIZE_ADDRESS__
-	__lsan_do_leak_check();
-#endif
-}
-
 FIXTURE(lib) {
 	struct tracy *t;
 	char self[PATH_MAX];
@@ -168,11 +152,7 @@ FIXTURE_VARIANT_ADD(lib, kmask) {
 
 FIXTURE_SETUP(lib)
 {
-	ssize_t len = readlink("/proc/self/exe", self->self,
-			       sizeof(self->self) - 1);
-
-	ASSERT_LT(0, len);
-	self->self[len] = '\0';
+	ASSERT_TRUE(self_path(self->self, sizeof(self->self)));
 	memset(&rec, 0, sizeof(rec));
 	self->t = NULL;
 }
@@ -1023,13 +1003,11 @@ static bool kernel_has_seccomp_trace(void)
 TEST(auto_backend_choice)
 {
 	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "basic", NULL };
-	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	struct tracy_child *c;
 	struct tracy *t;
 	int children;
 
-	ASSERT_LT(0, len);
-	self[len] = '\0';
+	ASSERT_TRUE(self_path(self, sizeof(self)));
 	unsetenv("TRACY_BACKEND");
 	for (children = 0; children < 2; children++) {
 		t = tracy_init(children ? TRACY_TRACE_CHILDREN : 0);
@@ -1085,13 +1063,11 @@ static pid_t tracer_of(pid_t pid)
 TEST(seccomp_cannot_attach)
 {
 	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "loop", NULL };
-	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	struct tracy *t;
 	int status;
 	pid_t pid;
 
-	ASSERT_LT(0, len);
-	self[len] = '\0';
+	ASSERT_TRUE(self_path(self, sizeof(self)));
 	unsetenv("TRACY_BACKEND");
 	t = tracy_init(TRACY_TRACE_CHILDREN);
 	ASSERT_TRUE(t != NULL);
@@ -1123,14 +1099,12 @@ TEST(seccomp_cannot_attach)
 TEST(seccomp_refuses_detach)
 {
 	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "many", NULL };
-	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	struct tracy_child *c;
 	struct tracy_event *e;
 	struct tracy *t;
 	pid_t pid;
 
-	ASSERT_LT(0, len);
-	self[len] = '\0';
+	ASSERT_TRUE(self_path(self, sizeof(self)));
 	unsetenv("TRACY_BACKEND");
 	memset(&rec, 0, sizeof(rec));
 	t = tracy_init(TRACY_TRACE_CHILDREN);
@@ -1165,13 +1139,11 @@ TEST(seccomp_refuses_detach)
 TEST(kmask_forced_without_kernel_support)
 {
 	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "basic", NULL };
-	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	struct tracy *t;
 
 	if (kernel_has_kmask())
 		SKIP(return, "this kernel has syscall stop masks");
-	ASSERT_LT(0, len);
-	self[len] = '\0';
+	ASSERT_TRUE(self_path(self, sizeof(self)));
 	setenv("TRACY_BACKEND", "kmask", 1);
 	t = tracy_init(0);
 	ASSERT_TRUE(t != NULL);

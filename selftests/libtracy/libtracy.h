@@ -63,6 +63,15 @@ int tracee_main(int argc, char **argv);
 # define COMPAT_ABI		TRACY_ABI_AARCH32
 #endif
 
+/* This program's path, from /proc/self/exe; false if it cannot be read. */
+bool self_path(char *path, size_t size);
+/*
+ * Under AddressSanitizer (make test-asan): the harness ends every test
+ * with _exit(), which skips LeakSanitizer's check at exit, so a test
+ * checks the tracer for leaks itself once its session is freed. A leak
+ * ends the test's process with an error status: the test fails.
+ */
+void check_leaks(void);
 /* Does the kernel have syscall stop masks? */
 bool kernel_has_kmask(void);
 /*
