@@ -18,6 +18,14 @@
 # source is a git tree, and kbuild would add a "+" to it.
 set -eu
 
+# One kernel build at a time on this machine, whichever checkout asks for
+# it: on two cores, two builds side by side take longer than one after the
+# other, and each starves the QEMU runs of the tests.
+KERNEL_BUILD_LOCK=${KERNEL_BUILD_LOCK:-/tmp/tracy-fast-kernel-build.lock}
+if [ -z "${KERNEL_BUILD_LOCKED-}" ]; then
+	KERNEL_BUILD_LOCKED=1 exec flock "$KERNEL_BUILD_LOCK" "$0" "$@"
+fi
+
 : "${TREE:?}" "${OUT:?}" "${GUEST:?}" "${KARCH:?}" "${IMAGE:?}" "${FRAGMENTS:?}"
 CROSS=${CROSS-}
 # kbuild runs in TREE (make -C), so every path it gets must be absolute.
