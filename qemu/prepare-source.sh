@@ -25,6 +25,9 @@ if [ ! -d "$tree/.git" ] ||
 	tar -C "$tree.new" --strip-components=1 -xf "$tarball"
 	# Debian's tarball ignores everything in its top-level .gitignore.
 	git -C "$tree.new" init -q
+	# An automatic gc in the background would inherit the lock, and
+	# repack 87,000 files while the next build waits for it.
+	git -C "$tree.new" config gc.auto 0
 	git -C "$tree.new" add -f -A
 	git -C "$tree.new" -c user.name=tracy-fast -c user.email=tracy-fast@invalid \
 		commit -q -m "$(basename "$tarball")"
