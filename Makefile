@@ -14,11 +14,28 @@ BENCH_ARCHES := $(if $(filter command line,$(origin ARCHES)),$(if \
 override ARCHES := $(ALL_ARCHES)
 $(if $(filter-out $(ALL_ARCHES),$(BENCH_ARCHES)),$(error \
 	ARCHES='$(BENCH_ARCHES)': use all, or guests among: $(ALL_ARCHES)))
-BUILD  := build
+# The kernel of the guests: mainline (7.2, the series of kernel-patch/, from
+# Debian unstable's linux-source-7.2, which qemu/fetch-source.sh downloads
+# without installing it) or the LTS backport (6.12, kernel-patch/6.12/, on
+# Debian 12's linux-source-6.12). `make test` also runs the x86_64 guest on
+# 6.12; `make test KERNEL_VERSION=6.12` runs every guest on it. Each version
+# builds in a tree of its own: build/ for 7.2, build/6.12/ for 6.12.
+KERNEL_VERSIONS := 7.2 6.12
+KERNEL_VERSION  ?= 7.2
+$(if $(filter-out $(KERNEL_VERSIONS),$(KERNEL_VERSION)),$(error \
+	KERNEL_VERSION='$(KERNEL_VERSION)': use one of $(KERNEL_VERSIONS)))
+ifeq ($(KERNEL_VERSION),6.12)
+BUILD         ?= build/6.12
 LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
-LINUX_TREE    := $(BUILD)/linux
-# The patches applied to it (all of kernel-patch/*.patch but the cover letter).
-SERIES_DIR    := kernel-patch
+# The patches applied to it (all of SERIES_DIR/*.patch but the cover letter).
+SERIES_DIR    ?= kernel-patch/6.12
+else
+BUILD         ?= build
+LINUX_TARBALL := build/src/linux-source-$(KERNEL_VERSION).tar.xz
+SERIES_DIR    ?= kernel-patch
+endif
+# Shared by the builds of one version, patched and baseline alike.
+LINUX_TREE    := build/linux-$(KERNEL_VERSION)
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 
@@ -42,7 +59,8 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	/usr/include/libelf.h=libelf-dev valgrind=valgrind \
 	pkg-config=pkgconf readelf=binutils groff=groff-base man=man-db \
 	lexgrog=man-db \
-	$(LINUX_TARBALL)=linux-source-6.12
+	/usr/src/linux-source-6.12.tar.xz=linux-source-6.12 \
+	/usr/share/keyrings/debian-archive-keyring.gpg=debian-archive-keyring
 
 ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \

@@ -14,8 +14,12 @@ RELEASE_SUFFIX := $(shell sed -n 's/^CONFIG_LOCALVERSION="\(.*\)"$$/\1/p' qemu/k
 
 # Cheap when nothing changed: the script compares the series with the one
 # it applied last, so it runs every time.
-linux-source:
+linux-source: $(LINUX_TARBALL)
 	@qemu/prepare-source.sh $(LINUX_TARBALL) $(SERIES_DIR) $(LINUX_TREE)
+
+# Mainline is not in Debian 12: its source comes from Debian unstable.
+build/src/linux-source-%.tar.xz:
+	@qemu/fetch-source.sh $* $@
 
 $(GEN_INIT_CPIO): | linux-source
 	@mkdir -p $(@D)
