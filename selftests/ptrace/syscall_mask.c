@@ -1533,12 +1533,252 @@ TEST_F(mask, classic_exit_stop_after_syscall_resume_at_exec_event)
 	check_exec_event_resume(_metadata, self, false);
 }
 
-/* With a mask, execve got no entry stop: no exit stop, though it is listed. */
-TEST_F(mask, no_exit_stop_after_syscall_resume_at_exec_event)
+/*
+ * With a mask as without: execve got no entry stop because syscall stops
+ * were off, and the tracer asks for them at the exec event: it gets the
+ * exit stop of execve, although the mask lists execve.
+ */
+TEST_F(mask, exit_stop_after_syscall_resume_at_exec_event)
 {
 	if (mask_absent(_metadata, self->probe_errno))
 		SKIP(return, NO_MASK);
+	if (kabi.native->audit_arch == AUDIT_ARCH_ARM)
+		SKIP(return, "the arm kernel may not see syscall stops come on in a syscall");
 	check_exec_event_resume(_metadata, self, true);
+}
+
+/* ---- syscall stops on and off at a stop inside a syscall ---- */
+
+struct inside_resume {
+	int kind;	/* the stop inside the syscall: STOP_SECCOMP, STOP_EVENT */
+	int event;	/* its PTRACE_EVENT_*, for STOP_EVENT */
+	long resume;	/* how the tracer resumes from it */
+	pid_t pid;	/* the tracee it applies to */
+	int seen;
+};
+
+/*
+ * Resumes with inside_resume::resume from the stop inside the syscall, and
+ * from the exit stop that may follow with PTRACE_CONT, as strace
+ * --seccomp-bpf does with PTRACE_SYSCALL from a seccomp stop.
+ */
+static void resume_inside_syscall(struct tracer *tr, const struct stop *s)
+{
+	struct inside_resume *ir = tr->arg;
+
+	if (s->pid != ir->pid)
+		return;
+	if (s->kind == ir->kind &&
+	    (s->kind != STOP_EVENT || s->nr == ir->event)) {
+		ir->seen++;
+		tr->resume = ir->resume;
+	} else if (s->kind == STOP_EXIT && ir->seen) {
+		tr->resume = PTRACE_CONT;
+	}
+}
+
+enum seccomp_mask {
+	SECCOMP_NO_MASK,	/* classic ptrace */
+	SECCOMP_MASK_SKIPS,	/* a whitelist without getppid */
+	SECCOMP_MASK_NOEXIT,	/* getppid in the stop and no-exit lists */
+};
+
+/*
+ * The tracee runs getppid, getpid, getppid under a SECCOMP_RET_TRACE filter
+ * for getppid. The tracer starts with @start and resumes from each seccomp
+ * stop with PTRACE_SYSCALL, then from the exit stop with PTRACE_CONT.
+ */
+static void check_seccomp_then_syscall(struct __test_metadata *_metadata,
+				       FIXTURE_DATA(mask) * self,
+				       enum seccomp_mask how, long start)
+{
+	static const int nrs[] = { __NR_getppid, NR_UNPAIRED };
+	struct inside_resume ir = {
+		.kind = STOP_SECCOMP, .resume = PTRACE_SYSCALL,
+	};
+	struct expect e = { 0 };
+	const struct trace *t;
+	pid_t pid;
+
+	if (how != SECCOMP_NO_MASK &&
+	    mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (kabi.native->audit_arch == AUDIT_ARCH_ARM)
+		SKIP(return, "the arm kernel may not see syscall stops come on in a syscall");
+	script_syscalls(self->sh, NRS(__NR_getppid, __NR_getpid, __NR_getppid));
+	pid = spawn(_metadata, self, SPAWN_TRACEME | SPAWN_SECCOMP);
+	ir.pid = pid;
+	ASSERT_EQ(0, sys_ptrace(PTRACE_SETOPTIONS, pid, 0,
+				OPTIONS | PTRACE_O_TRACESECCOMP));
+	if (how == SECCOMP_MASK_SKIPS) {
+		ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getpid)));
+		ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+	} else if (how == SECCOMP_MASK_NOEXIT) {
+		ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getppid)));
+		ASSERT_EQ(0, set_prog_list(pid, PTRACE_SYSCALLMASK_NOEXIT,
+					   NRS(__NR_getppid)));
+		ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+	}
+	for (int i = 0; i < 2; i++) {
+		if (start == PTRACE_SYSCALL && how == SECCOMP_MASK_NOEXIT && !i) {
+			/* Reported at entry, no exit stop: decided there. */
+			want(&e, STOP_ENTRY, __NR_getppid, prog_arch());
+			want(&e, STOP_SECCOMP, __NR_getppid, prog_arch());
+			continue;
+		}
+		want(&e, STOP_SECCOMP, __NR_getppid, prog_arch());
+		want(&e, STOP_EXIT, NR_UNPAIRED, prog_arch());
+	}
+	t = run(_metadata, self, pid, start, resume_inside_syscall, &ir);
+	EXPECT_EQ(2, ir.seen);
+	expect_stops(_metadata, t, pid, nrs, ARRAY_SIZE(nrs), &e,
+		     "PTRACE_SYSCALL from a seccomp stop");
+	EXPECT_EQ(getpid(), self->sh->results[1]);
+}
+
+/* strace --seccomp-bpf: PTRACE_CONT, seccomp stop, PTRACE_SYSCALL, exit */
+TEST_F(mask, seccomp_stop_then_syscall_gets_exit_stop_classic)
+{
+	check_seccomp_then_syscall(_metadata, self, SECCOMP_NO_MASK,
+				   PTRACE_CONT);
+}
+
+TEST_F(mask, seccomp_stop_then_syscall_gets_exit_stop_with_mask)
+{
+	check_seccomp_then_syscall(_metadata, self, SECCOMP_MASK_SKIPS,
+				   PTRACE_CONT);
+}
+
+/* The entry stop was not reported: the no-exit list does not apply. */
+TEST_F(mask, seccomp_stop_then_syscall_gets_exit_stop_despite_noexit)
+{
+	check_seccomp_then_syscall(_metadata, self, SECCOMP_MASK_NOEXIT,
+				   PTRACE_CONT);
+}
+
+/* Syscall stops on all along, the mask skipped the entry of getppid. */
+TEST_F(mask, seccomp_stop_in_masked_syscall_then_syscall_gets_exit_stop)
+{
+	check_seccomp_then_syscall(_metadata, self, SECCOMP_MASK_SKIPS,
+				   PTRACE_SYSCALL);
+}
+
+/*
+ * The first getppid is reported at entry and listed as no-exit: no exit
+ * stop, decided at entry; the second one is reached with PTRACE_CONT.
+ */
+TEST_F(mask, seccomp_stop_keeps_the_entry_decision_of_a_reported_syscall)
+{
+	check_seccomp_then_syscall(_metadata, self, SECCOMP_MASK_NOEXIT,
+				   PTRACE_SYSCALL);
+}
+
+/* The syscalls vfork() may make: vfork, or clone where there is none. */
+static struct nrs vfork_nrs(void)
+{
+#ifdef __NR_vfork
+	return NRS(__NR_vfork, __NR_clone);
+#else
+	return NRS(__NR_clone);
+#endif
+}
+
+/*
+ * The tracee vforks a child that execs this program. The tracer starts
+ * with @start and resumes from the PTRACE_EVENT_VFORK stop of the parent
+ * with @at_event. @whitelist_vfork: a whitelist mask that lists the
+ * syscall of vfork() (vfork or clone); otherwise one that does not.
+ * The exit stop of the vfork follows iff syscall stops come on at the
+ * event or the entry was reported and they stay on.
+ */
+static void check_vfork_event_resume(struct __test_metadata *_metadata,
+				     FIXTURE_DATA(mask) * self, long start,
+				     long at_event, bool whitelist_vfork)
+{
+	static const int nrs[] = { NR_UNPAIRED };
+	struct inside_resume ir = {
+		.kind = STOP_EVENT, .event = PTRACE_EVENT_VFORK,
+		.resume = at_event,
+	};
+	struct expect e = { 0 };
+	const struct trace *t;
+	pid_t pid = self->tracee;
+	bool exit_stop;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (kabi.native->audit_arch == AUDIT_ARCH_ARM)
+		SKIP(return, "the arm kernel may not see syscall stops come on in a syscall");
+	ir.pid = pid;
+	script_reset(self->sh);
+	script_add(self->sh, OP_VFORK_EXEC, 0, 0);
+	script_exec_args(self->sh, "/proc/self/exe", "getpid");
+	ASSERT_EQ(0, sys_ptrace(PTRACE_SETOPTIONS, pid, 0, INHERIT_OPTIONS));
+	ASSERT_EQ(0, set_prog_list(pid, 0, whitelist_vfork ? vfork_nrs() :
+				   NRS(__NR_getpid)));
+	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+
+	exit_stop = at_event == PTRACE_SYSCALL;
+	if (exit_stop)
+		want(&e, STOP_EXIT, NR_UNPAIRED, prog_arch());
+	t = run(_metadata, self, pid, start, resume_inside_syscall, &ir);
+	EXPECT_EQ(1, ir.seen);
+	/* A reported entry pairs its exit: look at unpaired exits only. */
+	if (start == PTRACE_SYSCALL && whitelist_vfork)
+		e.n = 0;
+	expect_stops(_metadata, t, pid, nrs, ARRAY_SIZE(nrs), &e,
+		     "syscall stops changed at the vfork event");
+	EXPECT_LT(0, self->sh->results[0]);
+}
+
+/* Off at entry, on at the event: the exit stop, though the mask skips */
+TEST_F(mask, vfork_event_syscall_resume_gets_exit_stop)
+{
+	check_vfork_event_resume(_metadata, self, PTRACE_CONT, PTRACE_SYSCALL,
+				 false);
+}
+
+/* On at entry, skipped by the mask, on at the event: the exit stop */
+TEST_F(mask, vfork_event_syscall_resume_in_masked_syscall_gets_exit_stop)
+{
+	check_vfork_event_resume(_metadata, self, PTRACE_SYSCALL,
+				 PTRACE_SYSCALL, false);
+}
+
+/* On at entry, skipped by the mask, off at the event: no exit stop */
+TEST_F(mask, vfork_event_cont_in_masked_syscall_gets_no_exit_stop)
+{
+	check_vfork_event_resume(_metadata, self, PTRACE_SYSCALL, PTRACE_CONT,
+				 false);
+}
+
+/* On at entry and reported, off at the event: no exit stop either */
+TEST_F(mask, vfork_event_cont_drops_the_exit_stop)
+{
+	struct inside_resume ir = {
+		.kind = STOP_EVENT, .event = PTRACE_EVENT_VFORK,
+		.resume = PTRACE_CONT,
+	};
+	const struct trace *t;
+	pid_t pid = self->tracee;
+	int entry, i;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	ir.pid = pid;
+	script_reset(self->sh);
+	script_add(self->sh, OP_VFORK_EXEC, 0, 0);
+	script_exec_args(self->sh, "/proc/self/exe", "getpid");
+	ASSERT_EQ(0, sys_ptrace(PTRACE_SETOPTIONS, pid, 0, INHERIT_OPTIONS));
+	ASSERT_EQ(0, set_prog_list(pid, 0, vfork_nrs()));
+	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+	t = run(_metadata, self, pid, PTRACE_SYSCALL, resume_inside_syscall, &ir);
+	EXPECT_EQ(1, ir.seen);
+	entry = find_stop(t, pid, STOP_ENTRY, 0);
+	ASSERT_LE(0, entry);
+	for (i = entry + 1; i < t->nstops; i++)
+		if (t->stops[i].pid == pid)
+			EXPECT_NE(STOP_EXIT, t->stops[i].kind);
 }
 
 /* ---- mixed ABIs ---- */
@@ -1588,6 +1828,82 @@ TEST_F(mask, x32_uses_the_x86_64_lists)
 	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
 	want_syscalls(&e, NRS(__NR_getpid, nr64));
 	run_and_expect(_metadata, self, pid, &e, "x32");
+}
+
+/*
+ * x32's own syscalls, 512 to 547, follow the x86_64 table in the x86_64
+ * lists on a kernel with x32, and GET reports that larger table.
+ */
+#define X32_FIRST_OWN_NR	512U
+#define X32_LAST_OWN_NR		547U
+#define X32_IOCTL_NR		514U
+
+TEST_F(mask, x86_64_lists_cover_x32_syscalls)
+{
+	struct list l = { { 0 } };
+	__u32 nr_bits = LIST_BITS;
+	pid_t pid = self->tracee;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (!have_x32_syscalls())
+		SKIP(return, "no x32 ABI in this kernel, or not an x86_64 program");
+	ASSERT_EQ(0, mask_get(pid, AUDIT_ARCH_X86_64, 0, &l, &nr_bits));
+	EXPECT_LE(X32_LAST_OWN_NR + 1, nr_bits) {
+		TH_LOG("GET reports %u bits for x86_64, short of x32's %d",
+		       nr_bits, X32_LAST_OWN_NR);
+	}
+	/* Both ends of x32's own range are in the table, seed form too. */
+	EXPECT_EQ(0, mask_seed(pid, true, X32_FIRST_OWN_NR));
+	EXPECT_EQ(0, mask_seed(pid, true, X32_LAST_OWN_NR));
+	nr_bits = LIST_BITS;
+	ASSERT_EQ(0, mask_get(pid, AUDIT_ARCH_X86_64, 0, &l, &nr_bits));
+	EXPECT_TRUE(list_has(&l, X32_FIRST_OWN_NR));
+	EXPECT_TRUE(list_has(&l, X32_LAST_OWN_NR));
+	EXPECT_EQ(-EINVAL, mask_seed(pid, true, nr_bits));
+}
+
+/*
+ * ioctl(-1, 0) of x32 is x32's own syscall 514, EBADF. @whitelist: only it
+ * stops; otherwise everything but it.
+ */
+static void check_x32_own_syscall(struct __test_metadata *_metadata,
+				  FIXTURE_DATA(mask) * self, bool whitelist)
+{
+	struct expect e = { 0 };
+	pid_t pid = self->tracee;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (!is_x32())
+		SKIP(return, "an x32 build tests this");
+	ASSERT_EQ(X32_IOCTL_NR, list_bit(__NR_ioctl));
+	script_reset(self->sh);
+	script_add(self->sh, OP_SYSCALL, __NR_getpid, 0);
+	script_add_args(self->sh, __NR_ioctl, -1, 0, 0, 0);
+	script_add(self->sh, OP_SYSCALL, __NR_getppid, 0);
+	ASSERT_EQ(0, set_list(pid, AUDIT_ARCH_X86_64, 0, NRS(X32_IOCTL_NR)));
+	ASSERT_EQ(0, mask_mode(pid, whitelist ? MODE_WHITELIST :
+					      MODE_BLACKLIST));
+	if (whitelist) {
+		want_syscall(&e, __NR_ioctl, true);
+	} else {
+		want_syscall(&e, __NR_getpid, true);
+		want_syscall(&e, __NR_getppid, true);
+	}
+	run_and_expect(_metadata, self, pid, &e, "x32's own ioctl");
+	EXPECT_EQ(-1, self->sh->results[1]);
+	EXPECT_EQ(EBADF, self->sh->errnos[1]);
+}
+
+TEST_F(mask, x32_own_syscall_whitelisted)
+{
+	check_x32_own_syscall(_metadata, self, true);
+}
+
+TEST_F(mask, x32_own_syscall_blacklisted)
+{
+	check_x32_own_syscall(_metadata, self, false);
 }
 
 /* ---- who may ---- */

@@ -126,6 +126,8 @@ long int80_syscall(long nr);
 bool have_int80(void);
 bool have_sysemu(void);
 bool is_x32(void);
+/* An x86_64 or x32 program on a kernel with the x32 ABI. */
+bool have_x32_syscalls(void);
 
 /* ---- syscall_mask_tracee.c: the traced child and its script ---- */
 

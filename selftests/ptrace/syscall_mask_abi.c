@@ -10,6 +10,7 @@
 #include <linux/audit.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/utsname.h>
@@ -82,6 +83,19 @@ bool is_x32(void)
 {
 #ifdef X32_SYSCALL_BIT
 	return true;
+#else
+	return false;
+#endif
+}
+
+/*
+ * Whether the kernel runs x32 syscalls, by behaviour: getpid with the x32
+ * bit is ENOSYS on a kernel without the x32 ABI.
+ */
+bool have_x32_syscalls(void)
+{
+#if defined(__x86_64__)
+	return syscall(0x40000000L | 39) == getpid();
 #else
 	return false;
 #endif
