@@ -36,6 +36,15 @@ SERIES_DIR    ?= kernel-patch
 endif
 # Shared by the builds of one version, patched and baseline alike.
 LINUX_TREE    := build/linux-$(KERNEL_VERSION)
+# Results name the kernel when it is not the default one.
+PLACE_SUFFIX  := $(if $(filter-out $(firstword $(KERNEL_VERSIONS)),$(KERNEL_VERSION)),-linux-$(KERNEL_VERSION))
+# make test also runs the x86_64 guest on the LTS kernel (LTS_ARCHES=all:
+# every guest; LTS_ARCHES= : none), in its own build tree.
+LTS_VERSION   := 6.12
+LTS_ARCHES    ?= x86_64
+LTS_RUN_ARCHES := $(if $(filter $(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
+	$(filter all,$(LTS_ARCHES)),$(ALL_ARCHES),$(LTS_ARCHES)))
+LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),build/$(LTS_VERSION)/results/$(arch).json)
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 
@@ -123,12 +132,21 @@ qemu-shell:
 test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
+	@rm -f $(LTS_RESULTS)
 	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
-		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) || true
+		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) \
+		$(if $(LTS_RUN_ARCHES),test-lts) || true
 	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
-		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
+		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json) \
+		$(LTS_RESULTS)
+
+# Our selftests in the guests of LTS_ARCHES on the LTS kernel.
+.PHONY: test-lts
+test-lts:
+	@$(MAKE) --no-print-directory -k KERNEL_VERSION=$(LTS_VERSION) \
+		$(foreach arch,$(LTS_RUN_ARCHES),test-$(arch))
 
 # The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one
 # place after the other; then the table and the plot of every place that

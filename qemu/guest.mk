@@ -28,7 +28,7 @@ $(GEN_INIT_CPIO): | linux-source
 # The arguments boot.py needs for guest $(1), booting initramfs $(2)
 # (default: the one with our tests) with the kernel built in $(3)
 # (default: the guest's).
-boot-args = --name $(1) --qemu $(guest.$(1).qemu) \
+boot-args = --name $(1)$(PLACE_SUFFIX) --qemu $(guest.$(1).qemu) \
 	--kernel $(or $(3),$(BUILD)/$(1)/kernel)/$(guest.$(1).kernel_image) \
 	--initrd $(or $(2),$(BUILD)/$(1)/initramfs.cpio) \
 	--console $(guest.$(1).console) \
