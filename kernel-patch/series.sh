@@ -1,5 +1,6 @@
 #!/bin/sh
-# series.sh series|check: the mailable patch series (see Makefile).
+# series.sh series|check|edit|refresh|clean-edit: the mailable patch
+# series and its edit tree (see Makefile).
 #
 # Environment, set by the Makefile (paths absolute):
 #   SERIES_DIR  the kept patches: NNNN-*.patch and 0000-cover-letter.patch
@@ -290,9 +291,62 @@ check_series() {
 		die "checkpatch.pl --strict complains about $failed patch(es)"
 }
 
+# The edit tree: a worktree of $LINUX at pristine with the kept patches
+# applied as commits, for git commit --amend, rebase -i and the like.
+# The selftests are not in it: they are edited in $SELFTESTS.
+edit_tree() {
+	tree=$OUT/edit
+	if [ -e "$tree" ]; then
+		die "$tree exists: make refresh writes it back, make clean-edit removes it"
+	fi
+	[ -r "$COVER" ] || die "$COVER: no such file"
+	mkdir -p "$OUT"
+	flock "$LINUX.lock" git -C "$LINUX" worktree add -q --detach "$tree" pristine
+	from=$(sed -n '1,/^$/s/^From: //p' "$COVER")
+	NAME=${from% <*}
+	EMAIL=${from##*<}
+	EMAIL=${EMAIL%>}
+	# shellcheck disable=SC2046 # one word a patch
+	apply "$tree" $(patches feature) $(patches documentation)
+	git -C "$tree" checkout -q -b series
+	echo "  EDIT    $tree: $(git -C "$tree" rev-list --count pristine..HEAD) commits on pristine"
+}
+
+# The commits of the edit tree written back as the kept patches, with
+# names that depend only on their order and subject, and the cover
+# letter left as it is.
+refresh_series() {
+	tree=$OUT/edit
+	[ -d "$tree" ] || die "no $tree: make edit first"
+	[ ! -d "$(git -C "$tree" rev-parse --git-dir)/rebase-apply" ] &&
+	[ ! -d "$(git -C "$tree" rev-parse --git-dir)/rebase-merge" ] ||
+		die "$tree: a git am or rebase is in progress"
+	git -C "$tree" diff --quiet HEAD ||
+		die "$tree: uncommitted changes; commit them first"
+	rm -rf "$OUT/refresh"
+	git -C "$tree" format-patch -q --zero-commit -o "$OUT/refresh" pristine
+	set -- "$OUT"/refresh/*.patch
+	[ -e "$1" ] || die "$tree: no commit on pristine"
+	for patch in "$SERIES_DIR"/[0-9]*.patch; do
+		[ "$patch" = "$COVER" ] || rm -f "$patch"
+	done
+	mv "$OUT"/refresh/*.patch "$SERIES_DIR/"
+	rmdir "$OUT/refresh"
+	echo "  REFRESH $SERIES_DIR: $# patches from $tree"
+}
+
 # One throwaway worktree: check reuses the one the series was made in.
 worktree=$OUT/work
 case ${1:-} in
+edit)
+	edit_tree
+	;;
+refresh)
+	refresh_series
+	;;
+clean-edit)
+	remove_worktree "$OUT/edit"
+	;;
 series)
 	new_worktree "$worktree"
 	make_series "$worktree"
@@ -303,6 +357,6 @@ check)
 	check_series "$worktree"
 	;;
 *)
-	die "usage: $0 series|check"
+	die "usage: $0 series|check|edit|refresh|clean-edit"
 	;;
 esac
