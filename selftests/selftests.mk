@@ -46,3 +46,8 @@ test-host: $(HOST_PROGRAMS) guest-x86_64
 		"python3 examples/test_examples.py $(BUILD)/examples" \
 		"python3 qemu/test_boot.py" "python3 bench/test_bench.py" \
 		$(HOST_CHECKS)
+
+# Every copy of the contract's constants (compat/, the selftests' fallbacks,
+# literal request numbers) equals the uapi header the series patch in.
+HOST_CHECKS += "python3 selftests/uapi/check_uapi.py"
+
