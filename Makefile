@@ -21,6 +21,8 @@ LINUX_TREE    := $(BUILD)/linux
 SERIES_DIR    := kernel-patch
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
+# The Python of the test bed (qemu/testbed) for every script make runs.
+export PYTHONPATH := $(CURDIR)/qemu$(if $(PYTHONPATH),:$(PYTHONPATH))
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
@@ -94,7 +96,7 @@ qemu-test:
 	@$(MAKE) --no-print-directory setup
 	@rm -f $(BUILD)/results/$(ARCH).json
 	@$(MAKE) --no-print-directory test-$(ARCH) || true
-	@python3 qemu/tap.py summary $(BUILD)/results/$(ARCH).json
+	@python3 -m testbed summary $(BUILD)/results/$(ARCH).json
 
 qemu-shell:
 	$(check-arch)
@@ -107,7 +109,7 @@ test:
 	@rm -rf $(BUILD)/results
 	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
 		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) || true
-	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
+	@python3 -m testbed summary $(BUILD)/results/host.json \
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)

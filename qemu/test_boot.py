@@ -15,11 +15,11 @@ import sys
 import tempfile
 import unittest
 
+import boot
+from testbed.results import count_program, run_unittests
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-import boot  # noqa: E402
-from tap import count_program, run_unittests  # noqa: E402
 
 KSELFTEST_OUTPUT = """\
 TAP version 13

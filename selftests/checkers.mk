@@ -1,6 +1,6 @@
 # The host tests of libtracy-fast under dynamic checkers: AddressSanitizer
 # with UndefinedBehaviorSanitizer (make test-asan) and valgrind's memcheck
-# (make test-valgrind). Each is a place of its own for qemu/tap.py
+# (make test-valgrind). Each is a place of its own for testbed.results
 # (host-asan, host-valgrind), so `make test` counts their results.
 #
 # What is checked is the tracer: the library, the test program that

@@ -88,7 +88,7 @@ regress:
 	@$(MAKE) --no-print-directory setup
 	@rm -f $(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 	@$(MAKE) --no-print-directory -k $(foreach arch,$(ARCHES),regress-$(arch)) || true
-	@python3 qemu/tap.py summary \
+	@python3 -m testbed summary \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 
 # The same guests from the same config, without the series: a build tree
