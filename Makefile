@@ -21,6 +21,10 @@ LINUX_TREE    := $(BUILD)/linux
 SERIES_DIR    := kernel-patch
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
+# The folders whose headers the library, its tests and its users include
+# by name ("syscalls.h", "tracy.h"); a folder with headers of its own for
+# the others adds itself here from its .mk.
+PROJECT_INCLUDES := -Ilibtracy-fast -Icompat -Iarch
 # The Python of the test bed (qemu/testbed) for every script make runs.
 export PYTHONPATH := $(CURDIR)/qemu$(if $(PYTHONPATH),:$(PYTHONPATH))
 

@@ -32,7 +32,7 @@ ASAN_TEST     := $(ASAN_DIR)/progs/libtracy
 
 $(ASAN_DIR)/obj/%.o: %.c $(LIBTRACY_HEADERS)
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(ASAN_CFLAGS) -c -o $@ $<
+	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) -c -o $@ $<
 
 $(ASAN_DIR)/libtracy-fast.a: $(ASAN_LIB_OBJS)
 	@rm -f $@
@@ -41,7 +41,7 @@ $(ASAN_DIR)/libtracy-fast.a: $(ASAN_LIB_OBJS)
 $(ASAN_TEST): $(call selftest-sources,libtracy) $(ASAN_DIR)/libtracy-fast.a \
 		| linux-source
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(ASAN_CFLAGS) -I$(KSFT_INCLUDE) -o $@ \
+	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) -o $@ \
 		$(filter %.c %.a,$^)
 
 $(eval $(call EXAMPLE_RULES,$(ASAN_DIR)/examples,\

@@ -16,13 +16,15 @@ selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
 define SELFTEST_RULES
 $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-source
 	@mkdir -p $$(@D)
-	$(abi.$(2).cc) $(GUEST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
+	$(abi.$(2).cc) $(GUEST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
+		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 define HOST_SELFTEST_RULES
 $(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-source
 	@mkdir -p $$(@D)
-	$(CC) $(HOST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
+	$(CC) $(HOST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
+		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 GUEST_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
