@@ -39,7 +39,7 @@ $(ASAN_DIR)/libtracy-fast.a: $(ASAN_LIB_OBJS)
 	$(AR) rcs $@ $^
 
 $(ASAN_TEST): $(call selftest-sources,libtracy) $(ASAN_DIR)/libtracy-fast.a \
-		| linux-source
+		| linux-files
 	@mkdir -p $(@D)
 	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) -o $@ \
 		$(filter %.c %.a,$^)
