@@ -6,14 +6,21 @@
 # that run on the host and in the guests.
 
 ALL_ARCHES := x86_64 i386 arm arm64
-# `make bench ARCHES=all` (or a list, ARCHES="i386 arm"): the guests the
-# benchmarks run in, by default the x86_64 guest only. Every other target,
-# and the build, always know every guest.
-BENCH_ARCHES := $(if $(filter command line,$(origin ARCHES)),$(if \
-	$(filter all,$(ARCHES)),$(ALL_ARCHES),$(ARCHES)),x86_64)
+# ARCHES=all or a list (ARCHES="i386 arm") chooses the guests that make
+# test, regress, bench and make itself build and run: by default every
+# guest, and for make bench the x86_64 guest only. The rules, and the
+# libraries and programs of every ABI, exist for all guests whatever
+# ARCHES says; the .mk files generate them from ALL_ARCHES.
+ARCHES_GIVEN := $(if $(filter command line,$(origin ARCHES)),$(if \
+	$(filter all,$(ARCHES)),$(ALL_ARCHES),$(ARCHES)))
+$(if $(filter-out $(ALL_ARCHES),$(ARCHES_GIVEN)),$(error \
+	ARCHES='$(ARCHES)': use all, or guests among: $(ALL_ARCHES)))
+$(if $(filter command line,$(origin ARCHES)),$(if \
+	$(ARCHES_GIVEN),,$(error ARCHES is empty: use all, or guests among: \
+	$(ALL_ARCHES))))
+TEST_ARCHES  := $(or $(ARCHES_GIVEN),$(ALL_ARCHES))
+BENCH_ARCHES := $(or $(ARCHES_GIVEN),x86_64)
 override ARCHES := $(ALL_ARCHES)
-$(if $(filter-out $(ALL_ARCHES),$(BENCH_ARCHES)),$(error \
-	ARCHES='$(BENCH_ARCHES)': use all, or guests among: $(ALL_ARCHES)))
 # The kernel of the guests: mainline (7.2, the series of kernel-patch/, from
 # Debian unstable's linux-source-7.2, which qemu/fetch-source.sh downloads
 # without installing it) or the LTS backport (6.12, kernel-patch/6.12/, on
@@ -47,11 +54,18 @@ LTS_RUN_ARCHES := $(if $(filter $(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
 LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),build/$(LTS_VERSION)/results/$(arch).json)
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
+# The folders whose headers the library, its tests and its users include
+# by name ("syscalls.h", "tracy.h"); a folder with headers of its own for
+# the others adds itself here from its .mk.
+PROJECT_INCLUDES := -Ilibtracy-fast -Icompat -Iarch
+# The Python of the test bed (qemu/testbed) for every script make runs.
+export PYTHONPATH := $(CURDIR)/qemu$(if $(PYTHONPATH),:$(PYTHONPATH))
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 
 include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
+include qemu/linux-files.mk
 include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
@@ -75,14 +89,18 @@ ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 
-.PHONY: all help setup kernel qemu-test qemu-shell test test-host bench clean distclean
+.PHONY: all help setup kernel qemu-test qemu-shell check test test-host bench \
+	clean distclean
 
-all: setup $(foreach arch,$(ARCHES),guest-$(arch))
+all: setup $(foreach arch,$(TEST_ARCHES),guest-$(arch))
 
 help:
-	@echo "make               install what is missing, build all four guests"
+	@echo "make               install what is missing, build every guest"
+	@echo "make check         build the library for the host and run the host"
+	@echo "                   tests: no kernel is built or booted"
 	@echo "make test          host tests, then the tests in every guest: $(ARCHES),"
 	@echo "                   and the kernel's selftests against their baseline"
+	@echo "                   (ARCHES=\"arm i386\": those guests only)"
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
 	@echo "make examples      the example tracers, in $(BUILD)/examples"
@@ -93,7 +111,7 @@ help:
 	@echo "                   lockdep, UBSAN and kmemleak; fails on any report"
 	@echo "make bench         the benchmarks, on the host and in the x86_64 guest,"
 	@echo "                   then their table and plot (bench/README.md);"
-	@echo "                   ARCHES=all: in all four guests"
+	@echo "                   ARCHES=all: in every guest"
 	@echo "make kernel ARCH=A       build the patched kernel of guest A"
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
@@ -121,25 +139,35 @@ qemu-test:
 	@$(MAKE) --no-print-directory setup
 	@rm -f $(BUILD)/results/$(ARCH).json
 	@$(MAKE) --no-print-directory test-$(ARCH) || true
-	@python3 qemu/tap.py summary $(BUILD)/results/$(ARCH).json
+	@python3 -m testbed summary $(BUILD)/results/$(ARCH).json
 
 qemu-shell:
 	$(check-arch)
 	@$(MAKE) --no-print-directory setup shell-$(ARCH)
 
+# The inner loop: the host's library and tests, no kernel built or booted.
+check:
+	@$(MAKE) --no-print-directory setup
+	@rm -f $(BUILD)/results/host.json
+	@$(MAKE) --no-print-directory test-host || true
+	@python3 -m testbed summary $(BUILD)/results/host.json
+
 # The test driver: every place writes its results, the summary counts them
-# all and fails if anything failed, whatever failed first.
+# all and fails if anything failed, whatever failed first. The panic drill
+# boots the x86_64 guest's kernel, so it runs when that guest is tested.
 test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
 	@rm -f $(LTS_RESULTS)
 	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
-		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) \
+		$(foreach arch,$(TEST_ARCHES),test-$(arch) regress-$(arch)) \
+		$(if $(filter x86_64,$(TEST_ARCHES)),test-drill) \
 		$(if $(LTS_RUN_ARCHES),test-lts) || true
-	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
+	@python3 -m testbed summary $(BUILD)/results/host.json \
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
-		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
-		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json) \
+		$(if $(filter x86_64,$(TEST_ARCHES)),$(BUILD)/results/drill.json) \
+		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/$(arch).json) \
+		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json) \
 		$(LTS_RESULTS)
 
 # Our selftests in the guests of LTS_ARCHES on the LTS kernel.

@@ -1,22 +1,25 @@
 # The syscall table of every ABI, generated from the kernel's .tbl files
 # by arch/gen-syscalls.py as $(BUILD)/gen/syscalls-<abi>.c, following the
 # abi.<abi>.audit_arch, .syscall_tbl and .syscall_args of arch/*/arch.mk.
+# The .tbl files and headers come from the tarball alone
+# (qemu/linux-files.mk): the series changes none of them.
 # A program that includes arch/syscalls.h links $(SYSCALL_SOURCES).
 
 SYSCALL_ABIS    := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
 SYSCALL_SOURCES := arch/syscalls.c \
 	$(foreach abi,$(SYSCALL_ABIS),$(BUILD)/gen/syscalls-$(abi).c)
 
-gen-syscalls = python3 arch/gen-syscalls.py --abi $(1) --tree $(LINUX_TREE) \
+gen-syscalls = python3 arch/gen-syscalls.py --abi $(1) --tree $(LINUX_FILES) \
 	--tbl $(abi.$(1).syscall_tbl) --audit-arch $(abi.$(1).audit_arch) \
 	$(abi.$(1).syscall_args)
 
 # The kernel files that the generator reads for ABI $(1).
-syscall-inputs = $(addprefix $(LINUX_TREE)/,$(abi.$(1).syscall_tbl) \
-	$(filter %.h,$(abi.$(1).syscall_args)))
+syscall-files = $(abi.$(1).syscall_tbl) $(filter %.h,$(abi.$(1).syscall_args))
+syscall-inputs = $(addprefix $(LINUX_FILES)/,$(call syscall-files,$(1)))
 
+LINUX_FILES_WANTED += $(foreach abi,$(SYSCALL_ABIS),$(call syscall-files,$(abi)))
 $(sort $(foreach abi,$(SYSCALL_ABIS),$(call syscall-inputs,$(abi)))): \
-	| linux-source ;
+	$(LINUX_FILES)/.extracted ;
 
 define SYSCALL_TABLE_RULES
 $(BUILD)/gen/syscalls-$(1).c: arch/gen-syscalls.py arch/syscalls.mk \

@@ -24,9 +24,8 @@ import re
 import subprocess
 import sys
 
-BEGIN = re.compile(r"TRACY-FAST-BEGIN (\S+)\s*$")
-END = re.compile(r"TRACY-FAST-END (\S+) (\S+)\s*$")
-KERNEL = re.compile(r"TRACY-FAST-KERNEL (.*?)\s*$")
+from testbed.console import BEGIN, END, KERNEL
+
 JSON_BEGIN = "GBENCH-JSON-BEGIN"
 JSON_END = "GBENCH-JSON-END"
 KERNEL_LINE = re.compile(r"^\[\s*\d+\.\d+\]")

@@ -15,9 +15,8 @@ import xml.etree.ElementTree as ElementTree
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(TOP, "qemu"))
 import report  # noqa: E402
-from tap import run_unittests  # noqa: E402
+from testbed.results import run_unittests  # noqa: E402
 
 
 def bench_json(runs, **context):

@@ -8,7 +8,7 @@
  */
 #include <sys/ptrace.h>
 
-#include "../libtracy-fast/internal.h"
+#include "internal.h"
 
 static int classic_resume(struct child *c, int sig)
 {

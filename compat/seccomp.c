@@ -44,7 +44,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "../libtracy-fast/internal.h"
+#include "internal.h"
 #include "ptrace-compat.h"
 
 #ifndef SECCOMP_GET_ACTION_AVAIL

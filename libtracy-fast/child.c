@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "internal.h"
-#include "../compat/ptrace-compat.h"
+#include "ptrace-compat.h"
 
 struct child *child_find(struct session *s, pid_t pid)
 {

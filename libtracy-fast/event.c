@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 
 #include "internal.h"
-#include "../compat/ptrace-compat.h"
+#include "ptrace-compat.h"
 
 enum outcome {
 	HANDLED,	/* the tracee runs on; wait for the next status */

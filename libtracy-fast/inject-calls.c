@@ -13,7 +13,7 @@
 #include <sys/ptrace.h>
 
 #include "internal.h"
-#include "../compat/ptrace-compat.h"
+#include "ptrace-compat.h"
 
 /* mmap2 counts its offset in units of 4096 bytes, whatever the page size. */
 #define MMAP2_UNIT	4096

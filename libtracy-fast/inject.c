@@ -44,7 +44,7 @@
 #include <unistd.h>
 
 #include "internal.h"
-#include "../compat/ptrace-compat.h"
+#include "ptrace-compat.h"
 
 #ifndef CLONE_VFORK
 # define CLONE_VFORK	0x00004000

@@ -11,8 +11,8 @@
 #include <stddef.h>
 
 #include "tracy.h"
-#include "../arch/syscalls.h"
-#include "../arch/tracy-regs.h"
+#include "syscalls.h"
+#include "tracy-regs.h"
 
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))

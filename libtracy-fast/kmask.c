@@ -48,7 +48,7 @@
 #include <unistd.h>
 
 #include "internal.h"
-#include "../compat/ptrace-compat.h"
+#include "ptrace-compat.h"
 
 /* Bits per list we keep: more than any syscall table has. */
 #define KMASK_BITS	1024

@@ -36,7 +36,7 @@ libtracy-api = $(1) -fsyntax-only -aux-info $$@.aux -x c $$< && \
 define LIBTRACY_RULES
 $(BUILD)/lib/$(1)/obj/%.o: %.c $(LIBTRACY_HEADERS)
 	@mkdir -p $$(@D)
-	nice -n 19 $(2) $(LIBTRACY_CFLAGS) -c -o $$@ $$<
+	nice -n 19 $(2) $(LIBTRACY_CFLAGS) $(PROJECT_INCLUDES) -c -o $$@ $$<
 
 $(BUILD)/lib/$(1)/api.txt: libtracy-fast/tracy.h
 	@mkdir -p $$(@D)
@@ -79,7 +79,7 @@ LIBTRACY_MAP     := libtracy-fast/libtracy-fast.map
 
 $(BUILD)/lib/host/pic/%.o: %.c $(LIBTRACY_HEADERS)
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(LIBTRACY_CFLAGS) -fPIC -c -o $@ $<
+	nice -n 19 $(CC) $(LIBTRACY_CFLAGS) $(PROJECT_INCLUDES) -fPIC -c -o $@ $<
 
 # -z defs: every symbol resolved (libc is all it needs);
 # --no-undefined-version: the map names no function the library lacks.

@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 
 #include "internal.h"
-#include "../compat/ptrace-compat.h"
+#include "ptrace-compat.h"
 
 static const char *const backend_names[] = {
 	[TRACY_BACKEND_AUTO] = "auto",

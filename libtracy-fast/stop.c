@@ -14,7 +14,7 @@
 #include <sys/ptrace.h>
 
 #include "internal.h"
-#include "../compat/ptrace-compat.h"
+#include "ptrace-compat.h"
 
 void syscall_info_probe(struct session *s)
 {

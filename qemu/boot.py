@@ -6,7 +6,7 @@
 In test mode (the default) the guest's /init runs every test program and
 frames each one's output with markers (qemu/init.c). This script reads the
 serial console as it comes, shows one line per program, counts the TAP
-results (qemu/tap.py), and writes them to --results. It fails the run when a
+results (testbed.results), and writes them to --results. It fails the run when a
 program fails, when the kernel panics or reports a bug (the kernel's text is
 shown), and when the guest hangs: a watchdog ends it and says which program
 was running.
@@ -23,20 +23,9 @@ import sys
 import threading
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tap import Counts, count_program, write_results  # noqa: E402
+from testbed.console import BEGIN, DONE, END, KERNEL_TROUBLE, PANIC
+from testbed.results import Counts, count_program, write_results
 
-MARK = "TRACY-FAST"
-BEGIN = re.compile(rf"{MARK}-BEGIN (.*)$")
-END = re.compile(rf"{MARK}-END (.*) ((?:exit|signal|error)=-?\d+)$")
-DONE = f"{MARK}-DONE"
-# What the kernel prints when something is wrong with the kernel itself:
-# oopses and panics, WARN(), lockdep and RCU checks, the sanitizers.
-KERNEL_TROUBLE = re.compile(
-    r"Kernel panic|\bBUG: |\bOops\b|kernel BUG at|\bWARNING: |"
-    r"Unable to handle kernel|general protection fault|"
-    r"\bINFO: task .* blocked|\bUBSAN: |\bKASAN: |kmemleak: .* new suspected")
-PANIC = "Kernel panic"
 KERNEL_CONTEXT_LINES = 40
 
 

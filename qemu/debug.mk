@@ -49,5 +49,5 @@ test-debug:
 	@$(MAKE) --no-print-directory setup
 	@rm -f $(foreach arch,$(DEBUG_ARCHES),$(BUILD)/results/debug-$(arch).json)
 	@$(MAKE) --no-print-directory -k $(foreach arch,$(DEBUG_ARCHES),test-debug-$(arch)) || true
-	@python3 qemu/tap.py summary \
+	@python3 -m testbed summary \
 		$(foreach arch,$(DEBUG_ARCHES),$(BUILD)/results/debug-$(arch).json)

@@ -21,9 +21,13 @@ linux-source: $(LINUX_TARBALL)
 build/src/linux-source-%.tar.xz:
 	@qemu/fetch-source.sh $* $@
 
-$(GEN_INIT_CPIO): | linux-source
+# From the tarball's files (qemu/linux-files.mk): the host tests use it
+# too (bench/test_bench.py), and need no kernel tree.
+LINUX_FILES_WANTED += usr/gen_init_cpio.c
+$(GEN_INIT_CPIO): $(LINUX_FILES)/.extracted
 	@mkdir -p $(@D)
-	$(CC) -O2 -o $@ $(LINUX_TREE)/usr/gen_init_cpio.c
+	$(CC) -O2 -o $@ $(LINUX_FILES)/usr/gen_init_cpio.c
+test-host: $(GEN_INIT_CPIO)
 
 # The arguments boot.py needs for guest $(1), booting initramfs $(2)
 # (default: the one with our tests) with the kernel built in $(3)

@@ -15,11 +15,11 @@ import sys
 import tempfile
 import unittest
 
+import boot
+from testbed.results import count_program, run_unittests
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-import boot  # noqa: E402
-from tap import count_program, run_unittests  # noqa: E402
 
 KSELFTEST_OUTPUT = """\
 TAP version 13
@@ -157,8 +157,10 @@ class FakeQemu(unittest.TestCase):
 class PanicDrill(unittest.TestCase):
     """A real guest kernel that panics must fail the run and show why.
 
-    The Makefile sets TRACY_FAST_DRILL to boot.py's arguments for a built
-    guest; the drill boots it with an /init that does not exist.
+    `test_boot.py --drill` runs this test alone (make test-drill), the
+    other tests run without it: they need no guest. The Makefile sets
+    TRACY_FAST_DRILL to boot.py's arguments for a built guest; the drill
+    boots it with an /init that does not exist.
     """
 
     @unittest.skipUnless(os.environ.get("TRACY_FAST_DRILL"),
@@ -180,14 +182,42 @@ class PanicDrill(unittest.TestCase):
         self.assertIn("Kernel panic - not syncing", done.stdout)
 
 
+def make(*args):
+    return subprocess.run(["make", "-C", TOP, *args], capture_output=True,
+                          text=True, check=False)
+
+
 class Makefile(unittest.TestCase):
     def test_unknown_arch_is_refused_with_the_valid_ones(self):
-        done = subprocess.run(["make", "-s", "-C", TOP, "kernel",
-                               "ARCH=sparc"],
-                              capture_output=True, text=True, check=False)
+        done = make("-s", "kernel", "ARCH=sparc")
         self.assertNotEqual(0, done.returncode)
         self.assertIn("use one of: x86_64 i386 arm arm64", done.stderr)
 
+    def test_unknown_or_empty_arches_are_refused(self):
+        for arches in ("sparc", "arm sparc", ""):
+            done = make("-s", "-n", "test", f"ARCHES={arches}")
+            self.assertNotEqual(0, done.returncode, arches)
+            self.assertIn("use all, or guests among: x86_64 i386 arm arm64",
+                          done.stderr)
+
+    def test_arches_chooses_the_guests_make_test_runs(self):
+        done = make("-s", "-n", "test", "ARCHES=arm i386")
+        self.assertEqual(0, done.returncode, done.stderr)
+        self.assertRegex(done.stdout, r"\btest-i386 regress-i386\b")
+        self.assertRegex(done.stdout, r"\btest-arm regress-arm\b")
+        self.assertNotRegex(done.stdout, r"\b(test|regress)-(x86_64|arm64)\b")
+        self.assertNotIn("test-drill", done.stdout)
+
+    def test_host_tests_build_and_boot_no_kernel(self):
+        for target in ("test-host", "check"):
+            done = make("-n", "-W", "qemu/init.c", target)
+            self.assertEqual(0, done.returncode, done.stderr)
+            for kernel_step in ("build-kernel.sh", "prepare-source.sh",
+                                "qemu/boot.py"):
+                self.assertNotIn(kernel_step, done.stdout, target)
+
 
 if __name__ == "__main__":
-    sys.exit(run_unittests(sys.modules[__name__]))
+    DRILL = sys.argv[1:] == ["--drill"]
+    sys.exit(run_unittests(sys.modules[__name__], lambda case:
+                           isinstance(case, PanicDrill) == DRILL))

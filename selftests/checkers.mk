@@ -1,6 +1,6 @@
 # The host tests of libtracy-fast under dynamic checkers: AddressSanitizer
 # with UndefinedBehaviorSanitizer (make test-asan) and valgrind's memcheck
-# (make test-valgrind). Each is a place of its own for qemu/tap.py
+# (make test-valgrind). Each is a place of its own for testbed.results
 # (host-asan, host-valgrind), so `make test` counts their results.
 #
 # What is checked is the tracer: the library, the test program that
@@ -32,16 +32,16 @@ ASAN_TEST     := $(ASAN_DIR)/progs/libtracy
 
 $(ASAN_DIR)/obj/%.o: %.c $(LIBTRACY_HEADERS)
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(ASAN_CFLAGS) -c -o $@ $<
+	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) -c -o $@ $<
 
 $(ASAN_DIR)/libtracy-fast.a: $(ASAN_LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
 $(ASAN_TEST): $(call selftest-sources,libtracy) $(ASAN_DIR)/libtracy-fast.a \
-		| linux-source
+		| linux-files
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(ASAN_CFLAGS) -I$(KSFT_INCLUDE) -o $@ \
+	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) -o $@ \
 		$(filter %.c %.a,$^)
 
 $(eval $(call EXAMPLE_RULES,$(ASAN_DIR)/examples,\

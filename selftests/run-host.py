@@ -4,19 +4,17 @@
     run-host.py [--place NAME] --results FILE COMMAND...
 
 Each COMMAND (split at blanks) is one test program, counted as in the
-guests (qemu/tap.py). Prints a line per program, the output of any that
-failed, and writes the counts to FILE for `tap.py summary`, under the
+guests (testbed.results). Prints a line per program, the output of any that
+failed, and writes the counts to FILE for `python3 -m testbed summary`,
+under the
 place NAME (default: host).
 """
 
 import argparse
-import os
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "qemu"))
-from tap import Counts, count_program, write_results  # noqa: E402
+from testbed.results import Counts, count_program, write_results
 
 PROGRAM_TIMEOUT = 600
 

@@ -1,11 +1,14 @@
 # The test programs. Each selftests/<name>/ holds one program, built from
 # its .c files and the static libraries a .mk adds as prerequisites (such
-# as libtracy-fast.a), with kselftest.h from the kernel tree: once for the
-# host and once, statically, for every ABI a guest runs, as <name>-<abi>.
+# as libtracy-fast.a), with kselftest.h from the kernel's tarball (the
+# files qemu/linux-files.mk extracts): once for the host and once,
+# statically, for every ABI a guest runs, as <name>-<abi>.
 
 SELFTESTS     := smoke ptrace syscalls libtracy
-KSFT_INCLUDE  := $(LINUX_TREE)/tools/testing/selftests
+KSFT_INCLUDE  := $(LINUX_FILES)/tools/testing/selftests
 HOST_CFLAGS   := -O2 -g -Wall -Wextra -Werror
+LINUX_FILES_WANTED += tools/testing/selftests/kselftest.h \
+	tools/testing/selftests/kselftest_harness.h
 
 # The programs guest $(1) runs: every selftest for every ABI of the guest.
 guest-programs = $(foreach abi,$(guest.$(1).abis),\
@@ -14,15 +17,17 @@ guest-programs = $(foreach abi,$(guest.$(1).abis),\
 selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
 
 define SELFTEST_RULES
-$(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-source
+$(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
-	$(abi.$(2).cc) $(GUEST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
+	$(abi.$(2).cc) $(GUEST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
+		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 define HOST_SELFTEST_RULES
-$(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-source
+$(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
-	$(CC) $(HOST_CFLAGS) -I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
+	$(CC) $(HOST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
+		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 GUEST_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
@@ -34,20 +39,27 @@ HOST_PROGRAMS := $(foreach test,$(SELFTESTS),$(BUILD)/progs/host/$(test))
 
 # The host runs the selftests natively (the checks that need our kernel
 # SKIP), the smoke tests of the example tracers (examples/examples.mk adds
-# them as prerequisites), the tests of the test bed itself, whose panic
-# drill boots the x86_64 guest kernel, and of the benchmark tooling, and
-# the HOST_CHECKS other .mk files add (quoted commands; their prerequisites
-# go on test-host).
-test-host: $(HOST_PROGRAMS) guest-x86_64
+# them as prerequisites), the tests of the test bed itself and of the
+# benchmark tooling (which packs an initramfs with gen_init_cpio:
+# qemu/guest.mk adds it), and the HOST_CHECKS other .mk files add (quoted
+# commands; their prerequisites go on test-host). No kernel is built or
+# booted for it: the panic drill, which boots the x86_64 guest's kernel,
+# is test-drill, a place of its own.
+test-host: $(HOST_PROGRAMS)
 	@mkdir -p $(BUILD)/results
-	@TRACY_FAST_DRILL="$(call boot-args,x86_64) -- $(guest.x86_64.qemu_args)" \
-	python3 selftests/run-host.py --results $(BUILD)/results/host.json \
+	@python3 selftests/run-host.py --results $(BUILD)/results/host.json \
 		$(HOST_PROGRAMS) \
 		"python3 examples/test_examples.py $(BUILD)/examples" \
 		"python3 qemu/test_boot.py" "python3 bench/test_bench.py" \
 		$(HOST_CHECKS)
 
+.PHONY: test-drill
+test-drill: guest-x86_64
+	@mkdir -p $(BUILD)/results
+	@TRACY_FAST_DRILL="$(call boot-args,x86_64) -- $(guest.x86_64.qemu_args)" \
+	python3 selftests/run-host.py --place drill \
+		--results $(BUILD)/results/drill.json "python3 qemu/test_boot.py --drill"
+
 # Every copy of the contract's constants (compat/, the selftests' fallbacks,
 # literal request numbers) equals the uapi header the series patch in.
 HOST_CHECKS += "python3 selftests/uapi/check_uapi.py"
-

@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#include "../tracy-regs.h"
+#include "tracy-regs.h"
 
 #define ARM_REGS_SIZE	(18 * 4)
 

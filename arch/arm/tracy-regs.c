@@ -2,7 +2,7 @@
 /* arm tracers: tracees of the arm EABI only. */
 #include <sys/ptrace.h>
 
-#include "../tracy-regs.h"
+#include "tracy-regs.h"
 #include "regs-arm.h"
 
 /* arm's own request; glibc spells it PTRACE_SET_SYSCALL on arm only. */

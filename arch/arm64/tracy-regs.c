@@ -8,8 +8,8 @@
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
-#include "../tracy-regs.h"
-#include "../arm/regs-arm.h"
+#include "tracy-regs.h"
+#include "arm/regs-arm.h"
 
 #ifndef NT_ARM_SYSTEM_CALL
 # define NT_ARM_SYSTEM_CALL	0x404

@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#include "../tracy-regs.h"
+#include "tracy-regs.h"
 
 #define I386_REGS_SIZE	(17 * 4)
 

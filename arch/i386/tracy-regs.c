@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* i386 tracers: tracees of the i386 ABI only. */
-#include "../tracy-regs.h"
+#include "tracy-regs.h"
 #include "regs-i386.h"
 
 const struct tracy_syscall_table *const arch_abi_tables[] = {

@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <sys/ptrace.h>
 
-#include "../tracy-regs.h"
-#include "../i386/regs-i386.h"
+#include "tracy-regs.h"
+#include "i386/regs-i386.h"
 
 /* The ABIs in the order of TRACY_ABI_AMD64, TRACY_ABI_X86, TRACY_ABI_X32. */
 const struct tracy_syscall_table *const arch_abi_tables[] = {

@@ -12,7 +12,8 @@ reduces a second log the same way and counts, per test, whether the result
 is the baseline's: a test that fails in the baseline too is not a
 regression. A missing or new test, a different result, a kernel report
 (panic, oops, BUG, WARNING, ...) or a guest that did not reach the end of
-its list is a failure. The counts go to JSON for `qemu/tap.py summary`.
+its list is a failure. The counts go to JSON for `python3 -m testbed
+summary`.
 """
 
 import argparse
@@ -20,15 +21,11 @@ import os
 import re
 import sys
 
-QEMU_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        os.pardir, os.pardir, "qemu")
-sys.path.insert(0, QEMU_DIR)
-from boot import BEGIN, DONE, END, KERNEL_TROUBLE  # noqa: E402
-from tap import Counts, result_of_line, write_results  # noqa: E402
+from testbed.console import BEGIN, DONE, END, KERNEL, KERNEL_TROUBLE
+from testbed.results import Counts, result_of_line, write_results
 
 # "ok 3 global.name # SKIP why": the test number is not part of the name.
 NUMBERED = re.compile(r"^\d+\s+(.*?)\s*(?:#.*)?$")
-KERNEL = re.compile(r"TRACY-FAST-KERNEL (.*)$")
 
 
 def result_of(line):

@@ -6,6 +6,9 @@
 #   make regress           patched guests against selftests/kernel/baseline/
 #   make regress-baseline  rebuild the guests without the series (in
 #                          $(BASELINE_BUILD)) and record a new baseline
+#
+# Both take ARCHES= like make test: ARCHES=riscv64 records that guest's
+# baseline alone.
 
 KSELFTESTS := ptrace/get_syscall_info ptrace/peeksiginfo ptrace/vmaccess \
 	ptrace/get_set_sud seccomp/seccomp_bpf
@@ -86,13 +89,13 @@ $(foreach arch,$(ARCHES),\
 
 regress:
 	@$(MAKE) --no-print-directory setup
-	@rm -f $(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
-	@$(MAKE) --no-print-directory -k $(foreach arch,$(ARCHES),regress-$(arch)) || true
-	@python3 qemu/tap.py summary \
-		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
+	@rm -f $(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json)
+	@$(MAKE) --no-print-directory -k $(foreach arch,$(TEST_ARCHES),regress-$(arch)) || true
+	@python3 -m testbed summary \
+		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json)
 
 # The same guests from the same config, without the series: a build tree
 # of their own, so that the patched one stays as it is.
 regress-baseline:
 	@$(MAKE) --no-print-directory BUILD=$(BASELINE_BUILD) SERIES_DIR=/nonexistent \
-		$(foreach arch,$(ARCHES),record-baseline-$(arch))
+		$(foreach arch,$(TEST_ARCHES),record-baseline-$(arch))

@@ -18,7 +18,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
-#include "../../libtracy-fast/tracy.h"
+#include "tracy.h"
 #include "libtracy.h"
 
 bool self_path(char *path, size_t size)

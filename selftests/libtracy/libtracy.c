@@ -36,7 +36,7 @@
 #include "kselftest_harness.h"
 #pragma GCC diagnostic pop
 
-#include "../../libtracy-fast/tracy.h"
+#include "tracy.h"
 #include "libtracy.h"
 
 #define MAX_RECORDS	4096

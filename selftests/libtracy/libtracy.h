@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../../libtracy-fast/tracy.h"
+#include "tracy.h"
 
 #define TRACEE_ARG	"--tracee"
 

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "kselftest.h"
-#include "../../arch/syscalls.h"
+#include "syscalls.h"
 
 #define MAX_TRACED_STOPS	200
 

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Counting test results: TAP output of test programs, per place and in total.
 
 A "place" is the host or one guest. Each test program prints TAP (kselftest
@@ -8,8 +7,8 @@ else fail). A program that ends badly without saying which test failed counts
 one failure more, so a crash never passes unnoticed.
 
 As a command:
-    tap.py summary RESULTS.json...   prints one line per place and the total,
-                                     exits 1 on any failure
+    python3 -m testbed summary RESULTS.json...
+        prints one line per place and the total, exits 1 on any failure
 """
 
 import json
@@ -102,13 +101,14 @@ def count_program(name, lines, status):
     return counts
 
 
-def run_unittests(module):
-    """Runs the unittest cases of a module, printing TAP; 0 if all pass."""
+def run_unittests(module, wanted=lambda case: True):
+    """Runs the unittest cases of a module that `wanted` accepts, printing
+    TAP; 0 if all pass."""
     import textwrap
     import unittest
 
     tests = unittest.defaultTestLoader.loadTestsFromModule(module)
-    cases = [case for suite in tests for case in suite]
+    cases = [case for suite in tests for case in suite if wanted(case)]
     print("TAP version 13")
     print(f"1..{len(cases)}")
     failed = 0
@@ -148,7 +148,3 @@ def main(argv):
         sys.exit(__doc__)
     total = summary(argv[1:])
     return 1 if total.failed or not (total.passed + total.skipped) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
