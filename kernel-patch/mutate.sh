@@ -1,0 +1,93 @@
+#!/bin/sh
+# mutate.sh [-a ARCH] [-n] [MUTANT...]
+#
+# Mutation testing of the series: each mutant is the mainline series with
+# one deliberate bug, made by a sed on the kept patches (a line replaced
+# by another, so that every hunk still applies). Each is built as the
+# debug guest of ARCH (default x86_64: KASAN, lockdep, PROVE_RCU, UBSAN,
+# kmemleak; qemu/debug.mk) in a build tree of its own, build/mutants/NAME,
+# and the selftests run in it. A mutant is killed when the run fails (a
+# test fails, or the kernel log has a report); one that survives is a
+# hole in the tests. Prints one line per mutant and a table at the end;
+# exits non-zero if any mutant survived. -n only lists the mutants.
+#
+# Every mutant is a full debug kernel build (the kernel tree for mutants,
+# build/mutants/linux, is shared by them, one after the other): expect
+# tens of minutes per mutant on a small machine. Run from the top of the
+# checkout.
+set -eu
+
+arch=x86_64
+list_only=
+while getopts a:n opt; do
+	case $opt in
+	a) arch=$OPTARG ;;
+	n) list_only=1 ;;
+	*) echo "usage: $0 [-a ARCH] [-n] [MUTANT...]" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+
+# NAME|what it breaks|sed expression on the kept patches
+MUTANTS='kfree_rcu|the mask is freed at once, not after a grace period|s/^+\(\t*\)kfree_rcu(mask, rcu);$/+\1kfree(mask);/
+no_rcu_read_lock|the syscall path reads the mask outside an RCU read-side section|s/^+\(\t*\)rcu_read_\(un\)\{0,1\}lock();$/+\1barrier();/
+no_fork_reference|an auto-attached child shares the mask without a reference|s/^+\(\t*\)refcount_inc(&mask->usage);$/+\1barrier();/
+no_unlink_release|detach and tracer exit leave the mask in place|s/^+\(\t*\)ptrace_release_syscall_mask(child);$/+\1barrier();/
+no_exit_from_inside|PTRACE_SYSCALL from a stop inside a skipped syscall gives no exit stop|s/^+\(\t*\)child->syscall_exit_stop = true;$/+\1barrier();/
+x32_table|the x86_64 lists end before the x32 syscalls|s/^+# define SYSCALL_TABLE_NATIVE_NR\tX32_NR_syscalls$/+# define SYSCALL_TABLE_NATIVE_NR\tNR_syscalls/'
+
+top=$(pwd)
+[ -d kernel-patch ] && [ -f Makefile ] || {
+	echo "error: run $0 from the top of the checkout" >&2
+	exit 2
+}
+
+wanted() {
+	[ $# -eq 0 ] && return 0
+	for w in $wanted_list; do
+		[ "$w" = "$1" ] && return 0
+	done
+	return 1
+}
+wanted_list="$*"
+
+mkdir -p build/mutants
+rm -f build/mutants/table
+echo "$MUTANTS" | while IFS='|' read -r name what expr; do
+	[ -z "$wanted_list" ] || wanted "$name" || continue
+	if [ -n "$list_only" ]; then
+		printf '%-20s %s\n' "$name" "$what"
+		continue
+	fi
+	out=build/mutants/$name
+	rm -rf "$out/series" "$out/results"
+	mkdir -p "$out/series"
+	cp kernel-patch/*.patch "$out/series/"
+	sed -i "$expr" "$out"/series/0*.patch
+	if ! diff -rq kernel-patch "$out/series" 2>/dev/null | grep -q differ
+	then
+		echo "  MUTANT  $name: the sed changed nothing; fix it in $0" >&2
+		echo "$name|BROKEN|$what" >>build/mutants/table
+		continue
+	fi
+	echo "  MUTANT  $name: $what"
+	status=killed
+	if nice make --no-print-directory KERNEL_VERSION=7.2 \
+		BUILD="$out" SERIES_DIR="$out/series" \
+		LINUX_TREE=build/mutants/linux DEBUG_ARCHES="$arch" \
+		"test-debug-$arch" >"$out/run.log" 2>&1 &&
+	   python3 -m testbed summary "$out/results/debug-$arch.json" \
+		>>"$out/run.log" 2>&1; then
+		status=SURVIVED
+	fi
+	echo "  MUTANT  $name: $status (log: $top/$out/run.log)"
+	echo "$name|$status|$what" >>build/mutants/table
+done
+
+[ -n "$list_only" ] && exit 0
+echo
+printf '%-20s %-9s %s\n' mutant result "what it breaks"
+sort -u build/mutants/table | while IFS='|' read -r name status what; do
+	printf '%-20s %-9s %s\n' "$name" "$status" "$what"
+done
+! grep -q '|SURVIVED|\||BROKEN|' build/mutants/table
