@@ -62,8 +62,10 @@ def parse_args(argv):
 
 def qemu_command(args):
     mode = "shell" if args.shell else "test"
+    # tracyfast.cpus: what the guest must see (selftests/smoke).
     cmdline = (f"console={args.console} panic=-1 loglevel=5 "
-               f"tracyfast={mode} {args.append}").strip()
+               f"tracyfast={mode} tracyfast.cpus={args.cpus} "
+               f"{args.append}").strip()
     command = [args.qemu, *args.qemu_args]
     if args.kvm is not None:
         command += args.kvm.split()

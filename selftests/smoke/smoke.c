@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
@@ -182,6 +183,32 @@ static void check_seccomp_filter(void)
  * Traces a child through its syscalls up to getppid and checks that the
  * kernel reports every syscall entry in this program's ABI.
  */
+/*
+ * The guest sees every CPU QEMU gives it (boot.py says how many on the
+ * kernel command line): the race tests need two, and an x86 kernel
+ * without a way to enumerate CPUs (no ACPI, no MP table) boots with one.
+ */
+static void check_cpus(void)
+{
+	char cmdline[1024] = "";
+	const char *arg;
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	int fd = open("/proc/cmdline", O_RDONLY);
+	ssize_t got = fd < 0 ? -1 : read(fd, cmdline, sizeof(cmdline) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	arg = got > 0 ? strstr(cmdline, "tracyfast.cpus=") : NULL;
+	ksft_print_msg("CPUs online: %ld\n", online);
+	if (!arg) {
+		ksft_test_result_skip("CPUs: not in a tracy-fast guest\n");
+		return;
+	}
+	ksft_test_result(online == strtol(arg + strlen("tracyfast.cpus="),
+					  NULL, 10),
+			 "CPUs: the guest sees the CPUs it was given\n");
+}
+
 static void check_ptrace_abi(void)
 {
 	struct __ptrace_syscall_info info;
@@ -235,12 +262,13 @@ int main(void)
 {
 	read_guest_info();
 	ksft_print_header();
-	ksft_set_plan(11);
+	ksft_set_plan(12);
 	check_uname();
 	check_filesystems();
 	check_futex();
 	check_process_vm_readv();
 	check_seccomp_filter();
 	check_ptrace_abi();
+	check_cpus();
 	ksft_finished();
 }
