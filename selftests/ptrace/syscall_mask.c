@@ -2541,18 +2541,28 @@ TEST_F(mask, get_rejects_bad_pointers_with_efault)
 
 /* ---- fuzz ---- */
 
-TEST_F_TIMEOUT(mask, fuzz, 300)
+/*
+ * At least 10,000 random requests (SYSCALL_MASK_FUZZ_COUNT for more), and
+ * a tracee the requests never name, whose mask must not change.
+ */
+TEST_F_TIMEOUT(mask, fuzz, 600)
 {
 	const char *env = getenv("SYSCALL_MASK_FUZZ_SEED");
+	const char *count_env = getenv("SYSCALL_MASK_FUZZ_COUNT");
 	__u64 seed = env ? strtoull(env, NULL, 0) : FUZZ_SEED;
-	int count = kabi.in_guest ? 2000 : 5000;
+	int count = count_env ? atoi(count_env) : 10000;
+	struct mask_state bystander_before, bystander_after;
 	struct fuzz_result res;
 	const struct trace *t;
 	char line[512] = "";
 	int kmsg, kmsg_errno, bad;
+	pid_t bystander;
 
 	if (mask_absent(_metadata, self->probe_errno))
 		SKIP(return, NO_MASK);
+	bystander = spawn(_metadata, self, SPAWN_TRACEME);
+	set_some_mask(_metadata, bystander);
+	ASSERT_EQ(0, mask_snapshot(bystander, &bystander_before));
 	standard_script(self->sh);
 	table_bits(_metadata, self->tracee, 0);
 	if (kabi.compat)
@@ -2566,6 +2576,10 @@ TEST_F_TIMEOUT(mask, fuzz, 300)
 		TH_LOG("%s", res.error);
 	}
 	TH_LOG("%d of %d requests succeeded", res.succeeded, res.requests);
+	ASSERT_EQ(0, mask_snapshot(bystander, &bystander_after));
+	EXPECT_TRUE(mask_state_equal(&bystander_before, &bystander_after)) {
+		TH_LOG("the requests changed the mask of a tracee they never named");
+	}
 
 	/* Whatever mask the fuzzer left, the tracee runs to its end. */
 	t = run(_metadata, self, self->tracee, PTRACE_SYSCALL, NULL, NULL);
