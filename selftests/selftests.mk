@@ -9,6 +9,11 @@ KSFT_INCLUDE  := $(LINUX_FILES)/tools/testing/selftests
 HOST_CFLAGS   := -O2 -g -Wall -Wextra -Werror
 LINUX_FILES_WANTED += tools/testing/selftests/kselftest.h \
 	tools/testing/selftests/kselftest_harness.h
+# The kernel builds its selftests with -Wall; kselftest_harness.h does not
+# build with our -Wextra (an unused parameter of __timeout_handler(), the
+# setjmp() of every TEST_F() wrapper). The tests that go into the series
+# say so here, not with pragmas in their code.
+selftest.ptrace.cflags := -Wno-unused-parameter -Wno-clobbered
 
 # The programs guest $(1) runs: every selftest for every ABI of the guest.
 guest-programs = $(foreach abi,$(guest.$(1).abis),\
@@ -19,15 +24,15 @@ selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
 define SELFTEST_RULES
 $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
-	$(abi.$(2).cc) $(GUEST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
-		-o $$@ $$(filter %.c %.a,$$^)
+	$(abi.$(2).cc) $(GUEST_CFLAGS) $(selftest.$(1).cflags) $(PROJECT_INCLUDES) \
+		-I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
 endef
 
 define HOST_SELFTEST_RULES
 $(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
-	$(CC) $(HOST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
-		-o $$@ $$(filter %.c %.a,$$^)
+	$(CC) $(HOST_CFLAGS) $(selftest.$(1).cflags) $(PROJECT_INCLUDES) \
+		-I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
 endef
 
 GUEST_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))

@@ -30,15 +30,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/*
- * The harness does not build with -Wextra: an unused parameter in
- * __timeout_handler(), and the setjmp() of every TEST_F() wrapper.
- */
-#pragma GCC diagnostic ignored "-Wclobbered"
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "kselftest_harness.h"
-#pragma GCC diagnostic pop
 #include "syscall_mask.h"
 
 #define OPTIONS		(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL | \
