@@ -3,7 +3,7 @@
 # them in the patched guests and compare every test's result with the
 # baseline that the same guests gave without the series.
 #
-#   make regress           patched guests against selftests/kernel/baseline/
+#   make regress           patched guests against selftests/kernel/baseline/VERSION/
 #   make regress-baseline  rebuild the guests without the series (in
 #                          $(BASELINE_BUILD)) and record a new baseline
 #
@@ -17,7 +17,9 @@ KSELFTEST_DIR := $(LINUX_TREE)/tools/testing/selftests
 # architecture, unpacked by qemu/fetch-debs.sh into $(BUILD)/sysroot/.
 KSELFTEST_DEBS := libcap-dev libcap2
 kselftest.seccomp_bpf.libs := -lcap
-BASELINE_DIR   := selftests/kernel/baseline
+# One baseline per kernel version: the same tests pass and fail differently
+# on 6.12 and on 7.2, with or without the series.
+BASELINE_DIR   := selftests/kernel/baseline/$(KERNEL_VERSION)
 BASELINE_BUILD := $(BUILD)/baseline
 
 .PHONY: regress regress-baseline
@@ -95,7 +97,11 @@ regress:
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json)
 
 # The same guests from the same config, without the series: a build tree
-# of their own, so that the patched one stays as it is.
+# and a kernel tree of their own, so that the patched ones stay as they
+# are (switching the shared tree between pristine and patched would
+# rebuild every object that includes a header the series touches).
 regress-baseline:
+	@mkdir -p $(BASELINE_DIR)
 	@$(MAKE) --no-print-directory BUILD=$(BASELINE_BUILD) SERIES_DIR=/nonexistent \
+		LINUX_TREE=$(LINUX_TREE)-baseline \
 		$(foreach arch,$(TEST_ARCHES),record-baseline-$(arch))
