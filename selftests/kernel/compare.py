@@ -85,9 +85,17 @@ def record(log, baseline):
 
 
 def compare(args):
+    counts = Counts()
+    if not os.path.exists(args.baseline):
+        # A kernel version whose baseline was never recorded: one failure
+        # that says what to do, not a traceback.
+        counts.fail(f"{args.place}: no baseline {args.baseline} for this "
+                    "kernel: record it with make regress-baseline")
+        print(f"  REGRESS {args.place}: {counts.line()} (no baseline)")
+        write_results(args.results, args.place, counts)
+        return 1
     expected = read_baseline(args.baseline)
     results, trouble, done, _ = reduce_log(args.log)
-    counts = Counts()
     for key in sorted(set(expected) | set(results)):
         want, got = expected.get(key, "absent"), results.get(key, "absent")
         if want == got:
