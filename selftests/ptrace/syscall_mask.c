@@ -1627,7 +1627,9 @@ static void check_seccomp_then_syscall(struct __test_metadata *_metadata,
 	EXPECT_EQ(2, ir.seen);
 	expect_stops(_metadata, t, pid, nrs, ARRAY_SIZE(nrs), &e,
 		     "PTRACE_SYSCALL from a seccomp stop");
-	EXPECT_EQ(getpid(), self->sh->results[1]);
+	/* getppid of the tracee, which this process forked */
+	EXPECT_EQ(getpid(), self->sh->results[0]);
+	EXPECT_EQ(getpid(), self->sh->results[2]);
 }
 
 /* strace --seccomp-bpf: PTRACE_CONT, seccomp stop, PTRACE_SYSCALL, exit */

@@ -98,12 +98,10 @@ struct abi {
 	int getpid, getppid;	/* bit numbers in those lists */
 };
 
-/* The ABIs of the running kernel, from /etc/tracy-fast/guest or uname. */
+/* The ABIs of the running kernel (kernel_abis_init() asks it). */
 struct kernel_abis {
 	const struct abi *native;
 	const struct abi *compat;	/* NULL: the kernel runs no other ABI */
-	bool in_guest;			/* a tracy-fast guest, maybe emulated */
-	char guest_abis[128];		/* the ABIs the guest runs programs of */
 };
 
 extern struct kernel_abis kabi;

@@ -8,17 +8,17 @@
 #include <elf.h>
 #include <errno.h>
 #include <linux/audit.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "syscall_mask.h"
-
-#define GUEST_INFO	"/etc/tracy-fast/guest"
 
 /* Bit numbers of getpid and getppid, from each ABI's syscall table. */
 static const struct abi abis[] = {
@@ -204,36 +204,6 @@ const struct abi *other_abi_program(char *path, size_t size)
 	return access(path, X_OK) ? NULL : other;
 }
 
-/* The value of "key=" in GUEST_INFO, or "" */
-static void guest_info(const char *key, char *value, size_t size)
-{
-	char line[256];
-	size_t len = strlen(key);
-	FILE *f = fopen(GUEST_INFO, "r");
-
-	value[0] = '\0';
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f)) {
-		if (strncmp(line, key, len) || line[len] != '=')
-			continue;
-		line[strcspn(line, "\n")] = '\0';
-		snprintf(value, size, "%s", line + len + 1);
-	}
-	fclose(f);
-}
-
-static bool guest_runs(const char *abi)
-{
-	char list[sizeof(kabi.guest_abis) + 2];
-
-	snprintf(list, sizeof(list), " %s ", kabi.guest_abis);
-	for (char *p = strstr(list, abi); p; p = strstr(p + 1, abi))
-		if (p[-1] == ' ' && p[strlen(abi)] == ' ')
-			return true;
-	return false;
-}
-
 /* Our name of the architecture that uname -m calls @machine, or "". */
 static const char *machine_arch(const char *machine)
 {
@@ -249,27 +219,65 @@ static const char *machine_arch(const char *machine)
 }
 
 /*
- * In a guest, GUEST_INFO names the kernel's architecture and the ABIs it
- * runs. Elsewhere uname -m names the kernel's machine, and a 64-bit kernel
- * is assumed to run its 32-bit ABI.
+ * Whether the kernel runs the ABI of @arch, asked of the kernel itself:
+ * PTRACE_GETSYSCALLMASK answers EINVAL for an ABI it does not run. 1 yes,
+ * 0 no, -1 cannot tell (a kernel without the mask).
+ */
+static int kernel_runs(__u32 arch)
+{
+	__u32 nr_bits = LIST_BITS;
+	struct list l;
+	int status, ret = -EIO;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		sys_ptrace(PTRACE_TRACEME, 0, 0, 0);
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) == pid && WIFSTOPPED(status))
+		ret = mask_get(pid, arch, 0, &l, &nr_bits);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return ret == -EINVAL ? 0 : ret >= 0 ? 1 : -1;
+}
+
+/*
+ * The kernel's ABIs, by behaviour where the mask can tell (a 32-bit
+ * program may run on a 64-bit kernel, which may or may not run 32-bit
+ * programs), and otherwise from uname -m, assuming that a 64-bit kernel
+ * runs its 32-bit ABI. arm64 kernels call themselves armv8l to AArch32
+ * programs.
  */
 void kernel_abis_init(void)
 {
-	char arch[64];
+	const struct abi *mine = program_abi();
+	const struct abi *wide = NULL, *narrow = NULL;
 	struct utsname uts;
+	int runs;
 
-	guest_info("arch", arch, sizeof(arch));
-	guest_info("abis", kabi.guest_abis, sizeof(kabi.guest_abis));
-	kabi.in_guest = arch[0] != '\0';
-	if (!kabi.in_guest && !uname(&uts)) {
-		snprintf(arch, sizeof(arch), "%s", machine_arch(uts.machine));
-		snprintf(kabi.guest_abis, sizeof(kabi.guest_abis), "%s %s",
-			 arch, !strcmp(arch, "x86_64") ? "i386" :
-			 !strcmp(arch, "arm64") ? "arm" : "");
+	if (!strcmp(mine->name, "i386"))
+		wide = abi_by_name("x86_64");
+	else if (!strcmp(mine->name, "arm"))
+		wide = abi_by_name("arm64");
+
+	kabi.native = wide ? mine : abi_by_name(is_x32() ? "x86_64" :
+							  mine->name);
+	if (wide) {
+		runs = kernel_runs(wide->audit_arch);
+		if (runs < 0 && !uname(&uts))
+			runs = !strcmp(uts.machine, "armv8l") ||
+			       !strcmp(machine_arch(uts.machine), wide->name);
+		if (runs > 0)
+			kabi.native = wide;
 	}
-	kabi.native = abi_by_name(arch);
-	if (!strcmp(arch, "x86_64") && guest_runs("i386"))
-		kabi.compat = abi_by_name("i386");
-	else if (!strcmp(arch, "arm64") && guest_runs("arm"))
-		kabi.compat = abi_by_name("arm");
+
+	if (!strcmp(kabi.native->name, "x86_64"))
+		narrow = abi_by_name("i386");
+	else if (!strcmp(kabi.native->name, "arm64"))
+		narrow = abi_by_name("arm");
+	if (narrow && (narrow == mine || kernel_runs(narrow->audit_arch)))
+		kabi.compat = narrow;
 }
