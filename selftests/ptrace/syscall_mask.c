@@ -1886,6 +1886,7 @@ static void check_x32_own_syscall(struct __test_metadata *_metadata,
 	} else {
 		want_syscall(&e, __NR_getpid, true);
 		want_syscall(&e, __NR_getppid, true);
+		want_syscall(&e, __NR_exit_group, false);
 	}
 	run_and_expect(_metadata, self, pid, &e, "x32's own ioctl");
 	EXPECT_EQ(-1, self->sh->results[1]);
