@@ -83,7 +83,9 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	pkg-config=pkgconf readelf=binutils groff=groff-base man=man-db \
 	lexgrog=man-db \
 	/usr/src/linux-source-6.12.tar.xz=linux-source-6.12 \
-	/usr/share/keyrings/debian-archive-keyring.gpg=debian-archive-keyring
+	/usr/share/keyrings/debian-archive-keyring.gpg=debian-archive-keyring \
+	/usr/lib/python3/dist-packages/ply=python3-ply \
+	/usr/lib/python3/dist-packages/git=python3-git
 
 ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \

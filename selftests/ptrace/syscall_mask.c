@@ -2066,7 +2066,7 @@ static void race_tracer_ends(struct __test_metadata *_metadata,
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		TH_LOG("one CPU: the tracee's threads do not really race");
 	r = race_map();
-	ASSERT_TRUE(r != NULL);
+	ASSERT_TRUE(!!r);
 	tracee = race_spawn(r, fork_storm);
 	ASSERT_LT(0, tracee);
 	self->pids[self->npids++] = tracee;
@@ -2127,7 +2127,7 @@ TEST_F(mask, race_mask_replaced_while_siblings_share_it)
 	if (mask_absent(_metadata, self->probe_errno))
 		SKIP(return, NO_MASK);
 	r = race_map();
-	ASSERT_TRUE(r != NULL);
+	ASSERT_TRUE(!!r);
 	tracee = fork();
 	ASSERT_LE(0, tracee);
 	if (tracee == 0) {
