@@ -2095,18 +2095,18 @@ static void race_tracer_ends(struct __test_metadata *_metadata,
 	munmap(r, sizeof(*r));
 }
 
-TEST_F(mask, race_tracer_exits_while_masked_threads_run)
+TEST_F_TIMEOUT(mask, race_tracer_exits_while_masked_threads_run, 300)
 {
 	race_tracer_ends(_metadata, self, RACE_EXIT, false);
 }
 
-TEST_F(mask, race_tracer_detaches_while_sibling_threads_run)
+TEST_F_TIMEOUT(mask, race_tracer_detaches_while_sibling_threads_run, 300)
 {
 	race_tracer_ends(_metadata, self, RACE_DETACH, false);
 }
 
 /* Auto-attached children take a reference on the mask as the tracer exits. */
-TEST_F(mask, race_fork_storm_while_tracer_exits)
+TEST_F_TIMEOUT(mask, race_fork_storm_while_tracer_exits, 300)
 {
 	race_tracer_ends(_metadata, self, RACE_EXIT, true);
 }
@@ -2117,7 +2117,7 @@ TEST_F(mask, race_fork_storm_while_tracer_exits)
  * which drops that thread's reference to the shared mask while the others
  * still read it.
  */
-TEST_F(mask, race_mask_replaced_while_siblings_share_it)
+TEST_F_TIMEOUT(mask, race_mask_replaced_while_siblings_share_it, 300)
 {
 	struct mask_state want, seen;
 	struct race *r;
