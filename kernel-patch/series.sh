@@ -272,7 +272,10 @@ check_series() {
 	echo "  BUILD   $TEST_DIR, $TEST included"
 
 	# spdxcheck.py wants python3-ply and python3-git, which Debian's
-	# python3 has; checkpatch runs the first python3 in PATH.
+	# python3 has; checkpatch runs the first python3 in PATH. Without
+	# them it prints a traceback, checks no SPDX line, and passes.
+	/usr/bin/python3 -c 'import ply, git' 2>/dev/null ||
+		die "checkpatch needs python3-ply and python3-git (make setup)"
 	failed=0
 	for patch in "$OUT"/series/[0-9]*.patch; do
 		case $patch in */0000-*) continue ;; esac
