@@ -49,8 +49,10 @@ PLACE_SUFFIX  := $(if $(filter-out $(firstword $(KERNEL_VERSIONS)),$(KERNEL_VERS
 # every guest; LTS_ARCHES= : none), in its own build tree.
 LTS_VERSION   := 6.12
 LTS_ARCHES    ?= x86_64
-LTS_RUN_ARCHES := $(if $(filter $(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
-	$(filter all,$(LTS_ARCHES)),$(ALL_ARCHES),$(LTS_ARCHES)))
+# Only guests that ARCHES lets make test run.
+LTS_RUN_ARCHES := $(filter $(TEST_ARCHES),$(if $(filter \
+	$(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
+	$(filter all,$(LTS_ARCHES)),$(ALL_ARCHES),$(LTS_ARCHES))))
 LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),build/$(LTS_VERSION)/results/$(arch).json)
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
