@@ -208,11 +208,12 @@ static void check_cpus(void)
 #if defined(__x86_64__) || defined(__i386__)
 	/*
 	 * Known and not fixed yet: the x86 guests' kernels (tinyconfig,
-	 * no ACPI) register one CPU. Said, not hidden, until they see two.
+	 * no ACPI) register one CPU. Counted as a skip that says so, not as a
+ * pass (the test bed counts XFAIL as passed), until they see two.
 	 */
 	if (online == 1 && given > 1) {
-		ksft_test_result_xfail("CPUs: the x86 guest sees one of %ld (known)\n",
-				       given);
+		ksft_test_result_skip("CPUs: known defect, the x86 guest sees one of %ld\n",
+				      given);
 		return;
 	}
 #endif
