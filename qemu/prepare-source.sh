@@ -25,6 +25,9 @@ if [ ! -d "$tree/.git" ] ||
 	tar -C "$tree.new" --strip-components=1 -xf "$tarball"
 	# Debian's tarball ignores everything in its top-level .gitignore.
 	git -C "$tree.new" init -q
+	# git am would start a git gc in the background that repacks the
+	# whole kernel for minutes, holding the lock above all the while.
+	git -C "$tree.new" config gc.auto 0
 	git -C "$tree.new" add -f -A
 	git -C "$tree.new" -c user.name=tracy-fast -c user.email=tracy-fast@invalid \
 		commit -q -m "$(basename "$tarball")"
@@ -44,6 +47,7 @@ applied="$tree/.git/tracy-fast-series"
 # out as it was keeps its modification time, so that kbuild rebuilds only
 # what the new series really changed (a header in include/linux would
 # otherwise rebuild the whole kernel).
+git -C "$tree" config gc.auto 0
 old_head=$(git -C "$tree" rev-parse HEAD)
 mtimes=$tree/.git/tracy-fast-mtimes
 git -C "$tree" diff --name-only pristine "$old_head" | while read -r file; do
