@@ -5,7 +5,8 @@
 # an initramfs and a test run; selftests/selftests.mk builds the programs
 # that run on the host and in the guests.
 
-ALL_ARCHES := x86_64 i386 arm arm64
+include arch/arches.mk
+
 # ARCHES=all or a list (ARCHES="i386 arm") chooses the guests that make
 # test, regress, bench and make itself build and run: by default every
 # guest, and for make bench the x86_64 guest only. The rules, and the
@@ -38,7 +39,6 @@ export PYTHONPATH := $(CURDIR)/qemu$(if $(PYTHONPATH),:$(PYTHONPATH))
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 
-include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include qemu/linux-files.mk
 include arch/syscalls.mk
 include selftests/selftests.mk

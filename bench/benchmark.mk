@@ -14,7 +14,8 @@
 #   $(BUILD)/bench/host/bench-<name>     host programs (shared libbenchmark)
 #   $(BUILD)/bench/host/tracee-<name>    static, as in the guests
 
-BENCH_ABIS     := x86_64 i386 arm arm64
+# Every guest ABI with a C++ compiler in arch/<arch>/arch.mk.
+BENCH_ABIS     := $(foreach abi,$(SYSCALL_ABIS),$(if $(abi.$(abi).cxx),$(abi)))
 # One C file each in bench/, a program each, linked with the tracer
 # (bench/tracer.c) and libtracy-fast.
 BENCH_PROGRAMS := getpid syscall workload memory

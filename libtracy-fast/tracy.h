@@ -83,7 +83,9 @@ extern "C" {
 # define TRACY_ABI_COUNT	1
 # define TRACY_ABI_NATIVE	TRACY_ABI_EABI
 #else
-# error "libtracy-fast does not support this architecture"
+/* An architecture with one ABI (riscv64): its tracees use only that one. */
+# define TRACY_ABI_COUNT	1
+# define TRACY_ABI_NATIVE	0
 #endif
 
 /* ---- Events ---- */

@@ -19,14 +19,16 @@ selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
 define SELFTEST_RULES
 $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
-	$(abi.$(2).cc) $(GUEST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
+	$(abi.$(2).cc) $(GUEST_CFLAGS) $(PROJECT_INCLUDES) \
+		$(call abi-cflags,$(2)) -I$(KSFT_INCLUDE) \
 		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 define HOST_SELFTEST_RULES
 $(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
-	$(CC) $(HOST_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) \
+	$(CC) $(HOST_CFLAGS) $(PROJECT_INCLUDES) \
+		$(call abi-cflags,$(HOST_ABI)) -I$(KSFT_INCLUDE) \
 		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
