@@ -7,7 +7,7 @@
 # that order is the order of the TRACY_ABI_* of the architecture's
 # tracers (libtracy-fast/tracy.h), which arch_abi_tables[] follows.
 
-ALL_ARCHES := x86_64 i386 arm arm64
+ALL_ARCHES := x86_64 i386 arm arm64 riscv64
 
 include $(foreach arch,$(ALL_ARCHES),arch/$(arch)/arch.mk)
 
