@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The kmask backend: the kernel's syscall stop mask (PTRACE_SETSYSCALLMASK,
- * ../shared/DESIGN.md, "The kernel API") decides which syscalls stop a
- * tracee at all, so unhooked syscalls run at native speed. For exec'd and
+ * doc/kernel-api.md) decides which syscalls stop a tracee at all, so
+ * unhooked syscalls run at native speed. For exec'd and
  * attached tracees alike, and the hooks can change at any time.
  *
  * Detection is by behaviour: PTRACE_GETSYSCALLMASK on the first tracee

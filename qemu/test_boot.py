@@ -200,6 +200,26 @@ class Arches(unittest.TestCase):
         self.assertIn("use one of: " + " ".join(all_arches()), done.stderr)
 
 
+class StandsAlone(unittest.TestCase):
+    def test_no_file_points_outside_the_tree(self):
+        # Bracketed, so that this file does not match itself.
+        done = subprocess.run(["git", "-C", TOP, "grep", "-n", "-e",
+                               "[.][.]/shared", "-e", "shared/DESIGN[.]md"],
+                              capture_output=True, text=True, check=False)
+        if done.returncode > 1:
+            self.skipTest(f"not a git checkout: {done.stderr.strip()}")
+        self.assertEqual("", done.stdout)
+
+    def test_the_contract_is_in_the_tree(self):
+        with open(os.path.join(TOP, "doc", "kernel-api.md"),
+                  encoding="utf-8") as f:
+            contract = f.read()
+        for request in ("PTRACE_SETSYSCALLMASK", "PTRACE_GETSYSCALLMASK",
+                        "PTRACE_SYSCALLWHITELIST", "PTRACE_SYSCALLBLACKLIST",
+                        "PTRACE_SYSCALLMASK_NOEXIT"):
+            self.assertIn(request, contract)
+
+
 def make(*args):
     return subprocess.run(["make", "-C", TOP, *args], capture_output=True,
                           text=True, check=False)
