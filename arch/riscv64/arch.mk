@@ -14,6 +14,9 @@ guest.riscv64.needs        := qemu-system-riscv64=qemu-system-misc
 
 abi.riscv64.cc            := riscv64-linux-gnu-gcc
 abi.riscv64.deb_arch      := riscv64
+# Debian 12 has no riscv64 packages: the libraries the guest programs
+# need are built from Debian's source (selftests/kernel/kselftests.mk).
+abi.riscv64.debs          := source
 # C++ only for Google Benchmark (bench/benchmark.mk); the tests are C.
 abi.riscv64.cxx           := riscv64-linux-gnu-g++
 abi.riscv64.cxx_needs     := riscv64-linux-gnu-g++=g++-riscv64-linux-gnu
