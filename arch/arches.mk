@@ -11,6 +11,21 @@ ALL_ARCHES := x86_64 i386 arm arm64 riscv64
 
 include $(foreach arch,$(ALL_ARCHES),arch/$(arch)/arch.mk)
 
+# What an arch.mk leaves out, for the ABI named like its architecture:
+# the guest runs that one ABI, whose tracers use arch/<arch>/, built with
+# the guest's cross toolchain as Debian packages it (gcc-<triple>,
+# libc6-dev-<Debian arch>-cross).
+define ARCH_DEFAULTS
+guest.$(1).abis   ?= $(1)
+abi.$(1).lib_arch ?= $(1)
+abi.$(1).cc       ?= $(guest.$(1).cross)gcc
+abi.$(1).cxx      ?= $(guest.$(1).cross)g++
+abi.$(1).cxx_needs ?= $(guest.$(1).cross)g++=g++-$(guest.$(1).cross:-=)
+abi.$(1).needs    ?= $(guest.$(1).cross)gcc=gcc-$(guest.$(1).cross:-=) \
+	/usr/$(guest.$(1).cross:-=)/lib/libc.a=libc6-dev-$(abi.$(1).deb_arch)-cross
+endef
+$(foreach arch,$(ALL_ARCHES),$(eval $(call ARCH_DEFAULTS,$(arch))))
+
 # The host is the guest architecture whose machine `uname -m` names, and
 # its first (native) ABI.
 HOST_ARCH := $(firstword $(foreach arch,$(ALL_ARCHES),\
