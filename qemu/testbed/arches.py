@@ -38,8 +38,11 @@ def all_arches(top=TOP):
 
 
 def guest(arch, top=TOP):
-    """{key: value} of guest.<arch>.* in arch/<arch>/arch.mk."""
+    """{key: value} of guest.<arch>.* in arch/<arch>/arch.mk, with the
+    default of arch/arches.mk: a guest runs the ABI of its own name."""
     values = read_make_assignments(os.path.join(top, "arch", arch, "arch.mk"))
     prefix = f"guest.{arch}."
-    return {name[len(prefix):]: value for name, value in values.items()
-            if name.startswith(prefix)}
+    declared = {name[len(prefix):]: value for name, value in values.items()
+                if name.startswith(prefix)}
+    declared.setdefault("abis", arch)
+    return declared
