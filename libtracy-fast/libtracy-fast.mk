@@ -20,7 +20,8 @@ LIBTRACY_HEADERS := $(wildcard libtracy-fast/*.h compat/*.h arch/*.h \
 
 # The sources of the library for tracers of arch/$(1)/.
 libtracy-sources = $(wildcard libtracy-fast/*.c compat/*.c) \
-	arch/regset.c $(call arch-file,$(1),tracy-regs.c) $(SYSCALL_SOURCES)
+	$(call arch-file,$(1),regset.c) $(call arch-file,$(1),tracy-regs.c) \
+	$(SYSCALL_SOURCES)
 
 LIBTRACY_HOST_ARCH := $(HOST_ARCH)
 

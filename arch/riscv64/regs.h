@@ -6,10 +6,9 @@
  * arguments in a0-a5, and returns in a0.
  *
  * The kernel keeps the first argument in orig_a0 and enters a syscall
- * with -ENOSYS in a0, which is what NT_PRSTATUS shows at an entry stop:
- * before Linux 6.16 (PTRACE_SET_SYSCALL_INFO) a tracer can neither read
- * nor change that argument through the registers. The library reads the
- * arguments with PTRACE_GET_SYSCALL_INFO.
+ * with -ENOSYS in a0, which is what NT_PRSTATUS shows at an entry stop;
+ * arch/riscv64/regset.c puts the argument back into a0 and notes the
+ * kind of stop in a word beyond the kernel's 32 (RISCV_STOP).
  */
 #ifndef TRACY_FAST_ARCH_RISCV64_REGS_H
 #define TRACY_FAST_ARCH_RISCV64_REGS_H
@@ -18,7 +17,12 @@
 
 #include "tracy-regs.h"
 
-enum { RISCV_PC = 0, RISCV_SP = 2, RISCV_A0 = 10, RISCV_A7 = 17 };
+enum { RISCV_PC = 0, RISCV_SP = 2, RISCV_A0 = 10, RISCV_A7 = 17,
+	RISCV_STOP = 32 };
+#define RISCV_REGS_SIZE		(32 * 8)
+/* words[RISCV_STOP]: what arch_get_regs() learnt of the stop. */
+#define RISCV_STOP_UNKNOWN	0
+#define RISCV_STOP_ENTRY	1
 
 static const unsigned char riscv64_reg_index[] = {
 	[ARCH_REG_ARG0] = RISCV_A0, [ARCH_REG_ARG1] = RISCV_A0 + 1,
@@ -40,11 +44,13 @@ static inline void regs_set(struct arch_regs *regs, enum arch_reg reg,
 }
 
 /*
- * -ENOSYS in a0 is an entry, anything else an exit. (An exit with
- * -ENOSYS looks like an entry.)
+ * An entry where arch_get_regs() found one; otherwise -ENOSYS in a0 may
+ * be an entry, anything else is an exit.
  */
 static inline int regs_syscall_entry(const struct arch_regs *regs)
 {
+	if (regs->words[RISCV_STOP] == RISCV_STOP_ENTRY)
+		return 1;
 	return regs_get(regs, ARCH_REG_RETURN) != -38 /* -ENOSYS */ ? 0 : -1;
 }
 
