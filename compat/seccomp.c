@@ -241,7 +241,7 @@ static struct seccomp_set *set_compute(const struct session *s)
 		return NULL;
 	set->refs = 1;
 	set->gen = set->covers_gen = s->hooks_gen;
-	set->all = s->pub.defhook != NULL;
+	set->all = hooks_want_all(s);
 	for (abi = 0; abi < TRACY_ABI_COUNT && !set->all; abi++) {
 		const struct tracy_syscall_table *table = abi_table(abi);
 		uint32_t n = entries(table);
@@ -267,7 +267,7 @@ static bool set_covers(const struct session *s, struct seccomp_set *set)
 
 	if (set->all || set->covers_gen == s->hooks_gen)
 		return true;
-	if (s->pub.defhook)
+	if (hooks_want_all(s))
 		return false;
 	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
 		const struct tracy_syscall_table *table = abi_table(abi);

@@ -46,9 +46,23 @@ struct child *child_new(struct session *s, pid_t pid, bool attached,
 		s->pub.fpid = pid;
 	tracy_verbose(s, TRACY_VERBOSE, "tracee %d added (%s backend)", pid,
 		      tracy_backend_name(c->ops->id));
+	return c;
+}
+
+/*
+ * child_create runs once per tracee, when what the tracee struct says is
+ * settled (for a child whose first stop came before its parent's fork
+ * event: at that event) and before any event of it.
+ */
+void child_announce(struct child *c)
+{
+	struct session *s = c->session;
+
+	if (c->announced)
+		return;
+	c->announced = true;
 	if (s->pub.se.child_create)
 		s->pub.se.child_create(&c->pub);
-	return c;
 }
 
 struct child *child_adopt(struct child *parent, pid_t pid)
@@ -70,6 +84,7 @@ struct child *child_adopt(struct child *parent, pid_t pid)
 	c->pub.backend = parent->ops->id;
 	if (parent->ops == &seccomp_backend)
 		seccomp_child_inherit(c, parent);
+	child_announce(c);
 	return c;
 }
 
@@ -280,6 +295,7 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		errno = err;
 		return NULL;
 	}
+	c->spawned = true;
 	if (ops->spawned)
 		ops->spawned(c);
 	/* Stopped inside execve: the next syscall stop is its exit. */
@@ -291,6 +307,7 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		errno = err;
 		return NULL;
 	}
+	child_announce(c);
 	return &c->pub;
 
 out_close:
@@ -356,6 +373,7 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 		errno = err;
 		return NULL;
 	}
+	child_announce(c);
 	return &c->pub;
 }
 
@@ -366,6 +384,8 @@ struct tracy_child *tracy_add_child(struct tracy *t, int pid)
 
 	if (!c)
 		c = child_new(s, pid, false, s->ops);
+	if (c)
+		child_announce(c);
 	return c ? &c->pub : NULL;
 }
 
@@ -396,6 +416,8 @@ int tracy_detach_child(struct tracy_child *tc)
 	if (seccomp_may_detach(c))
 		return -1;
 	ret = child_detach(c);
+	if (!ret && c->spawned)
+		detached_add(c->session, tc->pid);
 	child_forget(c, true);
 	return ret;
 }

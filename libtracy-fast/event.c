@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -92,7 +93,7 @@ void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 
 	e->type = TRACY_EVENT_SYSCALL;
 	e->child = &c->pub;
-	e->syscall_num = stop->nr;
+	e->syscall_num = abi_public_nr(stop->abi, stop->nr);
 	e->signal_num = 0;
 	e->abi = stop->abi;
 	e->args.a0 = stop->args[0];
@@ -101,7 +102,7 @@ void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 	e->args.a3 = stop->args[3];
 	e->args.a4 = stop->args[4];
 	e->args.a5 = stop->args[5];
-	e->args.syscall = stop->nr;
+	e->args.syscall = e->syscall_num;
 	e->args.ip = stop->ip;
 	e->args.sp = stop->sp;
 	e->args.return_code = stop->entry ? -ENOSYS : stop->rval;
@@ -132,7 +133,7 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 	} else if (c->deny_errno) {
 		/* The kernel saw -1; the user sees the syscall and its errno. */
 		stop.abi = c->entry.abi;
-		stop.nr = c->pub.denied_nr;
+		stop.nr = abi_table_nr(stop.abi, c->pub.denied_nr);
 		stop.rval = -c->deny_errno;
 		c->deny_errno = 0;
 		if (syscall_set_return(c, stop.abi, stop.rval))
@@ -142,14 +143,19 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 		return resumed(c, 0);
 
 	fill_syscall_event(c, &stop);
-	name = get_syscall_name_abi(stop.nr, stop.abi);
-	tracy_verbose(s, TRACY_VERBOSE_SYSCALL, "%d %s %s (%ld) abi %d = %ld",
-		      c->pub.pid, stop.entry ? "enters" : "leaves",
-		      name ? name : "?", stop.nr, stop.abi,
-		      c->pub.event.args.return_code);
+	/* Tracy's line, on stdout, for every syscall stop. */
+	if (TRACY_PRINT_SYSCALLS(&s->pub)) {
+		name = get_syscall_name_abi(stop.nr, stop.abi);
+		printf(_y("%04d System call: %s (%ld) Pre: %d") "\n",
+		       c->pub.pid, name ? name : "(null)",
+		       c->pub.event.syscall_num, c->pub.pre_syscall);
+	}
 	hook = hook_find(s, stop.abi, stop.nr);
-	return syscall_hook_result(c, hook ? hook->func(&c->pub.event) :
-				      s->pub.defhook(&c->pub.event));
+	if (hook)
+		return syscall_hook_result(c, hook->func(&c->pub.event));
+	if (s->pub.defhook)
+		return syscall_hook_result(c, s->pub.defhook(&c->pub.event));
+	return REPORT;
 }
 
 static enum outcome signal_event(struct child *c, int sig)
@@ -332,7 +338,7 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 	children_free_reaped(s);
 	for (;;) {
 		if (!s->children)
-			return &s->none_event;
+			return detached_wait(s, pid) ? NULL : &s->none_event;
 		got = waitpid(pid, &status, __WALL);
 		/* No tracee left at all: they went without a word (detached). */
 		if (got < 0 && errno == ECHILD && pid == -1) {
@@ -343,8 +349,10 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 		if (got < 0)
 			return NULL;
 		c = child_find(s, got);
-		if (!c && !WIFSTOPPED(status))
+		if (!c && !WIFSTOPPED(status)) {
+			detached_reaped(s, got);
 			continue;	/* a child of ours we detached from */
+		}
 		if (!c && !(c = unknown_stopped(s, got, status)))
 			return NULL;
 		if (!WIFSTOPPED(status)) {
@@ -352,8 +360,12 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 				child_forget(c, false);
 				continue;
 			}
+			child_announce(c);
 			return quit_event(c, status);
 		}
+		/* Its first stop is ours; any other may run hooks. */
+		if (!c->first_stop_due)
+			child_announce(c);
 		outcome = stop_event(c, status);
 		if (outcome == REPORT)
 			return &c->pub.event;
@@ -379,21 +391,4 @@ int tracy_continue(struct tracy_event *e, int sigoverride)
 		sig = (int)e->signal_num;
 	c->suppress = false;
 	return child_resume(c, sig);
-}
-
-int tracy_main(struct tracy *t)
-{
-	struct tracy_event *e;
-
-	for (;;) {
-		e = tracy_wait_event(t, -1);
-		if (!e)
-			return -1;
-		if (e->type == TRACY_EVENT_NONE)
-			return 0;
-		if (e->type == TRACY_EVENT_QUIT)
-			continue;
-		if (tracy_continue(e, 0) && errno != ESRCH)
-			return -1;
-	}
 }

@@ -94,6 +94,8 @@ void inject_child_free(struct child *c)
 	free(c->inject->held);
 	free(c->inject);
 	c->inject = NULL;
+	c->pub.inj.injecting = 0;
+	c->pub.inj.cb = NULL;
 }
 
 static int refuse(const struct child *c, const char *fn, int err,
@@ -566,6 +568,9 @@ int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
 	long args[6], result;
 
 	args_of(a, args);
+	if (child)
+		syscall_number = abi_table_nr((int)child->event.abi,
+					      syscall_number);
 	if (inject_check(child, fn, syscall_number, args, false) ||
 	    inject_sync(child_of(child), fn, syscall_number, args, &result,
 			NULL))
@@ -573,6 +578,21 @@ int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
 	if (return_code)
 		*return_code = result;
 	return 0;
+}
+
+/* Tracy's view of it, in child->inj, for programs that read it. */
+static void tracy_inj_begin(struct tracy_child *child,
+			    const struct inject *inj)
+{
+	struct tracy_inject_data *d = &child->inj;
+
+	memset(d, 0, sizeof(*d));
+	d->injecting = 1;
+	d->pre = inj->at_entry;
+	d->syscall_num = (int)abi_public_nr(inj->abi, inj->nr);
+	d->cb = inj->callback;
+	if (inj->saved.size == sizeof(d->reg))
+		memcpy(&d->reg, inj->saved.words, sizeof(d->reg));
 }
 
 int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
@@ -585,6 +605,9 @@ int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
 	long args[6];
 
 	args_of(a, args);
+	if (child)
+		syscall_number = abi_table_nr((int)child->event.abi,
+					      syscall_number);
 	if (inject_check(child, fn, syscall_number, args, true))
 		return -1;
 	c = child_of(child);
@@ -599,6 +622,7 @@ int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
 		return -1;
 	}
 	c->inject = inj;
+	tracy_inj_begin(child, inj);
 	return 0;
 }
 
@@ -621,7 +645,10 @@ static int run_callback(struct child *c, struct inject *inj,
 	inj->phase = INJECT_CALLBACK;
 	memcpy(injected.args, inj->args, sizeof(injected.args));
 	fill_syscall_event(c, &injected);
+	c->pub.inj.injecting = 0;
+	c->pub.inj.injected = 1;
 	*result = inj->callback ? inj->callback(e) : TRACY_HOOK_CONTINUE;
+	c->pub.inj.injected = 0;
 	if (!inj->cancelled && !c->gone && !c->dying)
 		ret = put_back(c, inj);
 	*e = inj->event;

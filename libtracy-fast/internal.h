@@ -127,6 +127,9 @@ struct session {
 	bool mem_forced;
 	/* PTRACE_GET_SYSCALL_INFO works (5.3) and is not switched off. */
 	bool syscall_info;
+	/* Processes tracy_exec() started and we detached from, running. */
+	pid_t *detached;
+	int ndetached;
 	struct tracy_event none_event;
 };
 
@@ -149,6 +152,8 @@ struct child {
 	/* The last stop was a syscall-entry stop (a seccomp stop may follow). */
 	bool after_entry_stop;
 	bool first_stop_due;	/* auto-attached: its first stop is ours */
+	bool spawned;		/* tracy_exec() started it: our own child */
+	bool announced;		/* child_create has been called */
 	bool seized;		/* PTRACE_SEIZE lineage: group-stops LISTEN */
 	bool stopped;		/* in a ptrace-stop we reported */
 	bool dying;		/* killed: its end is not an event */
@@ -193,6 +198,8 @@ const struct backend_ops *session_backend(struct session *s, bool spawned);
 struct child *child_find(struct session *s, pid_t pid);
 struct child *child_new(struct session *s, pid_t pid, bool attached,
 			const struct backend_ops *ops);
+/* Calls the session's child_create for c, once. */
+void child_announce(struct child *c);
 /*
  * The tracee 'pid' that the kernel attached to us as a child of parent
  * (PTRACE_EVENT_FORK/VFORK/CLONE), added if new; NULL with errno.
@@ -206,8 +213,26 @@ int child_resume(struct child *c, int sig);
 /* PTRACE_DETACH, stopping a running tracee first; 0, or -1 with errno. */
 int child_detach(struct child *c);
 
+/* detached.c */
+/* pid, a process tracy_exec() started, was detached: wait for it later. */
+void detached_add(struct session *s, pid_t pid);
+/* pid ended, reaped by a wait for any child. */
+void detached_reaped(struct session *s, pid_t pid);
+/*
+ * No tracee is left: waits, as Tracy's loop did, for the processes we
+ * started and detached from to end, so that none outlives the loop as a
+ * zombie of ours (pid -1: all; else nothing). 0, or -1 with errno EINTR.
+ */
+int detached_wait(struct session *s, pid_t pid);
+void detached_free(struct session *s);
+
 /* hooks.c */
 const struct hook *hook_find(const struct session *s, int abi, long nr);
+/*
+ * Does the session want every syscall stop (a default hook, or
+ * TRACY_VERBOSE_SYSCALL, which prints them all)?
+ */
+bool hooks_want_all(const struct session *s);
 /* Does the hook set want this syscall stop reported? */
 bool hook_wants(const struct session *s, int abi, long nr, bool entry);
 void hooks_free(struct session *s);
@@ -218,6 +243,11 @@ const struct tracy_syscall_table *abi_table(long abi);
 int abi_from_audit_arch(uint32_t arch, long nr);
 /* The table number of wire number nr in ABI abi. */
 long abi_table_nr(int abi, long nr);
+/*
+ * The number the API gives for table number nr: the wire number, as Tracy
+ * numbers syscalls (x32's carry __X32_SYSCALL_BIT).
+ */
+long abi_public_nr(int abi, long nr);
 
 /* event.c: c's event, a syscall event of the stop; pre_syscall follows. */
 void fill_syscall_event(struct child *c, const struct syscall_stop *stop);

@@ -140,7 +140,7 @@ static struct kmask_set *kmask_compute(const struct session *s)
 		return NULL;
 	set->refs = 1;
 	set->gen = s->hooks_gen;
-	set->whitelist = !s->pub.defhook;
+	set->whitelist = !hooks_want_all(s);
 	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
 		const struct tracy_syscall_table *table = abi_table(abi);
 		uint32_t bits = table->mask_size < KMASK_BITS ?

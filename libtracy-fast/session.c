@@ -239,6 +239,7 @@ void tracy_free(struct tracy *t)
 	session_release_children(s);
 	children_free_reaped(s);
 	hooks_free(s);
+	detached_free(s);
 	kmask_session_free(s);
 	seccomp_session_free(s);
 	free(s);

@@ -21,9 +21,25 @@
 #ifndef TRACY_H
 #define TRACY_H
 
+/* What Tracy's tracy.h gives its programs, they get here too. */
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/ptrace.h>
 #include <sys/types.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+
+/*
+ * siginfo_t is POSIX.1b: glibc hides it from a strict -std=c89 or c99
+ * build that asks for no POSIX (Tracy's did, with -D_GNU_SOURCE).
+ */
+#if defined(__GLIBC__) && !defined(__USE_POSIX199309)
+# include <bits/types/siginfo_t.h>
+#endif
+
+#include "ll.h"
+#include "tracyarch.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -149,7 +165,7 @@ enum tracy_backend {
 	TRACY_BACKEND_AUTO = 0,	/* the fastest that works, per tracee */
 	TRACY_BACKEND_KMASK,	/* PTRACE_SETSYSCALLMASK, patched kernels */
 	TRACY_BACKEND_SECCOMP,	/* SECCOMP_RET_TRACE, tracees we start */
-	TRACY_BACKEND_CLASSIC,	/* PTRACE_SYSCALL, filtered in userspace */
+	TRACY_BACKEND_CLASSIC	/* PTRACE_SYSCALL, filtered in userspace */
 };
 
 struct tracy {
@@ -159,6 +175,22 @@ struct tracy {
 	tracy_hook_func signal_hook;
 	struct tracy_special_events se;
 	enum tracy_backend backend;	/* Addition: forced one, or AUTO */
+};
+
+/*
+ * Tracy's state of an asynchronous injection (tracy_inject_syscall_async),
+ * in child->inj: injecting while it is under way, injected while its
+ * callback runs (a hook that is also the callback tells the two calls
+ * apart by it), pre: it began at a syscall entry, syscall_num and cb: the
+ * injected syscall and the callback, reg: the registers it began with.
+ * Read it; the library alone writes it.
+ */
+struct tracy_inject_data {
+	int injecting, injected;
+	int pre;
+	int syscall_num;
+	struct TRACY_REGS_NAME reg;
+	tracy_hook_func cb;
 };
 
 struct tracy_child {
@@ -176,6 +208,8 @@ struct tracy_child {
 	enum tracy_backend backend;
 	/* The last event of this tracee. */
 	struct tracy_event event;
+	/* Its asynchronous injection. */
+	struct tracy_inject_data inj;
 };
 
 /* ---- Session ---- */
@@ -261,6 +295,9 @@ char *get_syscall_name_abi(int syscall, int abi);
 /* -1 for a name the ABI has no syscall of. */
 int get_syscall_number_abi(const char *syscall, int abi);
 char *get_signal_name(int signal);
+/* The same, in the ABI this program is built for (TRACY_ABI_NATIVE). */
+char *get_syscall_name(int syscall);
+int get_syscall_number(const char *syscall);
 
 /* ---- Hooks ---- */
 
@@ -462,8 +499,75 @@ ssize_t tracy_shared_string_arg(struct tracy_child *child,
  */
 int tracy_shared_destroy(struct tracy_child *child, struct tracy_shared *sh);
 
+/* ---- Debugging ---- */
+
+/*
+ * Prints the syscall arguments, number, return register, IP and SP of
+ * the stopped tracee to stdout; 0, or -1 with errno.
+ */
+int tracy_debug_current(struct tracy_child *child);
+/* Prints the caller's stack to stderr (where the C library can). */
+void tracy_backtrace(void);
+
 #ifdef __cplusplus
 }
 #endif
+
+/* ---- Tracy's macros ---- */
+
+/* Colours of Tracy's messages; define GRIJSKIJKER for none. */
+#ifndef GRIJSKIJKER
+# define _r(s)	"\033[1;31m" s "\033[0m"
+# define _g(s)	"\033[1;32m" s "\033[0m"
+# define _y(s)	"\033[1;33m" s "\033[0m"
+# define _b(s)	"\033[1;34m" s "\033[0m"
+#else
+# define _r(s)	s
+# define _g(s)	s
+# define _y(s)	s
+# define _b(s)	s
+#endif
+
+/*
+ * ptrace(req, pid, addr, data); if it fails, says where and why on
+ * stderr, prints a backtrace, and runs 'then' (PTRACE_CHECK: return ret).
+ * req may be a macro of <asm/ptrace.h>, an int: C++ wants glibc's enum.
+ */
+#ifdef __GLIBC__
+# define TRACY_PTRACE_REQUEST(req)	((enum __ptrace_request)(req))
+#else
+# define TRACY_PTRACE_REQUEST(req)	(req)
+#endif
+#define _PTRACE_CHECK(req, req_name, pid, addr, data, then)		\
+	do {								\
+		if (ptrace(TRACY_PTRACE_REQUEST(req), pid, addr, data)) { \
+			perror("ptrace(" req_name ")");			\
+			fprintf(stderr, "  at %s:%d: pid %s = %d, "	\
+				"addr %s, data %s\n", __FILE__,		\
+				__LINE__, #pid, (int)(pid), #addr, #data); \
+			tracy_backtrace();				\
+			then						\
+		}							\
+	} while (0)
+#define PTRACE_CHECK(req, pid, addr, data, ret)				\
+	_PTRACE_CHECK(req, #req, pid, addr, data, return ret;)
+#define PTRACE_CHECK_NORETURN(req, pid, addr, data)			\
+	_PTRACE_CHECK(req, #req, pid, addr, data, ;)
+
+/* Stores src_var, of src_type, into dest_var as the bits of a dest_type. */
+#define FORCE_CAST(dest_type, dest_var, src_type, src_var)		\
+	do {								\
+		union { src_type from; dest_type to; } force_cast_;	\
+		force_cast_.from = (src_var);				\
+		(dest_var) = force_cast_.to;				\
+	} while (0)
+
+/* A compile error where condition is true. */
+#define TRACY_BUILD_BUG(condition)	\
+	((void)sizeof(char[1 - 2 * !!(condition)]))
+
+/* The name of the event's syscall, or NULL. */
+#define SYSCALL_FROM_EVENT(event)	\
+	get_syscall_name_abi((int)(event)->syscall_num, (int)(event)->abi)
 
 #endif /* TRACY_H */

@@ -32,6 +32,10 @@ static inline unsigned char mem_pattern(int which, long i)
 /* What the "readv" script reads. */
 #define READV_LEN	16
 
+/* The "getpid_sleep" script: its sleep after the getpid, its status. */
+#define SLEEP_AFTER_GETPID_MS	300
+#define DETACHED_EXIT		7
+
 /* Exit statuses of the scripts beyond 0 (what the test expected). */
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */
 #define TRACEE_USAGE	64
@@ -89,8 +93,9 @@ long backend_opt(enum tracy_backend b);
 bool compat_program(const char *self, char *path, size_t size);
 #endif
 
-/* The fixtures of inject.c, which libtracy.c runs with its own. */
+/* The fixtures of inject.c and compat.c, which libtracy.c runs. */
 struct __fixture_metadata;
 struct __fixture_metadata *inject_fixtures(void);
+struct __fixture_metadata *compat_fixtures(void);
 
 #endif /* LIBTRACY_TEST_H */

@@ -18,6 +18,7 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "libtracy.h"
@@ -149,6 +150,17 @@ static int __attribute__((noreturn)) loop(void)
 		syscall(SYS_getpid);
 		usleep(1000);
 	}
+}
+
+/* One getpid, then a while without syscalls: a tracer detaches at it. */
+static int getpid_then_sleep(void)
+{
+	struct timespec t = { 0, SLEEP_AFTER_GETPID_MS * 1000000L };
+
+	syscall(SYS_getpid);
+	while (nanosleep(&t, &t) && errno == EINTR)
+		;
+	return DETACHED_EXIT;
 }
 
 /* MANY_GETPIDS getpid, one getppid, MANY_GETPIDS getpid again. */
@@ -303,6 +315,7 @@ int tracee_main(int argc, char **argv)
 		{ "inject_arm", inject_arm_state },
 		{ "getppid_usr1", getppid_usr1 }, { "shared", shared },
 		{ "signal_stop", signal_delivered_and_stop },
+		{ "getpid_sleep", getpid_then_sleep },
 	};
 	unsigned int i;
 
