@@ -89,9 +89,12 @@ uninstall:
 	$(if $(DESTDIR),,$(ldconfig-if-root))
 
 # make test-host: the exports and man pages (selftests/package/api.py),
-# and make install into a scratch DESTDIR used through pkg-config
-# (selftests/package/install.py).
+# make install into a scratch DESTDIR used through pkg-config
+# (selftests/package/install.py), and Tracy-style programs built from
+# such an install as Tracy's users build them, run on every backend
+# (selftests/tracy-compat/run.py).
 HOST_CHECKS += \
 	"python3 selftests/package/api.py --cc $(CC) --lib-dir $(BUILD)/lib/host" \
-	"python3 selftests/package/install.py --build $(BUILD)"
+	"python3 selftests/package/install.py --build $(BUILD)" \
+	"python3 selftests/tracy-compat/run.py --build $(BUILD)"
 test-host: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so

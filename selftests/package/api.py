@@ -55,6 +55,11 @@ class Tap:
         for line in details if not ok else ():
             print(f"# {line}", flush=True)
 
+    def skip(self, name, reason):
+        """A result that could not be had here, and why."""
+        self.number += 1
+        print(f"ok {self.number} {name} # SKIP {reason}", flush=True)
+
     def same(self, name, expected, got):
         """A result for two sets that must be equal, naming the difference."""
         details = [f"missing: {' '.join(sorted(expected - got))}"] \
