@@ -3,20 +3,27 @@
  * libtracy-fast: the API of the Tracy project (a system call tracer and
  * injector), with its names, types and meanings, made fast.
  *
- * A program written for Tracy builds against this header unchanged. What
- * Tracy never had is marked "Addition". Every function of Tracy's API is
- * implemented.
+ * A program that uses Tracy's API (its functions, macros, hook results,
+ * and the fields of its structs that are not Tracy's own bookkeeping)
+ * builds against this header, with ll.h and tracyarch.h beside it,
+ * unchanged. What Tracy never had is marked "Addition". Every function of
+ * Tracy's API is implemented.
  *
- * Differences from Tracy, on purpose (the comments of the functions
- * concerned and libtracy-fast(7) list the smaller ones):
+ * It behaves as Tracy did but where Tracy had a bug (libtracy-fast(7),
+ * "Differences from Tracy", lists them all). The ones a program most
+ * likely meets:
  * - TRACY_HOOK_ABORT (and any invalid hook result) kills or detaches every
- *   tracee and makes tracy_wait_event() return NULL with errno ECANCELED,
- *   instead of calling exit(): a library does not end its user's process.
+ *   tracee; tracy_main() then ends the program with status 1, as Tracy
+ *   did, but tracy_wait_event() in a loop of the program's own returns
+ *   NULL with errno ECANCELED instead of calling exit().
  * - tracy_exec() reports a program it cannot execute (errno from execvp)
- *   by returning NULL, instead of a tracee that exits with status 127.
- * - Hooks are looked up per ABI (a syscall of the i386 ABI in an x86_64
- *   process finds the TRACY_ABI_X86 hook), and tracy_set_hook() refuses a
- *   name the ABI has no syscall of (errno EINVAL), changing nothing.
+ *   by returning NULL, instead of a tracee that exits with status 1.
+ * - tracy_set_hook() refuses a name that is no syscall of any ABI (EINVAL);
+ *   Tracy set a hook that never ran.
+ * - An x32 syscall's event says TRACY_ABI_X32, not TRACY_ABI_AMD64.
+ * - Tracy's internal state (struct tracy's childs and hooks lists,
+ *   struct tracy_child's mem_fd, frozen_by_vfork and the like) is not
+ *   there.
  */
 #ifndef TRACY_H
 #define TRACY_H
@@ -51,6 +58,7 @@ extern "C" {
 #define TRACY_TRACE_CHILDREN	(1 << 0)
 #define TRACY_VERBOSE		(1 << 1)
 #define TRACY_VERBOSE_SIGNAL	(1 << 2)
+/* Tracy's line for every syscall stop; every syscall then stops. */
 #define TRACY_VERBOSE_SYSCALL	(1 << 3)
 /*
  * Tracy: use ptrace's memory API when the /proc one fails. Here memory
@@ -110,10 +118,12 @@ extern "C" {
 #define TRACY_EVENT_INTERNAL	3
 /*
  * A tracee is gone. signal_num: its exit status, or the signal that
- * killed it; args.return_code: the raw wait status. A hook that returned
- * TRACY_HOOK_KILL_CHILD or _DETACH_CHILD turns its event into this, with
- * signal_num SIGKILL or 0 and args.return_code -1; the event of the
- * tracee's actual end is not reported.
+ * killed it; syscall_num 0; args.return_code (Addition): the raw wait
+ * status. A hook that returned TRACY_HOOK_KILL_CHILD or _DETACH_CHILD
+ * turns its event into this, with signal_num SIGKILL or 0 (Tracy said
+ * SIGKILL for both) and args.return_code -1; the event of the tracee's
+ * actual end is not reported. tracy_remove_child(e->child), as Tracy's
+ * programs call it here, is harmless.
  */
 #define TRACY_EVENT_QUIT	4
 
@@ -242,7 +252,12 @@ void tracy_free(struct tracy *t);
 void tracy_quit(struct tracy *t, int exitcode);
 /*
  * The ready event loop: runs the hooks of every stop until no tracee is
- * left. Returns 0, or -1 on an error or TRACY_HOOK_ABORT.
+ * left, tracees it started and a hook detached included (they are still
+ * our children: it waits for their end). Returns 0, or -1 on an error.
+ * As Tracy's: TRACY_HOOK_ABORT or an invalid hook result ends the program
+ * (tracy_quit(t, 1)); SIGINT goes on to t->fpid if the session started
+ * it, and else (only attached tracees, or it is gone) makes it return 0
+ * at once, with SIGINT back at its default; tracy_free() then detaches.
  */
 int tracy_main(struct tracy *t);
 int tracy_children_count(struct tracy *t);
@@ -290,7 +305,10 @@ int tracy_remove_child(struct tracy_child *c);
 
 /* ---- Names ---- */
 
-/* NULL for a number the ABI has no syscall of. */
+/*
+ * NULL for a number the ABI has no syscall of. Numbers are the kernel's,
+ * as Tracy's: x32's carry __X32_SYSCALL_BIT (so do events).
+ */
 char *get_syscall_name_abi(int syscall, int abi);
 /* -1 for a name the ABI has no syscall of. */
 int get_syscall_number_abi(const char *syscall, int abi);
@@ -303,8 +321,10 @@ int get_syscall_number(const char *syscall);
 
 /*
  * Calls func at the entry and the exit stop (child->pre_syscall tells
- * which) of syscall 'syscall' of ABI 'abi'. -1 with errno EINVAL, and
- * nothing changed, for an unknown ABI or a name the ABI has no syscall of.
+ * which) of syscall 'syscall' of ABI 'abi'. As Tracy: a syscall of
+ * another ABI only is taken (0; its hook never runs), and a syscall that
+ * has a hook keeps it (-1, EEXIST). -1 with errno EINVAL, and nothing
+ * changed, for an unknown ABI or a name that is no syscall of any ABI.
  */
 int tracy_set_hook(struct tracy *t, const char *syscall, long abi,
 		   tracy_hook_func func);
@@ -335,7 +355,8 @@ int tracy_execute_hook(struct tracy *t, const char *syscall,
  * PTRACE_PEEKDATA/POKEDATA. TRACY_MEMORY=process_vm|proc_mem|peekpoke in
  * the environment at tracy_init() forces one (Addition, for tests).
  * Return the number of bytes copied (short at an unmapped page), or -1
- * with errno EFAULT if not even the first byte could be.
+ * with errno EIO (as Tracy's /proc/PID/mem read) if not even the first
+ * byte could be.
  */
 ssize_t tracy_read_mem(struct tracy_child *c, tracy_parent_addr_t dest,
 		       tracy_child_addr_t src, size_t n);
