@@ -172,10 +172,24 @@ def detach_then_tracy_main_waits(env):
         said(status, out, err)
 
 
+def interrupt_in_tracy_main(tracer):
+    """Sends SIGINT once the tracer catches it: tracy_main() runs."""
+    for _ in range(1000):
+        try:
+            with open(f"/proc/{tracer.pid}/status", encoding="utf-8") as f:
+                caught = [int(line.split()[1], 16) for line in f
+                          if line.startswith("SigCgt:")]
+        except OSError:
+            break
+        if caught and caught[0] & (1 << (signal.SIGINT - 1)):
+            break
+        time.sleep(0.01)
+    tracer.send_signal(signal.SIGINT)
+
+
 def ctrl_c_goes_to_the_tracee(env):
     tracer = env.start("fakeppid", env.tracee, "loop")
-    time.sleep(0.5)
-    tracer.send_signal(signal.SIGINT)
+    interrupt_in_tracy_main(tracer)
     try:
         out, err = tracer.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -187,8 +201,8 @@ def ctrl_c_goes_to_the_tracee(env):
 def ctrl_c_detaches_attached(env):
     loop = subprocess.Popen([env.tracee, "loop"])
     tracer = env.start("attach", str(loop.pid))
-    time.sleep(0.5)
-    tracer.send_signal(signal.SIGINT)
+    time.sleep(0.2)	# some getpid of the loop, traced
+    interrupt_in_tracy_main(tracer)
     try:
         out, err = tracer.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
