@@ -337,6 +337,10 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 
 	children_free_reaped(s);
 	for (;;) {
+		if (main_loop_ended()) {
+			errno = EINTR;
+			return NULL;
+		}
 		if (!s->children)
 			return detached_wait(s, pid) ? NULL : &s->none_event;
 		got = waitpid(pid, &status, __WALL);

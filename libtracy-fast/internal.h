@@ -213,6 +213,13 @@ int child_resume(struct child *c, int sig);
 /* PTRACE_DETACH, stopping a running tracee first; 0, or -1 with errno. */
 int child_detach(struct child *c);
 
+/*
+ * main.c: a SIGINT ended tracy_main()'s loop. tracy_wait_event() then
+ * returns (EINTR) rather than wait on: the signal may have come between
+ * two stops it handled itself, where no waitpid() was there to interrupt.
+ */
+bool main_loop_ended(void);
+
 /* detached.c */
 /* pid, a process tracy_exec() started, was detached: wait for it later. */
 void detached_add(struct session *s, pid_t pid);

@@ -17,7 +17,8 @@
 
 #include "internal.h"
 
-static volatile sig_atomic_t main_go_on;
+/* 0 while tracy_main() runs and a SIGINT has ended it; else 1. */
+static volatile sig_atomic_t main_go_on = 1;
 /* The first tracee tracy_exec() started, to which SIGINT goes; or 0. */
 static volatile pid_t main_fpid;
 
@@ -40,6 +41,11 @@ static void main_sigint(int sig)
 		/* Nowhere to say it. */
 	}
 	errno = saved;
+}
+
+bool main_loop_ended(void)
+{
+	return !main_go_on;
 }
 
 /* The tracee SIGINT goes on to: the first one, if we started it. */
@@ -90,5 +96,6 @@ int tracy_main(struct tracy *t)
 	if (main_go_on)
 		sigaction(SIGINT, &old, NULL);
 	main_fpid = 0;
+	main_go_on = 1;
 	return ret;
 }

@@ -613,7 +613,7 @@ TEST_F(compat, quit_event_fields)
 /* A bad tracee address fails with EIO, as Tracy's /proc/PID/mem read. */
 static int bad_address_hook(struct tracy_event *e)
 {
-	char byte;
+	char byte = 0;
 
 	errno = 0;
 	st.hook_calls += tracy_read_mem(e->child, &byte, (void *)8, 1) == -1 &&
