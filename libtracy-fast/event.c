@@ -43,7 +43,7 @@ static struct tracy_event *quit_event(struct child *c, int status)
 	e->signal_num = WIFEXITED(status) ? WEXITSTATUS(status) :
 					     WTERMSIG(status);
 	e->args.return_code = status;
-	tracy_verbose(c->session, TRACY_VERBOSE, "tracee %d %s %ld",
+	tracy_verbose(c->tracee.session, TRACY_VERBOSE, "tracee %d %s %ld",
 		      c->pub.pid, WIFEXITED(status) ? "exited with" :
 		      "killed by signal", e->signal_num);
 	child_forget(c, true);
@@ -61,7 +61,7 @@ static enum outcome gone_event(struct child *c, long signal)
 
 static enum outcome syscall_hook_result(struct child *c, int result)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 
 	switch (result) {
 	case TRACY_HOOK_CONTINUE:
@@ -112,7 +112,7 @@ void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 /* A syscall stop: a syscall-entry or exit stop, or a seccomp stop (entry). */
 static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	struct syscall_stop stop;
 	const struct hook *hook;
 	char *name;
@@ -123,19 +123,18 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 		c->after_entry_stop = stop.entry;
 	s->syscall_stops++;
 	/* Where the regs cannot tell, entry and exit stops alternate. */
-	c->in_syscall = stop.entry && (!c->ops->exit_stop_due ||
-				       c->ops->exit_stop_due(c, &stop));
+	c->tracee.in_syscall = stop.entry && child_exit_stop_due(c, &stop);
 	if (stop.entry) {
 		c->entry = stop;
 		c->entry_known = true;
-		c->deny_errno = 0;
+		c->tracee.deny_errno = 0;
 		c->pub.denied_nr = -1;
-	} else if (c->deny_errno) {
+	} else if (c->tracee.deny_errno) {
 		/* The kernel saw -1; the user sees the syscall and its errno. */
 		stop.abi = c->entry.abi;
 		stop.nr = abi_table_nr(stop.abi, c->pub.denied_nr);
-		stop.rval = -c->deny_errno;
-		c->deny_errno = 0;
+		stop.rval = -c->tracee.deny_errno;
+		c->tracee.deny_errno = 0;
 		if (syscall_set_return(c, stop.abi, stop.rval))
 			return FAILED;
 	}
@@ -161,7 +160,7 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 static enum outcome signal_event(struct child *c, int sig)
 {
 	struct tracy_event *e = &c->pub.event;
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	siginfo_t info;
 
 	if (ptrace(PTRACE_GETSIGINFO, c->pub.pid, 0, &info)) {
@@ -216,9 +215,9 @@ static enum outcome exec_event(struct child *c)
 		return FAILED;
 	/* A thread that was not the leader exec'd: it is the leader now. */
 	if ((pid_t)former != c->pub.pid) {
-		old = child_find(c->session, (pid_t)former);
-		if (old && c->ops->exec_takeover)
-			c->ops->exec_takeover(c, old);
+		old = child_find(c->tracee.session, (pid_t)former);
+		if (old)
+			child_exec_takeover(c, old);
 		/*
 		 * The execve the exit stop will be about is old's: after the
 		 * exec the registers may no longer say (arm64 forgets the
@@ -236,7 +235,7 @@ static enum outcome exec_event(struct child *c)
 	 * stopped with an exit stop due (always, in classic ptrace).
 	 */
 	if (!c->ops->exit_stop_due)
-		c->in_syscall = true;
+		c->tracee.in_syscall = true;
 	return resumed(c, 0);
 }
 
@@ -254,7 +253,7 @@ static enum outcome injection_stop(struct child *c, int status)
 		    result == TRACY_HOOK_NOHOOK)
 			return resumed(c, 0);
 		if (result == TRACY_HOOK_DENY)
-			return abort_session(c->session, "TRACY_HOOK_DENY "
+			return abort_session(c->tracee.session, "TRACY_HOOK_DENY "
 					     "from an injection callback");
 		return syscall_hook_result(c, result);
 	default:
@@ -283,7 +282,7 @@ static enum outcome stop_event(struct child *c, int status)
 		return syscall_event(c, false);
 	if (c->first_stop_due && (sig == SIGSTOP || event == PTRACE_EVENT_STOP)) {
 		c->first_stop_due = false;
-		if (c->ops->setup && c->ops->setup(c))
+		if (child_setup(c))
 			return FAILED;
 		return resumed(c, 0);
 	}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The hook set: per ABI, a hook per syscall number, plus the default and
- * the signal hook. It decides which syscall stops are reported, and, in
- * the backends, which stops the kernel makes at all.
+ * the signal hook. It decides which syscall stops are reported, and,
+ * through its snapshot (hookset.c), which stops the kernel makes at all.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -153,10 +153,8 @@ int tracy_set_hook_flags(struct tracy *t, const char *syscall, long abi,
 	old = *hook;
 	hook->func = func;
 	hook->flags = flags;
-	s->hooks_gen++;
-	if (s->ops->hooks_changed && s->ops->hooks_changed(s)) {
+	if (hookset_update(s)) {
 		*hook = old;
-		s->hooks_gen++;
 		return -1;
 	}
 	return 0;
@@ -171,7 +169,7 @@ int tracy_set_hook(struct tracy *t, const char *syscall, long abi,
 int tracy_unset_hook(struct tracy *t, const char *syscall, long abi)
 {
 	struct session *s = session_of(t);
-	struct hook *hook = hook_by_name(s, syscall, abi, false);
+	struct hook *hook = hook_by_name(s, syscall, abi, false), old;
 
 	if (!hook)
 		return errno == ENOTSUP ? 0 : -1;
@@ -179,19 +177,27 @@ int tracy_unset_hook(struct tracy *t, const char *syscall, long abi)
 		errno = ENOENT;
 		return -1;
 	}
+	old = *hook;
 	hook->func = NULL;
 	hook->flags = 0;
-	s->hooks_gen++;
-	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
+	if (hookset_update(s)) {
+		*hook = old;
+		return -1;
+	}
+	return 0;
 }
 
 int tracy_set_default_hook(struct tracy *t, tracy_hook_func f)
 {
 	struct session *s = session_of(t);
+	tracy_hook_func old = t->defhook;
 
 	t->defhook = f;
-	s->hooks_gen++;
-	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
+	if (hookset_update(s)) {
+		t->defhook = old;
+		return -1;
+	}
+	return 0;
 }
 
 int tracy_set_signal_hook(struct tracy *t, tracy_hook_func f)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the files of libtracy-fast share and its users do not see: the
- * session and tracee records around the public structs, the backends'
- * interface, and the helpers each file offers the others.
+ * session and tracee records around the public structs, and the helpers
+ * each file offers the others. The backends see only backend.h.
  */
 #ifndef TRACY_FAST_INTERNAL_H
 #define TRACY_FAST_INTERNAL_H
@@ -10,80 +10,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tracy.h"
-#include "../arch/syscalls.h"
+#include "backend.h"
 #include "../arch/tracy-regs.h"
 
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
-struct session;
 struct child;
 struct syscall_stop;
-
-/*
- * A backend decides which syscalls stop a tracee. The event loop is the
- * same for all: it still filters every syscall stop through the hook set,
- * so a backend may stop a tracee more often than needed, never less.
- */
-struct backend_ops {
-	enum tracy_backend id;
-	/* PTRACE_O_* the backend needs on top of the session's. */
-	long ptrace_options;
-	/* tracy_exec(), before the fork; 0, or -1 with errno. */
-	int (*prepare_spawn)(struct session *s);
-	/*
-	 * In the forked child, after PTRACE_TRACEME and before execve (a
-	 * seccomp filter goes in here). Async-signal-safe; 0 or -errno.
-	 */
-	int (*prepare_exec)(const struct session *s);
-	/* tracy_exec(): the tracee c was started, before setup. */
-	void (*spawned)(struct child *c);
-	/* A new tracee, ptrace-stopped; 0, or -1 with errno. */
-	int (*setup)(struct child *c);
-	/* Resumes a stopped tracee with signal sig; 0, or -1 with errno. */
-	int (*resume)(struct child *c, int sig);
-	/* The hook set changed; 0, or -1 with errno. */
-	int (*hooks_changed)(struct session *s);
-	/*
-	 * At the entry stop 'entry': will the syscall get its exit stop?
-	 * NULL: always (classic ptrace).
-	 */
-	bool (*exit_stop_due)(const struct child *c,
-			      const struct syscall_stop *entry);
-	/*
-	 * A thread 'old' that was not the leader exec'd and is now 'c',
-	 * under the leader's pid; old is forgotten next. NULL: nothing to do.
-	 */
-	void (*exec_takeover)(struct child *c, struct child *old);
-	/*
-	 * Until the next resume(), make every syscall of the stopped tracee
-	 * stop at its entry and exit when it is resumed with PTRACE_SYSCALL
-	 * (an injection needs the stops of syscalls no hook wants). The
-	 * exit decision of the syscall the tracee is in is the kernel's
-	 * already. 0, or -1 with errno. NULL: they do already.
-	 */
-	int (*stop_all)(struct child *c);
-};
-
-extern const struct backend_ops classic_backend;	/* compat/classic.c */
-extern const struct backend_ops kmask_backend;		/* kmask.c */
-extern const struct backend_ops seccomp_backend;	/* compat/seccomp.c */
-
-enum kmask_state {
-	KMASK_UNKNOWN,		/* no tracee probed yet */
-	KMASK_PRESENT,
-	KMASK_ABSENT,		/* PTRACE_GETSYSCALLMASK: EIO */
-};
-
-enum seccomp_state {
-	SECCOMP_UNKNOWN,
-	SECCOMP_PRESENT,	/* filters, SECCOMP_RET_TRACE */
-	SECCOMP_ABSENT,
-};
-
-struct kmask_set;
-struct seccomp_set;
 struct inject;
 
 struct hook {
@@ -113,13 +47,15 @@ struct session {
 	struct abi_hooks hooks[TRACY_ABI_COUNT];
 	/* Bumped at every change of the hook set (default hook included). */
 	unsigned long hooks_gen;
+	/* The snapshot of the hook set now. */
+	struct hookset *hookset;
+	/*
+	 * The backend chosen last: a tracee whose parent is not known yet
+	 * starts on it (backend_choose()).
+	 */
 	const struct backend_ops *ops;
-	enum kmask_state kmask_state;
-	/* The kernel mask of the hook set, made for some hooks_gen. */
-	struct kmask_set *kmask;
-	enum seccomp_state seccomp_state;
-	/* The seccomp filter of the hook set, made for some hooks_gen. */
-	struct seccomp_set *seccomp;
+	/* Per backend id: what it keeps (session_backend_state()). */
+	int backend_state[BACKEND_SLOTS];
 	/* Syscall stops the kernel made, reported or not. */
 	unsigned long syscall_stops;
 	/* The fastest memory path not known to fail; forced: only that. */
@@ -145,10 +81,9 @@ struct syscall_stop {
 
 struct child {
 	struct tracy_child pub;
+	struct tracee tracee;	/* session, in_syscall, ... */
 	struct child *next;
-	struct session *session;
 	const struct backend_ops *ops;
-	bool in_syscall;	/* between an entry and its exit stop */
 	/* The last stop was a syscall-entry stop (a seccomp stop may follow). */
 	bool after_entry_stop;
 	bool first_stop_due;	/* auto-attached: its first stop is ours */
@@ -159,15 +94,9 @@ struct child {
 	bool dying;		/* killed: its end is not an event */
 	bool gone;		/* out of the list: no more events */
 	bool suppress;		/* the signal hook suppressed the signal */
-	int deny_errno;		/* the syscall entered was denied */
 	struct syscall_stop entry;	/* the last entry stop */
 	bool entry_known;
 	int mem_fd;		/* /proc/PID/mem, -1: not open */
-	struct kmask_set *kmask;	/* the kernel mask it has, or NULL */
-	/* seccomp: the filter it has (NULL: not known yet), */
-	struct seccomp_set *filter;
-	/* and whether it lacks a hook, so that it runs on classic ptrace. */
-	bool classic_mode;
 	struct inject *inject;	/* its asynchronous injection, or NULL */
 };
 
@@ -182,17 +111,31 @@ static inline struct child *child_of(struct tracy_child *c)
 }
 
 /* session.c */
-void tracy_message(const struct session *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void tracy_verbose(const struct session *s, long what, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 /* Kills or detaches every tracee (TRACY_HOOK_ABORT, tracy_free()). */
 void session_release_children(struct session *s);
-/* The PTRACE_O_* options of a new tracee on backend ops. */
+/* The PTRACE_O_* options of a new tracee on backend ops (NULL: none yet). */
 long session_ptrace_options(const struct session *s,
 			    const struct backend_ops *ops, bool spawned);
-/* The backend of a new tracee, spawned or attached; NULL with errno. */
-const struct backend_ops *session_backend(struct session *s, bool spawned);
+
+/* backend.c */
+/* The backend of enum tracy_backend id (not AUTO), or NULL. */
+const struct backend_ops *backend_by_id(int id);
+/* The last of the table, which can take any tracee. */
+const struct backend_ops *backend_default(void);
+/* The enum tracy_backend of "auto" or a backend's name, or -1. */
+int backend_by_name(const char *name);
+/* "auto, kmask, ... or classic", for a message. */
+void backend_names(char *buf, size_t size);
+/* ops->unusable(), if it has one. */
+const char *backend_unusable(const struct backend_ops *ops, struct session *s,
+			     bool spawned, pid_t pid);
+/*
+ * The backend of a new tracee: spawned by tracy_exec() (called before the
+ * fork), or attached (pid: seized and stopped; -1: not yet). NULL with
+ * errno and a message if a forced backend cannot take it.
+ */
+const struct backend_ops *backend_choose(struct session *s, bool spawned,
+					 pid_t pid);
 
 /* child.c */
 struct child *child_find(struct session *s, pid_t pid);
@@ -212,6 +155,13 @@ void children_free_reaped(struct session *s);
 int child_resume(struct child *c, int sig);
 /* PTRACE_DETACH, stopping a running tracee first; 0, or -1 with errno. */
 int child_detach(struct child *c);
+/* The backend's setup of a new tracee, stopped; 0, or -1 with errno. */
+int child_setup(struct child *c);
+/* At the entry stop 'entry': will the syscall get its exit stop? */
+bool child_exit_stop_due(const struct child *c,
+			 const struct syscall_stop *entry);
+/* A thread that was not the leader exec'd: c is it now, under old's pid. */
+void child_exec_takeover(struct child *c, struct child *old);
 
 /*
  * main.c: a SIGINT ended tracy_main()'s loop. tracy_wait_event() then
@@ -244,8 +194,11 @@ bool hooks_want_all(const struct session *s);
 bool hook_wants(const struct session *s, int abi, long nr, bool entry);
 void hooks_free(struct session *s);
 
+/* hookset.c */
+/* A new snapshot of the session's hooks, after a change; 0, or -1 with errno. */
+int hookset_update(struct session *s);
+
 /* abi.c */
-const struct tracy_syscall_table *abi_table(long abi);
 /* The TRACY_ABI_* of a stop of AUDIT_ARCH_* 'arch', syscall wire number nr. */
 int abi_from_audit_arch(uint32_t arch, long nr);
 /* The table number of wire number nr in ABI abi. */
@@ -315,22 +268,6 @@ int inject_async_stop(struct child *c, int status, int *result);
  */
 void inject_cancel(struct child *c);
 void inject_child_free(struct child *c);
-
-/* kmask.c */
-void kmask_child_free(struct child *c);
-void kmask_session_free(struct session *s);
-/* Does the kernel have syscall stop masks? Probed once, on a spare child. */
-bool kmask_present(struct session *s);
-
-/* compat/seccomp.c */
-void seccomp_child_free(struct child *c);
-void seccomp_session_free(struct session *s);
-/* Can a tracee use the seccomp backend? 0, or -1 with errno and a message. */
-int seccomp_check(struct session *s, bool spawned);
-bool seccomp_works_for(struct session *s, bool spawned);
-void seccomp_child_inherit(struct child *c, const struct child *parent);
-/* 0 if c may be detached; -1 with errno EPERM and a message if not. */
-int seccomp_may_detach(const struct child *c);
 
 /* memory.c */
 void memory_init(struct session *s);

@@ -125,7 +125,7 @@ static bool path_unavailable(int err)
 static ssize_t memory_access(struct child *c, void *local, uintptr_t remote,
 			     size_t n, bool write)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	int path = s->mem_path;
 	ssize_t done;
 
