@@ -173,7 +173,8 @@ def detach_then_tracy_main_waits(env):
 
 
 def interrupt_in_tracy_main(tracer):
-    """Sends SIGINT once the tracer catches it: tracy_main() runs."""
+    """Sends SIGINT once the tracer catches it (tracy_main() runs), and
+    waits for the tracer's end: (stdout, stderr)."""
     for _ in range(1000):
         try:
             with open(f"/proc/{tracer.pid}/status", encoding="utf-8") as f:
@@ -185,16 +186,16 @@ def interrupt_in_tracy_main(tracer):
             break
         time.sleep(0.01)
     tracer.send_signal(signal.SIGINT)
+    try:
+        return tracer.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        tracer.kill()
+        return tracer.communicate()
 
 
 def ctrl_c_goes_to_the_tracee(env):
     tracer = env.start("fakeppid", env.tracee, "loop")
-    interrupt_in_tracy_main(tracer)
-    try:
-        out, err = tracer.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        tracer.kill()
-        out, err = tracer.communicate()
+    out, err = interrupt_in_tracy_main(tracer)
     return tracer.returncode == 0, said(tracer.returncode, out, err)
 
 
@@ -202,12 +203,7 @@ def ctrl_c_detaches_attached(env):
     loop = subprocess.Popen([env.tracee, "loop"])
     tracer = env.start("attach", str(loop.pid))
     time.sleep(0.2)	# some getpid of the loop, traced
-    interrupt_in_tracy_main(tracer)
-    try:
-        out, err = tracer.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        tracer.kill()
-        out, err = tracer.communicate()
+    out, err = interrupt_in_tracy_main(tracer)
     time.sleep(0.05)
     running = loop.poll() is None
     with open(f"/proc/{loop.pid}/status", encoding="utf-8") as f:
