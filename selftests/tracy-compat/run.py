@@ -17,6 +17,8 @@ choice. Prints TAP.
 import argparse
 import ctypes
 import os
+import platform
+import shutil
 import signal
 import subprocess
 import sys
@@ -44,6 +46,8 @@ TIMEOUT = 60
 SECCOMP_NOT_YET = {
     "jailer_blocks_an_escape": "forced seccomp needs TRACY_TRACE_CHILDREN",
     "jailer_lets_the_jail_be": "forced seccomp needs TRACY_TRACE_CHILDREN",
+    "jailer_blocks_a_32bit_escape": "forced seccomp needs "
+                                    "TRACY_TRACE_CHILDREN",
     "detach_then_tracy_main_waits": "forced seccomp needs "
                                     "TRACY_TRACE_CHILDREN",
     "ctrl_c_detaches_attached": "seccomp cannot attach",
@@ -73,6 +77,8 @@ class Env:
     def __init__(self, root, tmp, backend, build):
         self.tmp = tmp
         self.tracee = os.path.join(tmp, "tracee")
+        # The same, as a 32-bit process (x86_64 hosts with i686 gcc).
+        self.tracee32 = os.path.join(tmp, "tracee-i386")
         self.build = build
         self.env = dict(os.environ, LD_LIBRARY_PATH=f"{root}{PREFIX}/lib")
         self.env.pop("TRACY_BACKEND", None)
@@ -112,6 +118,18 @@ def jailer_blocks_an_escape(env):
     status, out, err = env.run("jailer", jail, env.tracee, "write", jail,
                                "../escaped")
     escaped = os.path.exists(os.path.join(env.tmp, "escaped"))
+    return status == 1 and not escaped and "blocked" in err, \
+        said(status, out, err) + [f"escaped: {escaped}"]
+
+
+def jailer_blocks_a_32bit_escape(env):
+    """zipjail's hooks for TRACY_ABI_X86, on a 32-bit command."""
+    if not os.path.exists(env.tracee32):
+        return None, ["no 32-bit x86 tracee here"]
+    jail = tempfile.mkdtemp(dir=env.tmp)
+    status, out, err = env.run("jailer", jail, env.tracee32, "write", jail,
+                               "../escaped32")
+    escaped = os.path.exists(os.path.join(env.tmp, "escaped32"))
     return status == 1 and not escaped and "blocked" in err, \
         said(status, out, err) + [f"escaped: {escaped}"]
 
@@ -216,7 +234,8 @@ def ctrl_c_detaches_attached(env):
                                              f"{traced}"]
 
 
-SCENARIOS = (jailer_blocks_an_escape, jailer_lets_the_jail_be,
+SCENARIOS = (jailer_blocks_an_escape, jailer_blocks_a_32bit_escape,
+             jailer_lets_the_jail_be,
              fakeppid_changes_a_result, async_injection_state,
              registers_as_tracy_names_them, verbose_prints_every_syscall,
              child_create_and_lists, own_loop_sees_quit,
@@ -246,6 +265,11 @@ def build_all(tap, root, tmp):
                       os.path.join(tmp, "tracee"),
                       os.path.join(HERE, "tracee.c")])
     tap.result(code == 0, "the tracee builds", lines(text))
+    if platform.machine() == "x86_64" and shutil.which("i686-linux-gnu-gcc"):
+        code, text = run(["i686-linux-gnu-gcc", "-static", "-O2", *WARNINGS,
+                          "-o", os.path.join(tmp, "tracee-i386"),
+                          os.path.join(HERE, "tracee.c")])
+        tap.result(code == 0, "the 32-bit tracee builds", lines(text))
     kinds = builds(root)
     tap.result(kinds is not None, "pkg-config answers for libtracy-fast")
     good = []
@@ -287,7 +311,10 @@ def run_scenarios(tap, root, tmp, good, kmask):
                 tap.skip(name, SECCOMP_NOT_YET[scenario.__name__])
             else:
                 ok, details = scenario(Env(root, tmp, backend, kind))
-                tap.result(ok, name, details)
+                if ok is None:
+                    tap.skip(name, details[0])
+                else:
+                    tap.result(ok, name, details)
 
 
 def main(argv):
