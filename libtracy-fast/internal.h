@@ -54,6 +54,8 @@ struct session {
 	 * starts on it (backend_choose()).
 	 */
 	const struct backend_ops *ops;
+	/* pub.backend was forced by TRACY_BACKEND, not by the API. */
+	bool backend_from_env;
 	/* Per backend id: what it keeps (session_backend_state()). */
 	int backend_state[BACKEND_SLOTS];
 	/* Syscall stops the kernel made, reported or not. */
@@ -125,9 +127,15 @@ void backend_names(char *buf, size_t size);
 const char *backend_unusable(const struct backend_ops *ops, struct session *s,
 			     bool spawned, pid_t pid);
 /*
+ * The backend TRACY_BACKEND forced cannot work ('why'): says so, and puts
+ * the session under auto.
+ */
+void backend_env_refused(struct session *s, const char *why);
+/*
  * The backend of a new tracee: spawned by tracy_exec() (called before the
  * fork), or attached (pid: seized and stopped; -1: not yet). NULL with
- * errno and a message if a forced backend cannot take it.
+ * errno and a message if a backend tracy_set_backend() forced cannot
+ * take it.
  */
 const struct backend_ops *backend_choose(struct session *s, bool spawned,
 					 pid_t pid);

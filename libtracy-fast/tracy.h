@@ -182,17 +182,20 @@ struct tracy_child {
 
 /*
  * A new session, or NULL with errno set. The environment variable
- * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition;
- * an unknown name: EINVAL). auto picks per tracee: kmask if the kernel
+ * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition),
+ * as tracy_set_backend() does, but it never makes a program fail: a name
+ * that is no backend, or a backend that cannot work for the session, a
+ * tracee or the kernel (the cases below), is said once on stderr, and the
+ * session goes on under auto. auto picks per tracee: kmask if the kernel
  * has syscall stop masks (probed once, before the first tracee); if not,
  * seccomp for a tracee tracy_exec() starts in a session with
  * TRACY_TRACE_CHILDREN and a kernel with seccomp filters; classic for the
  * rest (attached tracees, sessions that do not trace children).
  * tracy_child.backend tells which, and TRACY_VERBOSE says why.
  *
- * A forced kmask on a kernel without masks fails the first
- * tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend() from
- * then on. A forced seccomp fails with EINVAL in a session without
+ * kmask forced by tracy_set_backend() on a kernel without masks fails the
+ * first tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend()
+ * from then on. A forced seccomp fails with EINVAL in a session without
  * TRACY_TRACE_CHILDREN (a child it did not trace would keep the filter and
  * get ENOSYS from every hooked syscall) and in tracy_attach() (a filter
  * can only be installed by the tracee itself), and with ENOSYS on a

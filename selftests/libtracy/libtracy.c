@@ -984,17 +984,6 @@ TEST_F(lib, int80_in_64bit_process_without_syscall_info)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
-/*
- * Can this process install seccomp filters that return SECCOMP_RET_TRACE?
- * Asked of the kernel directly, as the library does (valgrind, for one,
- * does not pass the seccomp syscall through: then no).
- */
-static bool kernel_has_seccomp_trace(void)
-{
-	uint32_t action = SECCOMP_RET_TRACE;
-
-	return !syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
-}
 
 /*
  * AUTO: kmask where the kernel has masks; elsewhere seccomp for a tracee
@@ -1135,7 +1124,10 @@ TEST(seccomp_refuses_detach)
 	check_leaks();
 }
 
-/* A forced kmask on a kernel without masks: a clear error, no tracee. */
+/*
+ * kmask forced by tracy_set_backend() on a kernel without masks: a clear
+ * error, no tracee (TRACY_BACKEND=kmask falls back instead: environment.c).
+ */
 TEST(kmask_forced_without_kernel_support)
 {
 	char self[PATH_MAX], *argv[] = { self, TRACEE_ARG, "basic", NULL };
@@ -1144,9 +1136,11 @@ TEST(kmask_forced_without_kernel_support)
 	if (kernel_has_kmask())
 		SKIP(return, "this kernel has syscall stop masks");
 	ASSERT_TRUE(self_path(self, sizeof(self)));
-	setenv("TRACY_BACKEND", "kmask", 1);
+	unsetenv("TRACY_BACKEND");
 	t = tracy_init(0);
 	ASSERT_TRUE(t != NULL);
+	/* Not known before a tracee is there to ask the kernel on. */
+	ASSERT_EQ(0, tracy_set_backend(t, TRACY_BACKEND_KMASK));
 	errno = 0;
 	EXPECT_TRUE(tracy_exec(t, argv) == NULL);
 	EXPECT_EQ(ENOSYS, errno);
@@ -1185,5 +1179,6 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], TRACEE_ARG))
 		_exit(tracee_main(argc, argv));
 	adopt_fixtures(inject_fixtures());
+	adopt_fixtures(environment_fixtures());
 	return test_harness_run(argc, argv);
 }

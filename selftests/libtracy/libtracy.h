@@ -74,6 +74,8 @@ bool self_path(char *path, size_t size);
 void check_leaks(void);
 /* Does the kernel have syscall stop masks? */
 bool kernel_has_kmask(void);
+/* Can this process install seccomp filters that return SECCOMP_RET_TRACE? */
+bool kernel_has_seccomp_trace(void);
 /*
  * Puts session t on backend b: 1, or 0 if this kernel or library cannot
  * (SKIP), or -1 on an error.
@@ -89,8 +91,9 @@ long backend_opt(enum tracy_backend b);
 bool compat_program(const char *self, char *path, size_t size);
 #endif
 
-/* The fixtures of inject.c, which libtracy.c runs with its own. */
+/* The fixtures of the other files, which libtracy.c runs with its own. */
 struct __fixture_metadata;
 struct __fixture_metadata *inject_fixtures(void);
+struct __fixture_metadata *environment_fixtures(void);
 
 #endif /* LIBTRACY_TEST_H */
