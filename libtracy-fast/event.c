@@ -255,7 +255,7 @@ static enum outcome injection_stop(struct child *c, int status)
 	}
 }
 
-static bool is_group_stop_signal(int sig)
+bool is_group_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
 	       sig == SIGTTOU;
@@ -268,6 +268,8 @@ static enum outcome stop_event(struct child *c, int status)
 
 	if (c->dying)
 		return ptrace(PTRACE_CONT, c->pub.pid, 0, 0) ? FAILED : HANDLED;
+	if (c->released)
+		return released_stop(c, status) ? FAILED : HANDLED;
 	c->stopped = true;
 	c->after_entry_stop = false;
 	if (inject_pending(c))
@@ -347,7 +349,7 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 		if (!c && !(c = unknown_stopped(s, got, status)))
 			return NULL;
 		if (!WIFSTOPPED(status)) {
-			if (c->dying) {
+			if (c->dying || c->released) {
 				child_forget(c, false);
 				continue;
 			}

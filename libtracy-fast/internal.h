@@ -89,6 +89,12 @@ struct child {
 	bool seized;		/* PTRACE_SEIZE lineage: group-stops LISTEN */
 	bool stopped;		/* in a ptrace-stop we reported */
 	bool dying;		/* killed: its end is not an event */
+	/*
+	 * Let go by the user but still traced (release.c): its stops and its
+	 * end are no events, and it is not counted.
+	 */
+	bool released;
+	bool exitkill_due;	/* released: PTRACE_O_EXITKILL still to drop */
 	bool gone;		/* out of the list: no more events */
 	bool suppress;		/* the signal hook suppressed the signal */
 	struct syscall_stop entry;	/* the last entry stop */
@@ -182,6 +188,8 @@ long abi_table_nr(int abi, long nr);
 
 /* event.c: c's event, a syscall event of the stop; pre_syscall follows. */
 void fill_syscall_event(struct child *c, const struct syscall_stop *stop);
+/* Does signal sig stop a process (a group-stop)? */
+bool is_group_stop_signal(int sig);
 
 /* stop.c */
 void syscall_info_probe(struct session *s);
@@ -239,6 +247,22 @@ int inject_async_stop(struct child *c, int status, int *result);
  */
 void inject_cancel(struct child *c);
 void inject_child_free(struct child *c);
+
+/* release.c */
+/*
+ * Lets the tracee go for the user, but keeps tracing it, for it needs a
+ * tracer (backend_ops.needs_tracer); resumed with sig if stopped. 0, or
+ * -1 with errno.
+ */
+int child_release(struct child *c, int sig);
+/* Answers a stop of a released tracee (wait status 'status'); 0 or -1. */
+int released_stop(struct child *c, int status);
+/*
+ * Waits for the session's tracees to end, answering the stops of the
+ * released ones and resuming the others, until only released ones are
+ * left (all: false) or none (all: true).
+ */
+void children_wait_gone(struct session *s, bool all);
 
 /* memory.c */
 void memory_init(struct session *s);

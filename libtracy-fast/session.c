@@ -167,17 +167,18 @@ unsigned long tracy_syscall_stops(struct tracy *t)
 }
 
 /*
- * Tracees we attached to are detached, the others killed; the killed ones
- * are waited for, so that none is left a zombie of ours.
+ * Tracees we attached to are detached, the others killed, but for the
+ * released ones, which the user let go already (release.c); the killed
+ * ones are waited for, so that none is left a zombie of ours.
  */
 void session_release_children(struct session *s)
 {
 	struct child *c, *next;
-	int status;
-	pid_t pid;
 
 	for (c = s->children; c; c = next) {
 		next = c->next;
+		if (c->released)
+			continue;
 		if (c->pub.attached) {
 			child_detach(c);
 			child_forget(c, false);
@@ -187,20 +188,15 @@ void session_release_children(struct session *s)
 			s->nlive--;
 		}
 	}
-	while (s->children) {
-		pid = waitpid(-1, &status, __WALL);
-		if (pid < 0)
-			break;
-		c = child_find(s, pid);
-		if (c && (WIFEXITED(status) || WIFSIGNALED(status)))
+	children_wait_gone(s, false);
+	for (c = s->children; c; c = next) {
+		next = c->next;
+		if (!c->released)
 			child_forget(c, false);
-		else if (c)
-			ptrace(PTRACE_CONT, pid, 0, 0);
 	}
-	while (s->children)
-		child_forget(s->children, false);
 }
 
+/* The released tracees run on to their end, still served. */
 void tracy_free(struct tracy *t)
 {
 	struct session *s;
@@ -209,6 +205,9 @@ void tracy_free(struct tracy *t)
 		return;
 	s = session_of(t);
 	session_release_children(s);
+	children_wait_gone(s, true);
+	while (s->children)
+		child_forget(s->children, false);
 	children_free_reaped(s);
 	hooks_free(s);
 	hookset_put(s->hookset);

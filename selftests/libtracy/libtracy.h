@@ -32,6 +32,11 @@ static inline unsigned char mem_pattern(int which, long i)
 /* What the "readv" script reads. */
 #define READV_LEN	16
 
+/* The "detached_child" script: what its child writes, and its status. */
+#define DETACH_LINES	20
+#define DETACH_DELAY_US	200000
+#define DETACHED_STATUS	42
+
 /* Exit statuses of the scripts beyond 0 (what the test expected). */
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */
 #define TRACEE_USAGE	64
@@ -95,5 +100,6 @@ bool compat_program(const char *self, char *path, size_t size);
 struct __fixture_metadata;
 struct __fixture_metadata *inject_fixtures(void);
 struct __fixture_metadata *environment_fixtures(void);
+struct __fixture_metadata *detach_fixtures(void);
 
 #endif /* LIBTRACY_TEST_H */
