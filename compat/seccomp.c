@@ -20,10 +20,11 @@
  *   exec. So the backend needs TRACY_TRACE_CHILDREN (an untraced child
  *   would get ENOSYS from every hooked syscall: the kernel's answer to
  *   SECCOMP_RET_TRACE with no tracer), and it cannot attach.
- * - Detaching would leave the tracee with that ENOSYS too: the backend
- *   refuses to detach a tracee whose filter traces any syscall (EPERM, with
- *   a message), and our tracees die with the tracer (PTRACE_O_EXITKILL), so
- *   none is ever left to run alone with the filter.
+ * - Detaching would leave the tracee with that ENOSYS too: a tracee whose
+ *   filter traces any syscall needs a tracer (seccomp_needs_tracer()), so
+ *   a detach releases it instead (libtracy-fast/release.c): the library
+ *   stays its tracer, out of the user's sight, until it ends. Our other
+ *   tracees die with the tracer (PTRACE_O_EXITKILL).
  * - A hook added later that the filter does not trace: the tracees whose
  *   filter lacks it go on classic ptrace from their next resume
  *   (tracy_child.backend says so); the filter's stops that follow a
@@ -322,17 +323,14 @@ static bool seccomp_exit_stop_due(const struct tracee *t, int abi, long nr)
 	       HOOKSET_EXIT;
 }
 
-/* Detaching would leave ENOSYS for every syscall the filter traces. */
-static int seccomp_may_detach(const struct tracee *t)
+/*
+ * Without a tracer, every syscall the filter traces would fail with
+ * ENOSYS. A filter not known yet (a child before its parent's event) is
+ * its parent's, which traces something.
+ */
+static bool seccomp_needs_tracer(const struct tracee *t)
 {
-	if (!t->hooks || hookset_empty(t->hooks))
-		return 0;
-	tracy_message(t->session, "cannot detach %d: its seccomp filter would "
-		      "make every hooked syscall fail with ENOSYS without a "
-		      "tracer (use the kmask or classic backend to detach)",
-		      t->pub->pid);
-	errno = EPERM;
-	return -1;
+	return !t->hooks || !hookset_empty(t->hooks);
 }
 
 const struct backend_ops seccomp_backend = {
@@ -345,5 +343,5 @@ const struct backend_ops seccomp_backend = {
 	.prepare_exec = seccomp_prepare_exec,
 	.resume = seccomp_resume,
 	.exit_stop_due = seccomp_exit_stop_due,
-	.may_detach = seccomp_may_detach,
+	.needs_tracer = seccomp_needs_tracer,
 };

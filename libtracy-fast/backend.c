@@ -2,8 +2,11 @@
 /*
  * The backends, and which one a tracee gets: one table, one policy.
  *
- * A forced backend (tracy_set_backend(), TRACY_BACKEND) is the one every
- * new tracee gets, or an error says why it cannot be. Under auto, a new
+ * A backend forced by tracy_set_backend() is the one every new tracee
+ * gets, or an error says why it cannot be. One forced by TRACY_BACKEND
+ * is, until it cannot be: that is said once, and the session goes on
+ * under auto, for the environment must never break a program. Under
+ * auto, a new
  * tracee gets the first backend of the table that can take it: kmask
  * where the kernel has syscall stop masks, then seccomp for a tracee
  * tracy_exec() starts in a session that traces children, then classic,
@@ -82,6 +85,15 @@ const char *backend_unusable(const struct backend_ops *ops, struct session *s,
 	return ops->unusable ? ops->unusable(s, spawned, pid) : NULL;
 }
 
+void backend_env_refused(struct session *s, const char *why)
+{
+	tracy_message(s, "TRACY_BACKEND=%s: the %s backend %s; the automatic "
+		      "choice instead", tracy_backend_name(s->pub.backend),
+		      tracy_backend_name(s->pub.backend), why);
+	s->pub.backend = TRACY_BACKEND_AUTO;
+	s->backend_from_env = false;
+}
+
 const struct backend_ops *backend_choose(struct session *s, bool spawned,
 					 pid_t pid)
 {
@@ -94,8 +106,11 @@ const struct backend_ops *backend_choose(struct session *s, bool spawned,
 		why = backend_unusable(ops, s, spawned, pid);
 		if (!why)
 			return s->ops = ops;
-		tracy_message(s, "the %s backend %s", ops->name, why);
-		return NULL;
+		if (!s->backend_from_env) {
+			tracy_message(s, "the %s backend %s", ops->name, why);
+			return NULL;
+		}
+		backend_env_refused(s, why);
 	}
 	for (i = 0; i < NBACKENDS; i++) {
 		why = backend_unusable(backends[i], s, spawned, pid);

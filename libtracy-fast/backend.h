@@ -160,10 +160,12 @@ struct backend_ops {
 	 */
 	int (*stop_all)(struct tracee *t);
 	/*
-	 * May the tracee be detached? 0, or -1 with errno and a message.
-	 * NULL: always.
+	 * Would the tracee still need a tracer once detached (a seccomp
+	 * filter that traces syscalls, which would then fail with ENOSYS)?
+	 * A detach then lets it go out of the user's sight but keeps
+	 * tracing it (release.c). NULL: never.
 	 */
-	int (*may_detach)(const struct tracee *t);
+	bool (*needs_tracer)(const struct tracee *t);
 };
 
 /* The core, for the backends. */

@@ -23,8 +23,9 @@ struct child *child_find(struct session *s, pid_t pid)
 	return NULL;
 }
 
-struct child *child_new(struct session *s, pid_t pid, bool attached,
-			const struct backend_ops *ops)
+/* A new tracee of the session, not announced to the user yet. */
+struct child *child_alloc(struct session *s, pid_t pid, bool attached,
+			  const struct backend_ops *ops)
 {
 	struct child *c = calloc(1, sizeof(*c));
 
@@ -43,17 +44,13 @@ struct child *child_new(struct session *s, pid_t pid, bool attached,
 	c->next = s->children;
 	s->children = c;
 	s->nlive++;
-	if (!s->pub.fpid)
-		s->pub.fpid = pid;
-	tracy_verbose(s, TRACY_VERBOSE, "tracee %d added (%s backend)", pid,
-		      tracy_backend_name(c->ops->id));
 	return c;
 }
 
 /*
  * child_create runs once per tracee, when what the tracee struct says is
  * settled (for a child whose first stop came before its parent's fork
- * event: at that event) and before any event of it.
+ * event: at that event) and before any hook or event of it.
  */
 void child_announce(struct child *c)
 {
@@ -62,8 +59,22 @@ void child_announce(struct child *c)
 	if (c->announced)
 		return;
 	c->announced = true;
+	if (!s->pub.fpid)
+		s->pub.fpid = c->pub.pid;
+	tracy_verbose(s, TRACY_VERBOSE, "tracee %d added (%s backend)",
+		      c->pub.pid, tracy_backend_name(c->ops->id));
 	if (s->pub.se.child_create)
 		s->pub.se.child_create(&c->pub);
+}
+
+struct child *child_new(struct session *s, pid_t pid, bool attached,
+			const struct backend_ops *ops)
+{
+	struct child *c = child_alloc(s, pid, attached, ops);
+
+	if (c)
+		child_announce(c);
+	return c;
 }
 
 struct child *child_adopt(struct child *parent, pid_t pid)
@@ -71,11 +82,16 @@ struct child *child_adopt(struct child *parent, pid_t pid)
 	struct session *s = parent->tracee.session;
 	struct child *c = child_find(s, pid);
 
-	/* It may have stopped, and been added, before its parent's event. */
+	/*
+	 * It may have stopped, and been added, before its parent's event.
+	 * The user never hears of a child of a released tracee.
+	 */
 	if (!c) {
-		c = child_new(s, pid, parent->pub.attached, parent->ops);
+		c = child_alloc(s, pid, parent->pub.attached, parent->ops);
 		if (!c)
 			return NULL;
+		if (!parent->released)
+			child_announce(c);
 		c->first_stop_due = true;
 	}
 	c->pub.attached = parent->pub.attached;
@@ -89,7 +105,15 @@ struct child *child_adopt(struct child *parent, pid_t pid)
 	c->tracee.classic = parent->tracee.classic;
 	if (!c->tracee.hooks)
 		c->tracee.hooks = hookset_get(parent->tracee.hooks);
-	child_announce(c);
+	/* It has its parent's filter, and needs a tracer as much. */
+	if (parent->released && !c->released) {
+		c->released = true;
+		c->exitkill_due = true;
+		s->nlive--;
+	}
+	/* Added at its own first stop: its fields are settled only now. */
+	if (!c->released)
+		child_announce(c);
 	return c;
 }
 
@@ -124,7 +148,7 @@ void child_forget(struct child *c, bool keep_for_event)
 			*link = c->next;
 			break;
 		}
-	if (!c->dying)
+	if (!c->dying && !c->released)
 		s->nlive--;
 	c->gone = true;
 	c->stopped = false;
@@ -340,7 +364,6 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		errno = err;
 		return NULL;
 	}
-	child_announce(c);
 	return &c->pub;
 
 out_close:
@@ -411,7 +434,6 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 		errno = err;
 		return NULL;
 	}
-	child_announce(c);
 	return &c->pub;
 }
 
@@ -422,8 +444,6 @@ struct tracy_child *tracy_add_child(struct tracy *t, int pid)
 
 	if (!c)
 		c = child_new(s, pid, false, s->ops);
-	if (c)
-		child_announce(c);
 	return c ? &c->pub : NULL;
 }
 
@@ -431,7 +451,8 @@ int tracy_kill_child(struct tracy_child *tc)
 {
 	struct child *c = child_of(tc);
 
-	if (c->gone || c->dying)
+	/* A released tracee is the user's no more. */
+	if (c->gone || c->dying || c->released)
 		return 0;
 	if (kill(tc->pid, SIGKILL) && errno != ESRCH)
 		return -1;
@@ -447,12 +468,13 @@ int tracy_detach_child(struct tracy_child *tc)
 	struct child *c = child_of(tc);
 	int ret;
 
-	if (c->gone || c->dying) {
+	if (c->gone || c->dying || c->released) {
 		errno = ESRCH;
 		return -1;
 	}
-	if (c->ops->may_detach && c->ops->may_detach(&c->tracee))
-		return -1;
+	if (c->ops->needs_tracer && c->ops->needs_tracer(&c->tracee))
+		return child_release(c, tc->event.type == TRACY_EVENT_SIGNAL &&
+				     c->stopped ? (int)tc->event.signal_num : 0);
 	ret = child_detach(c);
 	if (!ret && c->spawned)
 		detached_add(c->tracee.session, tc->pid);

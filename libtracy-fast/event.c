@@ -261,7 +261,7 @@ static enum outcome injection_stop(struct child *c, int status)
 	}
 }
 
-static bool is_group_stop_signal(int sig)
+bool is_group_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
 	       sig == SIGTTOU;
@@ -274,6 +274,8 @@ static enum outcome stop_event(struct child *c, int status)
 
 	if (c->dying)
 		return ptrace(PTRACE_CONT, c->pub.pid, 0, 0) ? FAILED : HANDLED;
+	if (c->released)
+		return released_stop(c, status) ? FAILED : HANDLED;
 	c->stopped = true;
 	c->after_entry_stop = false;
 	if (inject_pending(c))
@@ -317,7 +319,8 @@ static enum outcome stop_event(struct child *c, int status)
 static struct child *unknown_stopped(struct session *s, pid_t pid, int status)
 {
 	bool seized = status >> 16 == PTRACE_EVENT_STOP;
-	struct child *c = child_new(s, pid, seized, s->ops);
+	/* Announced at its parent's event, or before its first hook. */
+	struct child *c = child_alloc(s, pid, seized, s->ops);
 
 	if (c) {
 		c->first_stop_due = true;
@@ -359,7 +362,7 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 		if (!c && !(c = unknown_stopped(s, got, status)))
 			return NULL;
 		if (!WIFSTOPPED(status)) {
-			if (c->dying) {
+			if (c->dying || c->released) {
 				child_forget(c, false);
 				continue;
 			}
@@ -367,7 +370,7 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 			return quit_event(c, status);
 		}
 		/* Its first stop is ours; any other may run hooks. */
-		if (!c->first_stop_due)
+		if (!c->first_stop_due && !c->released)
 			child_announce(c);
 		outcome = stop_event(c, status);
 		if (outcome == REPORT)

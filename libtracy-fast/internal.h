@@ -54,6 +54,8 @@ struct session {
 	 * starts on it (backend_choose()).
 	 */
 	const struct backend_ops *ops;
+	/* pub.backend was forced by TRACY_BACKEND, not by the API. */
+	bool backend_from_env;
 	/* Per backend id: what it keeps (session_backend_state()). */
 	int backend_state[BACKEND_SLOTS];
 	/* Syscall stops the kernel made, reported or not. */
@@ -92,6 +94,12 @@ struct child {
 	bool seized;		/* PTRACE_SEIZE lineage: group-stops LISTEN */
 	bool stopped;		/* in a ptrace-stop we reported */
 	bool dying;		/* killed: its end is not an event */
+	/*
+	 * Let go by the user but still traced (release.c): its stops and its
+	 * end are no events, and it is not counted.
+	 */
+	bool released;
+	bool exitkill_due;	/* released: PTRACE_O_EXITKILL still to drop */
 	bool gone;		/* out of the list: no more events */
 	bool suppress;		/* the signal hook suppressed the signal */
 	struct syscall_stop entry;	/* the last entry stop */
@@ -130,9 +138,15 @@ void backend_names(char *buf, size_t size);
 const char *backend_unusable(const struct backend_ops *ops, struct session *s,
 			     bool spawned, pid_t pid);
 /*
+ * The backend TRACY_BACKEND forced cannot work ('why'): says so, and puts
+ * the session under auto.
+ */
+void backend_env_refused(struct session *s, const char *why);
+/*
  * The backend of a new tracee: spawned by tracy_exec() (called before the
  * fork), or attached (pid: seized and stopped; -1: not yet). NULL with
- * errno and a message if a forced backend cannot take it.
+ * errno and a message if a backend tracy_set_backend() forced cannot
+ * take it.
  */
 const struct backend_ops *backend_choose(struct session *s, bool spawned,
 					 pid_t pid);
@@ -141,7 +155,13 @@ const struct backend_ops *backend_choose(struct session *s, bool spawned,
 struct child *child_find(struct session *s, pid_t pid);
 struct child *child_new(struct session *s, pid_t pid, bool attached,
 			const struct backend_ops *ops);
-/* Calls the session's child_create for c, once. */
+/*
+ * A tracee not announced yet (a child whose first stop came before its
+ * parent's fork event); child_announce() calls the session's
+ * child_create for it, once. child_new() does both.
+ */
+struct child *child_alloc(struct session *s, pid_t pid, bool attached,
+			  const struct backend_ops *ops);
 void child_announce(struct child *c);
 /*
  * The tracee 'pid' that the kernel attached to us as a child of parent
@@ -211,6 +231,8 @@ long abi_public_nr(int abi, long nr);
 
 /* event.c: c's event, a syscall event of the stop; pre_syscall follows. */
 void fill_syscall_event(struct child *c, const struct syscall_stop *stop);
+/* Does signal sig stop a process (a group-stop)? */
+bool is_group_stop_signal(int sig);
 
 /* stop.c */
 void syscall_info_probe(struct session *s);
@@ -268,6 +290,22 @@ int inject_async_stop(struct child *c, int status, int *result);
  */
 void inject_cancel(struct child *c);
 void inject_child_free(struct child *c);
+
+/* release.c */
+/*
+ * Lets the tracee go for the user, but keeps tracing it, for it needs a
+ * tracer (backend_ops.needs_tracer); resumed with sig if stopped. 0, or
+ * -1 with errno.
+ */
+int child_release(struct child *c, int sig);
+/* Answers a stop of a released tracee (wait status 'status'); 0 or -1. */
+int released_stop(struct child *c, int status);
+/*
+ * Waits for the session's tracees to end, answering the stops of the
+ * released ones and resuming the others, until only released ones are
+ * left (all: false) or none (all: true).
+ */
+void children_wait_gone(struct session *s, bool all);
 
 /* memory.c */
 void memory_init(struct session *s);

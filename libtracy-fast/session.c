@@ -44,6 +44,7 @@ int tracy_set_backend(struct tracy *t, enum tracy_backend backend)
 
 	if (backend == TRACY_BACKEND_AUTO) {
 		t->backend = backend;
+		s->backend_from_env = false;
 		tracy_verbose(s, TRACY_VERBOSE, "backend auto: each new tracee "
 			      "runs on the fastest backend that can take it");
 		return 0;
@@ -60,26 +61,47 @@ int tracy_set_backend(struct tracy *t, enum tracy_backend backend)
 	}
 	t->backend = backend;
 	s->ops = ops;
+	s->backend_from_env = false;
 	tracy_verbose(s, TRACY_VERBOSE, "backend %s: new tracees run on it",
 		      ops->name);
 	return 0;
 }
 
-static int backend_from_env(struct session *s)
+/*
+ * TRACY_BACKEND forces a backend as tracy_set_backend() does, but never at
+ * the cost of the program: a value that is no backend, or a backend that
+ * cannot work here (known now, or for a tracee later: backend_choose()),
+ * is said once on stderr, and the automatic choice is made instead.
+ */
+static void backend_from_env(struct session *s)
 {
 	const char *name = getenv("TRACY_BACKEND");
+	const struct backend_ops *ops;
+	const char *why;
 	char names[128];
 	int id;
 
 	if (!name || !*name)
-		return tracy_set_backend(&s->pub, TRACY_BACKEND_AUTO);
+		return;
 	id = backend_by_name(name);
-	if (id >= 0)
-		return tracy_set_backend(&s->pub, id);
-	backend_names(names, sizeof(names));
-	tracy_message(s, "TRACY_BACKEND=%s: use %s", name, names);
-	errno = EINVAL;
-	return -1;
+	if (id < 0) {
+		backend_names(names, sizeof(names));
+		tracy_message(s, "TRACY_BACKEND=%s is no backend (%s): the "
+			      "automatic choice instead", name, names);
+		return;
+	}
+	if (id == TRACY_BACKEND_AUTO)
+		return;
+	ops = backend_by_id(id);
+	s->pub.backend = ops->id;
+	s->ops = ops;
+	s->backend_from_env = true;
+	why = backend_unusable(ops, s, true, -1);
+	if (why)
+		backend_env_refused(s, why);
+	else
+		tracy_verbose(s, TRACY_VERBOSE, "TRACY_BACKEND=%s: new tracees "
+			      "run on it", name);
 }
 
 struct tracy *tracy_init(long opt)
@@ -94,11 +116,11 @@ struct tracy *tracy_init(long opt)
 	/* The kernel's auto-attach gives what safe tracing was for. */
 	if (opt & TRACY_USE_SAFE_TRACE)
 		s->pub.opt |= TRACY_TRACE_CHILDREN;
-	if (hookset_update(s) || backend_from_env(s)) {
-		hookset_put(s->hookset);
+	if (hookset_update(s)) {
 		free(s);
 		return NULL;
 	}
+	backend_from_env(s);
 	memory_init(s);
 	syscall_info_probe(s);
 	return &s->pub;
@@ -145,17 +167,18 @@ unsigned long tracy_syscall_stops(struct tracy *t)
 }
 
 /*
- * Tracees we attached to are detached, the others killed; the killed ones
- * are waited for, so that none is left a zombie of ours.
+ * Tracees we attached to are detached, the others killed, but for the
+ * released ones, which the user let go already (release.c); the killed
+ * ones are waited for, so that none is left a zombie of ours.
  */
 void session_release_children(struct session *s)
 {
 	struct child *c, *next;
-	int status;
-	pid_t pid;
 
 	for (c = s->children; c; c = next) {
 		next = c->next;
+		if (c->released)
+			continue;
 		if (c->pub.attached) {
 			child_detach(c);
 			child_forget(c, false);
@@ -165,20 +188,15 @@ void session_release_children(struct session *s)
 			s->nlive--;
 		}
 	}
-	while (s->children) {
-		pid = waitpid(-1, &status, __WALL);
-		if (pid < 0)
-			break;
-		c = child_find(s, pid);
-		if (c && (WIFEXITED(status) || WIFSIGNALED(status)))
+	children_wait_gone(s, false);
+	for (c = s->children; c; c = next) {
+		next = c->next;
+		if (!c->released)
 			child_forget(c, false);
-		else if (c)
-			ptrace(PTRACE_CONT, pid, 0, 0);
 	}
-	while (s->children)
-		child_forget(s->children, false);
 }
 
+/* The released tracees run on to their end, still served. */
 void tracy_free(struct tracy *t)
 {
 	struct session *s;
@@ -187,6 +205,9 @@ void tracy_free(struct tracy *t)
 		return;
 	s = session_of(t);
 	session_release_children(s);
+	children_wait_gone(s, true);
+	while (s->children)
+		child_forget(s->children, false);
 	children_free_reaped(s);
 	hooks_free(s);
 	detached_free(s);

@@ -226,27 +226,34 @@ struct tracy_child {
 
 /*
  * A new session, or NULL with errno set. The environment variable
- * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition;
- * an unknown name: EINVAL). auto picks per tracee: kmask if the kernel
+ * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition),
+ * as tracy_set_backend() does, but it never makes a program fail: a name
+ * that is no backend, or a backend that cannot work for the session, a
+ * tracee or the kernel (the cases below), is said once on stderr, and the
+ * session goes on under auto. auto picks per tracee: kmask if the kernel
  * has syscall stop masks (probed once, before the first tracee); if not,
  * seccomp for a tracee tracy_exec() starts in a session with
  * TRACY_TRACE_CHILDREN and a kernel with seccomp filters; classic for the
  * rest (attached tracees, sessions that do not trace children).
  * tracy_child.backend tells which, and TRACY_VERBOSE says why.
  *
- * A forced kmask on a kernel without masks fails the first
- * tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend() from
- * then on. A forced seccomp fails with EINVAL in a session without
+ * kmask forced by tracy_set_backend() on a kernel without masks fails the
+ * first tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend()
+ * from then on. A forced seccomp fails with EINVAL in a session without
  * TRACY_TRACE_CHILDREN (a child it did not trace would keep the filter and
  * get ENOSYS from every hooked syscall) and in tracy_attach() (a filter
  * can only be installed by the tracee itself), and with ENOSYS on a
- * kernel without seccomp filters. A tracee on seccomp cannot be detached
- * while its filter traces a syscall (EPERM: it would get ENOSYS from it);
- * when a hook is set that its filter does not trace, it goes on classic
+ * kernel without seccomp filters. A tracee on seccomp whose filter traces
+ * a syscall is not detached for real (it would get ENOSYS from that
+ * syscall): tracy_detach_child() releases it (see there). When a hook is
+ * set that its filter does not trace, it goes on classic
  * ptrace (tracy_child.backend says so). compat/seccomp.c says more.
  */
 struct tracy *tracy_init(long opt);
-/* Kills the tracees we started, detaches from those we attached to. */
+/*
+ * Kills the tracees we started, detaches from those we attached to, and
+ * waits for the released ones (tracy_detach_child()) to end, serving them.
+ */
 void tracy_free(struct tracy *t);
 /* tracy_free(t), then exit(exitcode). */
 void tracy_quit(struct tracy *t, int exitcode);
@@ -299,6 +306,21 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid);
  */
 int tracy_continue(struct tracy_event *s, int sigoverride);
 int tracy_kill_child(struct tracy_child *c);
+/*
+ * Lets the tracee go (also TRACY_HOOK_DETACH_CHILD): no more events of it.
+ * It runs on to its end, untouched from its own point of view. On kmask
+ * and classic it is detached (PTRACE_DETACH). On seccomp, whose filter
+ * cannot be removed and would make each syscall it traces fail with
+ * ENOSYS without a tracer, it is released instead: the library stays its
+ * tracer out of sight (as it does for its children, which have the
+ * filter too), lets each syscall the filter stops run, delivers its
+ * signals, and tracy_wait_event(), tracy_main() and tracy_free() serve
+ * it until it ends; tracy_children_count() no longer counts it. If the
+ * tracer process ends without tracy_free() (killed, or exit() without
+ * it), the kernel detaches it: it runs on, but each syscall its filter
+ * traces fails with ENOSYS from then on. ESRCH for a tracee that is gone,
+ * killed or let go already.
+ */
 int tracy_detach_child(struct tracy_child *c);
 /* Forgets a tracee (one that is gone, or one we detached from). */
 int tracy_remove_child(struct tracy_child *c);

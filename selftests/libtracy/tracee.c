@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -300,6 +301,41 @@ static int getppid_usr1(void)
 	return got_usr1 ? 0 : TRACEE_WRONG;
 }
 
+/*
+ * The tracer lets the child go at its first getppid (a detach). The child
+ * then writes DETACH_LINES lines to stdout, each after a getppid that
+ * must work (without a tracer, a seccomp filter that traces getppid
+ * makes it fail with ENOSYS), then "done", and ends with DETACHED_STATUS;
+ * the parent writes the child's status, as it saw it.
+ */
+static int detached_child(void)
+{
+	pid_t pid = fork();
+	int i, status;
+
+	if (pid < 0)
+		return TRACEE_USAGE;
+	if (!pid) {
+		syscall(SYS_getppid);
+		/* Long enough for the tracer to end meanwhile. */
+		usleep(DETACH_DELAY_US);
+		for (i = 0; i < DETACH_LINES; i++) {
+			if (syscall(SYS_getppid) < 0)
+				_exit(TRACEE_WRONG);
+			printf("line %d\n", i);
+			fflush(stdout);
+		}
+		printf("done\n");
+		fflush(stdout);
+		_exit(DETACHED_STATUS);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return TRACEE_WRONG;
+	printf("child status %#x\n", status);
+	fflush(stdout);
+	return 0;
+}
+
 int tracee_main(int argc, char **argv)
 {
 	static const struct {
@@ -316,6 +352,7 @@ int tracee_main(int argc, char **argv)
 		{ "getppid_usr1", getppid_usr1 }, { "shared", shared },
 		{ "signal_stop", signal_delivered_and_stop },
 		{ "getpid_sleep", getpid_then_sleep },
+		{ "detached_child", detached_child },
 	};
 	unsigned int i;
 

@@ -40,18 +40,6 @@ WARNINGS = ["-Wall", "-Wextra", "-Werror"]
 BACKENDS = ("classic", "seccomp", "kmask")
 TIMEOUT = 60
 
-# What the seccomp backend cannot do yet, on branch house-lib's way in
-# (issue 12, items 3 and 4): a session without TRACY_TRACE_CHILDREN
-# forced onto it fails, an attach fails, a detach is refused.
-SECCOMP_NOT_YET = {
-    "jailer_blocks_an_escape": "forced seccomp needs TRACY_TRACE_CHILDREN",
-    "jailer_lets_the_jail_be": "forced seccomp needs TRACY_TRACE_CHILDREN",
-    "jailer_blocks_a_32bit_escape": "forced seccomp needs "
-                                    "TRACY_TRACE_CHILDREN",
-    "detach_then_tracy_main_waits": "forced seccomp needs "
-                                    "TRACY_TRACE_CHILDREN",
-    "ctrl_c_detaches_attached": "seccomp cannot attach",
-}
 
 
 def kernel_has_kmask():
@@ -306,9 +294,6 @@ def run_scenarios(tap, root, tmp, good, kmask):
                 tap.result(False, f"{name}: not built")
             elif backend == "kmask" and not kmask:
                 tap.skip(name, "no syscall stop masks in this kernel")
-            elif backend == "seccomp" and \
-                    scenario.__name__ in SECCOMP_NOT_YET:
-                tap.skip(name, SECCOMP_NOT_YET[scenario.__name__])
             else:
                 ok, details = scenario(Env(root, tmp, backend, kind))
                 if ok is None:
