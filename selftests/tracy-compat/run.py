@@ -101,25 +101,25 @@ def said(status, out, err):
         [f"stderr: {line}" for line in lines(err)[-8:]]
 
 
-def jailer_blocks_an_escape(env):
+def jail_escape(env, tracee, name):
+    """The jailer stops tracee's write out of its jail: ABORT, status 1."""
     jail = tempfile.mkdtemp(dir=env.tmp)
-    status, out, err = env.run("jailer", jail, env.tracee, "write", jail,
-                               "../escaped")
-    escaped = os.path.exists(os.path.join(env.tmp, "escaped"))
+    status, out, err = env.run("jailer", jail, tracee, "write", jail,
+                               f"../{name}")
+    escaped = os.path.exists(os.path.join(env.tmp, name))
     return status == 1 and not escaped and "blocked" in err, \
         said(status, out, err) + [f"escaped: {escaped}"]
+
+
+def jailer_blocks_an_escape(env):
+    return jail_escape(env, env.tracee, "escaped")
 
 
 def jailer_blocks_a_32bit_escape(env):
     """zipjail's hooks for TRACY_ABI_X86, on a 32-bit command."""
     if not os.path.exists(env.tracee32):
         return None, ["no 32-bit x86 tracee here"]
-    jail = tempfile.mkdtemp(dir=env.tmp)
-    status, out, err = env.run("jailer", jail, env.tracee32, "write", jail,
-                               "../escaped32")
-    escaped = os.path.exists(os.path.join(env.tmp, "escaped32"))
-    return status == 1 and not escaped and "blocked" in err, \
-        said(status, out, err) + [f"escaped: {escaped}"]
+    return jail_escape(env, env.tracee32, "escaped32")
 
 
 def jailer_lets_the_jail_be(env):
