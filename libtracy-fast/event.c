@@ -315,12 +315,43 @@ static enum outcome stop_event(struct child *c, int status)
 	}
 }
 
-/* A stop of a pid we do not know yet: a new tracee, before its parent's event. */
+/*
+ * The tracee that made the new tracee pid, as /proc says: the leader of
+ * its thread group if it is a thread, else its parent. NULL: none of ours.
+ */
+static struct child *maker_of(struct session *s, pid_t pid)
+{
+	char path[64], line[128];
+	int tgid = 0, ppid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return NULL;
+	while (fgets(line, sizeof(line), f) && !ppid)
+		if (sscanf(line, "Tgid: %d", &tgid) != 1)
+			sscanf(line, "PPid: %d", &ppid);
+	fclose(f);
+	return child_find(s, tgid && tgid != pid ? tgid : ppid);
+}
+
+/*
+ * A stop of a pid we do not know yet: a new tracee, before its parent's
+ * event. It is its maker's, if /proc tells (so that a child of a
+ * released tracee is never announced, nor run to a hook); else it
+ * starts on the backend chosen last, and its parent's event, when it
+ * comes, says whose it is.
+ */
 static struct child *unknown_stopped(struct session *s, pid_t pid, int status)
 {
 	bool seized = status >> 16 == PTRACE_EVENT_STOP;
+	struct child *maker = maker_of(s, pid), *c;
+
+	if (maker)
+		return child_adopt(maker, pid);
 	/* Announced at its parent's event, or before its first hook. */
-	struct child *c = child_alloc(s, pid, seized, s->ops);
+	c = child_alloc(s, pid, seized, s->ops);
 
 	if (c) {
 		c->first_stop_due = true;

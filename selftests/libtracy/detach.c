@@ -6,7 +6,8 @@
  * it go for the user and keeps answering its filter's stops out of sight
  * (libtracy-fast/release.c); kmask and classic tracees are detached. In
  * each case the tracee must run on to its end as if untraced: every line
- * of its output written, its exit status its own, no hook run for it.
+ * of its output written, its exit status its own, no hook run for it,
+ * and the same for a child it makes.
  *
  * The tracee is the child of the "detached_child" script; its hooked
  * getppid detaches it (TRACY_HOOK_DETACH_CHILD). Then tracy_main() must
@@ -123,6 +124,9 @@ static void expect_complete(struct __test_metadata *_metadata, FILE *out,
 			       i, DETACH_LINES);
 		ASSERT_STREQ(want, line);
 	}
+	/* A child of the detached tracee runs as untouched. */
+	ASSERT_TRUE(fgets(line, sizeof(line), out) != NULL);
+	ASSERT_STREQ("grandchild\n", line);
 	ASSERT_TRUE(fgets(line, sizeof(line), out) != NULL);
 	ASSERT_STREQ("done\n", line);
 	if (parent_too) {

@@ -302,32 +302,54 @@ static int getppid_usr1(void)
 }
 
 /*
- * The tracer lets the child go at its first getppid (a detach). The child
- * then writes DETACH_LINES lines to stdout, each after a getppid that
- * must work (without a tracer, a seccomp filter that traces getppid
- * makes it fail with ENOSYS), then "done", and ends with DETACHED_STATUS;
- * the parent writes the child's status, as it saw it.
+ * What the child of "detached_child" does once let go: DETACH_LINES lines
+ * to stdout, each after a getppid that must work (without a tracer, a
+ * seccomp filter that traces getppid makes it fail with ENOSYS); a child
+ * of its own that does the same once and writes "grandchild"; "done".
+ */
+static void __attribute__((noreturn)) run_detached(void)
+{
+	int i, status;
+	pid_t pid;
+
+	/* Long enough for the tracer to end meanwhile. */
+	usleep(DETACH_DELAY_US);
+	for (i = 0; i < DETACH_LINES; i++) {
+		if (syscall(SYS_getppid) < 0)
+			_exit(TRACEE_WRONG);
+		printf("line %d\n", i);
+		fflush(stdout);
+	}
+	pid = fork();
+	if (!pid) {
+		if (syscall(SYS_getppid) < 0)
+			_exit(TRACEE_WRONG);
+		printf("grandchild\n");
+		fflush(stdout);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status)
+		_exit(TRACEE_WRONG);
+	printf("done\n");
+	fflush(stdout);
+	_exit(DETACHED_STATUS);
+}
+
+/*
+ * The tracer lets the child go at its first getppid (a detach), and the
+ * child runs on (run_detached()) to DETACHED_STATUS; the parent writes
+ * the child's status, as it saw it.
  */
 static int detached_child(void)
 {
 	pid_t pid = fork();
-	int i, status;
+	int status;
 
 	if (pid < 0)
 		return TRACEE_USAGE;
 	if (!pid) {
 		syscall(SYS_getppid);
-		/* Long enough for the tracer to end meanwhile. */
-		usleep(DETACH_DELAY_US);
-		for (i = 0; i < DETACH_LINES; i++) {
-			if (syscall(SYS_getppid) < 0)
-				_exit(TRACEE_WRONG);
-			printf("line %d\n", i);
-			fflush(stdout);
-		}
-		printf("done\n");
-		fflush(stdout);
-		_exit(DETACHED_STATUS);
+		run_detached();
 	}
 	if (waitpid(pid, &status, 0) != pid)
 		return TRACEE_WRONG;
