@@ -25,10 +25,13 @@ libtracy-sources = $(wildcard libtracy-fast/*.c compat/*.c) \
 
 LIBTRACY_HOST_ARCH := $(HOST_ARCH)
 
-# The functions tracy.h declares, one a line, as compiler $(1) sees them
-# (gcc's -aux-info lists every declaration with the file it comes from).
+# The functions tracy.h declares, with the headers of Tracy's it includes
+# (LIBTRACY_PUBLIC_HEADERS), one a line, as compiler $(1) sees them (gcc's
+# -aux-info lists every declaration with the file it comes from).
+LIBTRACY_PUBLIC_HEADERS := libtracy-fast/tracy.h libtracy-fast/ll.h \
+	libtracy-fast/tracyarch.h
 libtracy-api = $(1) -fsyntax-only -aux-info $$@.aux -x c $$< && \
-	sed -n 's|^/\* [^ ]*tracy\.h:[0-9]*:[A-Z]* \*/ [^(]*[ *]\([A-Za-z_][A-Za-z0-9_]*\) (.*|\1|p' \
+	sed -n 's,^/\* [^ ]*/\(tracy\|ll\|tracyarch\)\.h:[0-9]*:[A-Z]* \*/ [^(]*[ *]\([A-Za-z_][A-Za-z0-9_]*\) (.*,\2,p' \
 		$$@.aux > $$@ && rm -f $$@.aux && test -s $$@
 
 # $(1): host or an ABI, $(2): its compiler, $(3): its arch/ directory,
@@ -39,7 +42,7 @@ $(BUILD)/lib/$(1)/obj/%.o: %.c $(LIBTRACY_HEADERS)
 	nice -n 19 $(2) $(LIBTRACY_CFLAGS) $(PROJECT_INCLUDES) \
 		$(call abi-cflags,$(4)) -c -o $$@ $$<
 
-$(BUILD)/lib/$(1)/api.txt: libtracy-fast/tracy.h
+$(BUILD)/lib/$(1)/api.txt: $(LIBTRACY_PUBLIC_HEADERS)
 	@mkdir -p $$(@D)
 	$(call libtracy-api,$(2))
 
