@@ -23,7 +23,10 @@
  *	static const char *mine_unusable(struct session *s, bool spawned,
  *					 pid_t pid)
  *	{
- *		return spawned ? NULL : "cannot attach";
+ *		if (spawned)
+ *			return NULL;
+ *		errno = EINVAL;
+ *		return "cannot attach";
  *	}
  *
  *	static int mine_resume(struct tracee *t, int sig)
