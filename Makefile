@@ -119,7 +119,7 @@ bench:
 	@$(MAKE) --no-print-directory setup
 	@status=0; $(MAKE) --no-print-directory -k bench-host-run \
 		$(foreach arch,$(BENCH_ARCHES),bench-$(arch)) || status=1; \
-	python3 bench/report.py --markdown $(BENCH_SUMMARY) \
+	$(BENCH_REPORT) --markdown $(BENCH_SUMMARY) \
 		--svg $(BENCH_PLOT) $(BUILD)/bench/results/host \
 		$(foreach arch,$(BENCH_ARCHES),$(BUILD)/bench/results/$(arch)) \
 		|| status=1; \

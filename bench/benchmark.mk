@@ -4,8 +4,8 @@
 # The host links Debian's libbenchmark-dev (shared). Guest programs are
 # static (the initramfs holds no libraries), so each guest ABI gets a static
 # libbenchmark.a built from Debian's own source package of the same release
-# (bench/get-benchmark-source.sh, bench/build-benchmark.sh): the same
-# Google Benchmark everywhere, about 30 s of compiling per ABI, once.
+# (bench/scripts/get-benchmark-source.sh, bench/scripts/build-benchmark.sh):
+# the same Google Benchmark everywhere, about 30 s of compiling per ABI, once.
 #
 #   $(BUILD)/bench/src/tree              Debian's source, patches applied
 #   $(BUILD)/bench/<abi>/libbenchmark.a  per guest ABI
@@ -15,14 +15,19 @@
 #   $(BUILD)/bench/host/tracee-<name>    static, as in the guests
 
 BENCH_ABIS     := x86_64 i386 arm arm64
-# One C file each in bench/, a program each, linked with the tracer
-# (bench/tracer.c) and libtracy-fast.
-BENCH_PROGRAMS := getpid syscall workload memory
-# One C file each in bench/tracee/: what the benchmarks trace. Static
-# everywhere, so that they make the same syscalls on the host.
-BENCH_TRACEES  := loop workload
-BENCH_HEADERS  := bench/shim/gbench.h bench/tracer.h bench/tracee/tracee.h \
-	libtracy-fast/tracy.h
+# Each C file in bench/programs/ is a benchmark program, bench-<name>,
+# linked with the tracer (bench/tracer/) and libtracy-fast: a new program
+# is a new file there, nothing else.
+BENCH_PROGRAMS := $(sort $(basename $(notdir $(wildcard bench/programs/*.c))))
+# Each C file in bench/tracee/ is a program the benchmarks trace,
+# tracee-<name>. Static everywhere, so that they make the same syscalls on
+# the host.
+BENCH_TRACEES  := $(sort $(basename $(notdir $(wildcard bench/tracee/*.c))))
+BENCH_HEADERS  := bench/shim/gbench.h bench/tracer/tracer.h \
+	bench/tracee/tracee.h libtracy-fast/tracy.h
+# The tools that gather the JSON of a place and make the table and plot.
+BENCH_COLLECT  := python3 bench/report/collect.py
+BENCH_REPORT   := python3 bench/report/report.py
 # make bench writes the table and the plot of what it ran here.
 BENCH_SUMMARY  := $(BUILD)/bench/results/summary.md
 BENCH_PLOT     := $(BUILD)/bench/results/overhead.svg
@@ -46,8 +51,8 @@ BENCH_RUN      := flock $(GUEST_LOCK) nice -n $(BENCH_NICE)
 BENCH_PROGRESS := ^[a-z_]+/[^ ]+ +([0-9]|ERROR)
 GBENCH_SRC     := $(BUILD)/bench/src
 GBENCH_TREE    := $(GBENCH_SRC)/tree
-BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench \
-	-Ilibtracy-fast
+BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench/tracer \
+	-Ibench -Ilibtracy-fast
 BENCH_CXXFLAGS := -O2 -Wall -Wextra -Werror -std=c++11 -Ibench/shim
 
 # What the benchmarks need on the host, as TOOL=DEBIAN_PACKAGE.
@@ -63,25 +68,29 @@ bench-guest-programs = $(foreach abi,$(call bench-guest-abis,$(1)),\
 bench-guest-tracees = $(foreach abi,$(call bench-guest-abis,$(1)),\
 	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
 # The guest of the host's architecture also gets the host's strace, with
-# its libraries, for the comparison of bench/workload.c.
+# its libraries, for the comparison of bench/programs/workload.c.
 bench-guest-strace = $(if $(filter $(1),$(LIBTRACY_HOST_ARCH)),\
 	$(wildcard /usr/bin/strace))
 # make-initramfs.sh options for all of them (run only in a recipe: ldd).
 bench-guest-files = $(foreach f,$(call bench-guest-tracees,$(1)),\
 	--file /bin/$(notdir $(f))=$(f)) \
-	$(if $(call bench-guest-strace,$(1)),$(shell bench/strace-files.sh))
+	$(if $(call bench-guest-strace,$(1)),$(shell bench/scripts/strace-files.sh))
 
 .PHONY: bench-host bench-host-run bench-programs
 
-$(GBENCH_TREE)/.version: bench/get-benchmark-source.sh
-	@bench/get-benchmark-source.sh $(GBENCH_SRC)
+$(GBENCH_TREE)/.version: bench/scripts/get-benchmark-source.sh
+	@bench/scripts/get-benchmark-source.sh $(GBENCH_SRC)
 
 # Host: Debian's shared library.
 $(BUILD)/bench/host/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h
 	@mkdir -p $(@D)
 	$(CXX) $(BENCH_CXXFLAGS) -c -o $@ $<
 
-$(BUILD)/bench/host/%.o: bench/%.c $(BENCH_HEADERS)
+$(BUILD)/bench/host/%.o: bench/programs/%.c $(BENCH_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
+
+$(BUILD)/bench/host/tracer.o: bench/tracer/tracer.c $(BENCH_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
 
@@ -109,14 +118,15 @@ bench-host-run: bench-host
 			--benchmark_out_format=json --benchmark_color=false \
 			2>/dev/null | sed -n 's/^[a-z_]*\/.*/  BENCH   host: &/p'; \
 	done
-	@python3 bench/collect.py host $(BUILD)/bench/results/host \
+	@$(BENCH_COLLECT) host $(BUILD)/bench/results/host \
 		--env "$(BENCH_ENV)" $(BUILD)/bench/results/host/*.json
 
 # Guest ABI $(1): a static libbenchmark.a of Debian's source, static programs.
 define BENCH_ABI_RULES
-$(BUILD)/bench/$(1)/libbenchmark.a: $(GBENCH_TREE)/.version bench/build-benchmark.sh
+$(BUILD)/bench/$(1)/libbenchmark.a: $(GBENCH_TREE)/.version \
+		bench/scripts/build-benchmark.sh
 	@mkdir -p $$(@D)
-	@nice -n 19 bench/build-benchmark.sh $(abi.$(1).cxx) $(GBENCH_TREE) $$@
+	@nice -n 19 bench/scripts/build-benchmark.sh $(abi.$(1).cxx) $(GBENCH_TREE) $$@
 
 $(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
 		$(GBENCH_TREE)/.version
@@ -124,7 +134,11 @@ $(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
 	$(abi.$(1).cxx) $(BENCH_CXXFLAGS) -DBENCHMARK_STATIC_DEFINE \
 		-I$(GBENCH_TREE)/include -c -o $$@ $$<
 
-$(BUILD)/bench/$(1)/%.o: bench/%.c $(BENCH_HEADERS)
+$(BUILD)/bench/$(1)/%.o: bench/programs/%.c $(BENCH_HEADERS)
+	@mkdir -p $$(@D)
+	$(abi.$(1).cc) $(BENCH_CFLAGS) -c -o $$@ $$<
+
+$(BUILD)/bench/$(1)/tracer.o: bench/tracer/tracer.c $(BENCH_HEADERS)
 	@mkdir -p $$(@D)
 	$(abi.$(1).cc) $(BENCH_CFLAGS) -DBENCH_SUFFIX='"-$(1)"' -c -o $$@ $$<
 
@@ -146,14 +160,14 @@ bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
 
 # Guest $(1): an initramfs with the benchmark programs instead of the tests,
 # booted like the tests (qemu/boot.py); the JSON each program prints on the
-# console is cut out of the log (bench/collect.py). BENCH_KERNEL=DIR boots
-# the kernel already built in DIR (the guest's kbuild output directory)
-# instead of building the guest's own; a % in DIR stands for the guest's
-# name (BENCH_KERNEL=../main/build/%/kernel).
+# console is cut out of the log (bench/report/collect.py). BENCH_KERNEL=DIR
+# boots the kernel already built in DIR (the guest's kbuild output
+# directory) instead of building the guest's own; a % in DIR stands for the
+# guest's name (BENCH_KERNEL=../main/build/%/kernel).
 define BENCH_GUEST_RULES
 .PHONY: bench-$(1)
 
-$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/strace-files.sh \
+$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/scripts/strace-files.sh \
 		$(GEN_INIT_CPIO) $(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
 		$(call bench-guest-programs,$(1)) \
 		$(call bench-guest-tracees,$(1)) $(call bench-guest-strace,$(1))
@@ -173,7 +187,7 @@ bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
 		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
 		$(guest.$(1).qemu_args)
-	@python3 bench/collect.py guest $(BUILD)/$(1)/bench.log \
+	@$(BENCH_COLLECT) guest $(BUILD)/$(1)/bench.log \
 		$(BUILD)/bench/results/$(1) --arch $(1) \
 		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) --env "$(BENCH_ENV)"
 endef

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ElementTree
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "report"))
 sys.path.insert(0, os.path.join(TOP, "qemu"))
 import report  # noqa: E402
 from tap import run_unittests  # noqa: E402
@@ -55,8 +55,8 @@ class Collect(unittest.TestCase):
                 f.write(console)
             out = os.path.join(tmp, "out")
             done = subprocess.run(
-                [sys.executable, os.path.join(HERE, "collect.py"), "guest",
-                 log, out, "--arch", "x86_64", "--qemu", "true"],
+                [sys.executable, os.path.join(HERE, "report", "collect.py"),
+                 "guest", log, out, "--arch", "x86_64", "--qemu", "true"],
                 capture_output=True, text=True, check=False)
             files = {}
             for name in sorted(os.listdir(out)):

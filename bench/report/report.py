@@ -6,7 +6,7 @@ backend, per place and ABI.
     report.py PLACE_DIR... [--markdown FILE] [--svg FILE]
 
 Each PLACE_DIR (build/bench/results/host, .../x86_64, ...) holds the Google
-Benchmark JSON files of one place, as bench/collect.py writes them: each
+Benchmark JSON files of one place, as bench/report/collect.py writes them: each
 names the machine, the emulator and the kernel it was measured on, and so
 do the table and the plot. The table also goes to stdout. Under an emulator only
 the ratios mean something; the absolute times are there to check them.
