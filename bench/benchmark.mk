@@ -35,6 +35,16 @@ BENCH_PLOT     := $(BUILD)/bench/results/overhead.svg
 # get them on the kernel command line, which passes them to /init's
 # environment): e.g. BENCH_ENV="BENCHMARK_MIN_TIME=1 BENCHMARK_REPETITIONS=5".
 BENCH_ENV      ?= BENCHMARK_MIN_TIME=0.1
+# ICOUNT=1: every guest runs the benchmarks twice, by the wall clock and
+# then under QEMU's instruction counting (BENCH_ICOUNT), in which the
+# guest's clock advances one nanosecond per guest instruction: the same
+# scenarios, measured in guest instructions, repeatable to the
+# instruction whatever else the machine does. The results of that run go
+# to results/<arch>-icount/.
+ICOUNT         ?=
+BENCH_ICOUNT   := shift=0,sleep=off
+BENCH_MODES    := wall $(if $(ICOUNT),icount)
+$(if $(and $(ICOUNT),$(KVM)),$(error ICOUNT=1 needs TCG: drop KVM=1))
 # Every benchmark run, host or guest, waits for the machine's guest lock
 # (no two guests, and no guest beside a host benchmark) and runs niced, so
 # that it disturbs the machine's other users less than they disturb it.
@@ -126,7 +136,8 @@ define BENCH_ABI_RULES
 $(BUILD)/bench/$(1)/libbenchmark.a: $(GBENCH_TREE)/.version \
 		bench/scripts/build-benchmark.sh
 	@mkdir -p $$(@D)
-	@nice -n 19 bench/scripts/build-benchmark.sh $(abi.$(1).cxx) $(GBENCH_TREE) $$@
+	@nice -n 19 bench/scripts/build-benchmark.sh $(abi.$(1).cxx) \
+		$(GBENCH_TREE) $$@
 
 $(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
 		$(GBENCH_TREE)/.version
@@ -158,6 +169,11 @@ bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
 	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)) \
 	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
 
+# The make targets of the benchmark runs of guest $(1): bench-<arch>, and
+# with ICOUNT bench-<arch>-icount.
+bench-guest-runs = $(foreach m,$(BENCH_MODES),bench-$(1)$(if $(filter \
+	icount,$(m)),-icount))
+
 # Guest $(1): an initramfs with the benchmark programs instead of the tests,
 # booted like the tests (qemu/boot.py); the JSON each program prints on the
 # console is cut out of the log (bench/report/collect.py). BENCH_KERNEL=DIR
@@ -165,9 +181,8 @@ bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
 # directory) instead of building the guest's own; a % in DIR stands for the
 # guest's name (BENCH_KERNEL=../main/build/%/kernel).
 define BENCH_GUEST_RULES
-.PHONY: bench-$(1)
-
-$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/scripts/strace-files.sh \
+$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh \
+		bench/scripts/strace-files.sh \
 		$(GEN_INIT_CPIO) $(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
 		$(call bench-guest-programs,$(1)) \
 		$(call bench-guest-tracees,$(1)) $(call bench-guest-strace,$(1))
@@ -176,20 +191,31 @@ $(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/scripts/strace-files.sh \
 		$(BUILD)/$(1)/guest-info $$(call bench-guest-files,$(1)) \
 		$(call bench-guest-programs,$(1))
 
-bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
-	@rm -rf $(BUILD)/bench/results/$(1)
-	@mkdir -p $(BUILD)/bench/results/$(1)
-	@echo "  BENCH   $(1) guest: waiting for $(GUEST_LOCK)"
+$(eval $(call BENCH_GUEST_RUN,$(1),))
+$(eval $(call BENCH_GUEST_RUN,$(1),-icount,$(BENCH_ICOUNT)))
+endef
+
+# One benchmark run of guest $(1), target bench-$(1)$(2), results in
+# results/$(1)$(2); under QEMU -icount $(3) if given.
+define BENCH_GUEST_RUN
+.PHONY: bench-$(1)$(2)
+
+bench-$(1)$(2): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
+	@rm -rf $(BUILD)/bench/results/$(1)$(2)
+	@mkdir -p $(BUILD)/bench/results/$(1)$(2)
+	@echo "  BENCH   $(1) guest$(if $(3), (-icount $(3))):" \
+		"waiting for $(GUEST_LOCK)"
 	@$(BENCH_RUN) python3 qemu/boot.py \
 		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(strip \
 			$(subst %,$(1),$(BENCH_KERNEL)))) \
 		--cpus $(BENCH_CPUS) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
-		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
-		$(guest.$(1).qemu_args)
-	@$(BENCH_COLLECT) guest $(BUILD)/$(1)/bench.log \
-		$(BUILD)/bench/results/$(1) --arch $(1) \
-		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) --env "$(BENCH_ENV)"
+		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench$(2).log -- \
+		$(guest.$(1).qemu_args) $(if $(3),-icount $(3))
+	@$(BENCH_COLLECT) guest $(BUILD)/$(1)/bench$(2).log \
+		$(BUILD)/bench/results/$(1)$(2) --arch $(1) \
+		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) \
+		$(if $(3),--icount $(3)) --env "$(BENCH_ENV)"
 endef
 
 $(foreach arch,$(ARCHES),$(eval $(call BENCH_GUEST_RULES,$(arch))))
