@@ -328,7 +328,10 @@ static void bench_syscall(gbench_state *st, void *arg)
 	gbench_set_label(st, label);
 	gbench_counter(st, "ns_per_syscall",
 		       loop_ns / LOOP_SYSCALLS, GBENCH_COUNTER_AVG_ITERATIONS);
-	gbench_counter(st, "stops", stops, GBENCH_COUNTER_AVG_ITERATIONS);
+	/* strace's stops are its own: not counted here. */
+	if (!bc->strace)
+		gbench_counter(st, "stops", stops,
+			       GBENCH_COUNTER_AVG_ITERATIONS);
 	gbench_counter(st, "run_us", run_ns / 1e3,
 		       GBENCH_COUNTER_AVG_ITERATIONS);
 	if (s->attach)
