@@ -319,13 +319,8 @@ static void bench_syscall(gbench_state *st, void *arg)
 		attach_ns += run.attach_ns;
 		stops += run.stops;
 	}
-	if (bc->strace)
-		snprintf(label, sizeof(label), "tracer=strace -f%s%s",
-			 *bc->strace->option ? " " : "", bc->strace->option);
-	else
-		snprintf(label, sizeof(label), "backend=%s",
-			 bench_label(bc->backend));
-	gbench_set_label(st, label);
+	gbench_set_label(st, bench_result_label(bc->backend, bc->strace ?
+						bc->strace->option : NULL));
 	gbench_counter(st, "ns_per_syscall",
 		       loop_ns / LOOP_SYSCALLS, GBENCH_COUNTER_AVG_ITERATIONS);
 	/* strace's stops are its own: not counted here. */

@@ -191,7 +191,6 @@ static void bench_workload(gbench_state *st, void *arg)
 		.child_fd = -1,
 	};
 	double stops = 0;
-	char label[64];
 
 	if (make_files(&run)) {
 		gbench_skip_with_error(st, run.error);
@@ -205,13 +204,8 @@ static void bench_workload(gbench_state *st, void *arg)
 		gbench_set_iteration_time(st, run.run_ns / 1e9);
 		stops += run.stops;
 	}
-	if (wc->strace_option)
-		snprintf(label, sizeof(label), "tracer=strace%s%s",
-			 *wc->strace_option ? " " : "", wc->strace_option);
-	else
-		snprintf(label, sizeof(label), "backend=%s",
-			 bench_label(wc->backend));
-	gbench_set_label(st, label);
+	gbench_set_label(st, bench_result_label(wc->backend,
+						wc->strace_option));
 	if (wc->backend->traced)
 		gbench_counter(st, "stops", stops,
 			       GBENCH_COUNTER_AVG_ITERATIONS);

@@ -43,6 +43,19 @@ const char *bench_label(const struct bench_backend *b)
 	return b->traced ? tracy_backend_name(b->backend) : "none";
 }
 
+const char *bench_result_label(const struct bench_backend *b,
+			       const char *strace_option)
+{
+	static char label[64];
+
+	if (strace_option)
+		snprintf(label, sizeof(label), "tracer=strace -f%s%s",
+			 *strace_option ? " " : "", strace_option);
+	else
+		snprintf(label, sizeof(label), "backend=%s", bench_label(b));
+	return label;
+}
+
 uint64_t bench_now_ns(void)
 {
 	struct timespec ts;

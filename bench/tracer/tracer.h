@@ -60,6 +60,13 @@ struct bench_run {
  * one the tracee ran on), or "none".
  */
 const char *bench_label(const struct bench_backend *b);
+/*
+ * The label of a benchmark's results: "tracer=strace -f [option]" for a
+ * row run by strace (strace_option not NULL), else "backend=" and
+ * bench_label(b). Static storage.
+ */
+const char *bench_result_label(const struct bench_backend *b,
+			       const char *strace_option);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t bench_now_ns(void);
 /* The path of tracee program 'name' of this benchmark's ABI (static). */
