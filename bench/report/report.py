@@ -367,6 +367,9 @@ def memory_table(places, notes):
                 else:
                     speed = result.counters["bytes_per_second"] or 0
                     text = fmt_speed(speed)
+                    if p.icount:
+                        # Bytes per guest second: per 10^9 instructions.
+                        text = text.replace("/s", " per G insn")
                     base_speed = base.counters["bytes_per_second"] \
                         if base and not base.error else None
                     if base_speed:
