@@ -146,10 +146,12 @@ test:
 bench:
 	@$(MAKE) --no-print-directory setup
 	@status=0; $(MAKE) --no-print-directory -k bench-host-run \
-		$(foreach arch,$(BENCH_ARCHES),bench-$(arch)) || status=1; \
-	python3 bench/report.py --markdown $(BENCH_SUMMARY) \
+		$(foreach arch,$(BENCH_ARCHES),$(call bench-guest-runs,$(arch))) \
+		|| status=1; \
+	$(BENCH_REPORT) --markdown $(BENCH_SUMMARY) \
 		--svg $(BENCH_PLOT) $(BUILD)/bench/results/host \
-		$(foreach arch,$(BENCH_ARCHES),$(BUILD)/bench/results/$(arch)) \
+		$(foreach arch,$(BENCH_ARCHES),$(patsubst bench-%,\
+			$(BUILD)/bench/results/%,$(call bench-guest-runs,$(arch)))) \
 		|| status=1; \
 	echo "  REPORT  $(BENCH_SUMMARY) $(BENCH_PLOT)"; exit $$status
 
