@@ -30,6 +30,7 @@ include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
 include examples/examples.mk
+include stracy/stracy.mk
 include selftests/checkers.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk

@@ -1,0 +1,15 @@
+# stracy: the strace-compatible tracer, build/stracy/stracy, linked with
+# the host library through its public API (<tracy.h> only).
+
+STRACY_SOURCES := $(wildcard stracy/*.c)
+STRACY_HEADERS := $(wildcard stracy/*.h)
+STRACY         := $(BUILD)/stracy/stracy
+
+$(STRACY): $(STRACY_SOURCES) $(STRACY_HEADERS) $(BUILD)/lib/host/libtracy-fast.a
+	@mkdir -p $(@D)
+	nice -n 19 $(CC) $(HOST_CFLAGS) -Ilibtracy-fast -o $@ \
+		$(STRACY_SOURCES) $(BUILD)/lib/host/libtracy-fast.a
+
+.PHONY: stracy
+stracy: $(STRACY)
+all: $(STRACY)
