@@ -238,22 +238,38 @@ static void print_path(unsigned long addr)
 
 /* ---- File descriptors ---- */
 
+static void print_proc_link(const char *what);
+
 /* -y: the path of fd; -yy: socket endpoints as well. */
 void print_path_fd(struct tracy_child *c, int fd)
 {
-	char link[64], target[PATH_MAX];
-	ssize_t n;
+	char what[32];
 
 	out_printf("%d", fd);
 	if (!opt.decode_fds || fd < 0)
 		return;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", c->pid, fd);
+	child = c;
+	snprintf(what, sizeof(what), "fd/%d", fd);
+	print_proc_link(what);
+}
+
+static void print_fd(long fd)
+{
+	print_path_fd(child, (int)fd);
+}
+
+/* -y: a path of the tracee's /proc directory, as strace shows fd paths. */
+static void print_proc_link(const char *what)
+{
+	char link[64], target[PATH_MAX];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/%s", child->pid, what);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
 		return;
 	target[n] = 0;
 	out_puts("<");
-	/* strace quotes the path's unprintable bytes and its <>. */
 	for (ssize_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)target[i];
 
@@ -266,16 +282,13 @@ void print_path_fd(struct tracy_child *c, int fd)
 	out_puts(">");
 }
 
-static void print_fd(long fd)
-{
-	print_path_fd(child, (int)fd);
-}
-
 static void print_dirfd(long fd)
 {
-	if ((int)fd == AT_FDCWD)
+	if ((int)fd == AT_FDCWD) {
 		out_puts("AT_FDCWD");
-	else
+		if (opt.decode_fds)
+			print_proc_link("cwd");
+	} else
 		print_fd((int)fd);
 }
 
@@ -775,6 +788,41 @@ static void print_iov(unsigned long addr, unsigned long n, long total)
 	out_puts("]");
 }
 
+/* CLONE_* flags, then the exit signal in the low byte. */
+static void print_clone_flags(unsigned long f)
+{
+	int sig = f & 0xff;
+
+	if (f & ~0xffUL) {
+		print_flags(clone_flags, f & ~0xffUL, NULL);
+		if (sig)
+			out_puts("|");
+	}
+	if (sig || !(f & ~0xffUL))
+		out_puts(sig ? signal_name(sig) : "0");
+}
+
+/* clone3's struct clone_args: the fields its flags make meaningful. */
+static void print_clone_args(const uint64_t *ca)
+{
+	unsigned long f = (unsigned long)ca[0];
+
+	out_puts("{flags=");
+	print_flags(clone_flags, f, NULL);
+	if (f & CLONE_PIDFD)
+		out_printf(", pidfd=%#lx", (unsigned long)ca[1]);
+	if (f & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		out_printf(", child_tid=%#lx", (unsigned long)ca[2]);
+	if (f & CLONE_PARENT_SETTID)
+		out_printf(", parent_tid=%#lx", (unsigned long)ca[3]);
+	out_printf(", exit_signal=%s", ca[4] ? signal_name((int)ca[4]) : "0");
+	out_printf(", stack=%#lx, stack_size=%#lx", (unsigned long)ca[5],
+		   (unsigned long)ca[6]);
+	if (f & CLONE_SETTLS)
+		out_printf(", tls=%#lx", (unsigned long)ca[7]);
+	out_puts("}");
+}
+
 /* ---- The table-driven part ---- */
 
 
@@ -838,7 +886,8 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	bool failed = rval < 0 && rval >= -MAX_ERRNO;
 
 	(*reg)++;
-	if (at_exit(s->type[i]) && failed && s->type[i] != A_IOV_OUT) {
+	if (at_exit(s->type[i]) && failed && s->type[i] != A_IOV_OUT &&
+	    s->type[i] != A_SOCKLEN_OUT) {
 		print_addr(uval(v));
 		return;
 	}
@@ -866,7 +915,40 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 		break;
 	case A_XVAL: print_xval(x, (unsigned int)v, s->dflt[i]); break;
 	case A_XVAL_LONG: print_xval(x, uval(v), s->dflt[i]); break;
-	case A_FLAGS: print_flags(x, (unsigned int)v, s->dflt[i]); break;
+	case A_FLAGS:
+		if (x == statx_flags && v && !(v & AT_STATX_SYNC_TYPE)) {
+			/* The sync type is a field whose 0 has a name. */
+			out_puts("AT_STATX_SYNC_AS_STAT|");
+		}
+		print_flags(x, (unsigned int)v, s->dflt[i]);
+		break;
+	case A_PGOFF: out_printf("%#lx", uval(v) << 12); break;
+	case A_SOCKTYPE: {
+		unsigned int ty = (unsigned int)v;
+
+		print_xval(socket_types, ty & 0xf, "SOCK_???");
+		if (ty & ~0xfu) {
+			out_puts("|");
+			print_flags(socket_type_flags, ty & ~0xfu, NULL);
+		}
+		break;
+	}
+	case A_SOCKPROTO: {
+		int family = (int)a[0];
+
+		if (family == AF_INET || family == AF_INET6)
+			print_xval(ipprotos, (unsigned int)v, "IPPROTO_???");
+		else
+			out_printf("%d", (int)v);
+		break;
+	}
+	case A_SOCKOPT_VAL:
+		if ((int)arg_value(a, r + 1) == 4)
+			print_int_ptr(uval(v));
+		else
+			print_str(uval(v), (long)uval(arg_value(a, r + 1)),
+				  opt.string_limit, false);
+		break;
 	case A_OPEN_FLAGS: {
 		unsigned int f = (unsigned int)v;
 
@@ -887,7 +969,8 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 		break;
 	case A_SIGNUM: print_signame((int)v); break;
 	case A_SIGSET_IN:
-		print_sigset(uval(v), uval(arg_value(a, s->size_arg)));
+		/* Its size is the syscall's last argument (rt_sig*). */
+		print_sigset(uval(v), uval(arg_value(a, s->nargs - 1)));
 		break;
 	case A_SIGACTION_IN: print_sigaction(uval(v)); break;
 	case A_ARGV: print_strv(uval(v), false); break;
@@ -902,20 +985,10 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_IOV_IN:
 		print_iov(uval(v), uval(arg_value(a, r + 1)), LONG_MAX);
 		break;
-	case A_CLONE_FLAGS: {
-		unsigned long f = uval(v);
-		int sig = f & 0xff;
-
+	case A_CLONE_FLAGS:
 		out_puts("flags=");
-		if (f & ~0xffUL) {
-			print_flags(clone_flags, f & ~0xffUL, NULL);
-			if (sig)
-				out_puts("|");
-		}
-		if (sig || !(f & ~0xffUL))
-			out_puts(sig ? signal_name(sig) : "0");
+		print_clone_flags(uval(v));
 		break;
-	}
 	/* At the exit. */
 	case A_BUF_OUT: print_str(uval(v), rval, opt.string_limit, false); break;
 	case A_BUF_OUT_HEX: print_str(uval(v), rval, opt.string_limit, true); break;
@@ -924,7 +997,7 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_STAT64_OUT: print_stat(uval(v), STAT_64); break;
 	case A_STATX_OUT: print_statx(uval(v)); break;
 	case A_SIGSET_OUT:
-		print_sigset(uval(v), uval(arg_value(a, s->size_arg)));
+		print_sigset(uval(v), uval(arg_value(a, s->nargs - 1)));
 		break;
 	case A_SIGACTION_OUT: print_sigaction(uval(v)); break;
 	case A_WSTATUS_OUT:
@@ -942,7 +1015,20 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 			print_addr(uval(v));
 		break;
 	}
-	case A_SOCKLEN_OUT: print_int_ptr(uval(v)); break;
+	case A_SOCKLEN_OUT: {
+		int len;
+
+		if (!uval(v)) {
+			out_puts("NULL");
+		} else if (failed || !umove(uval(v), &len, 4)) {
+			out_printf("[%ld]", t->saved_len);
+		} else if (len != t->saved_len) {
+			out_printf("[%ld => %d]", t->saved_len, len);
+		} else {
+			out_printf("[%d]", len);
+		}
+		break;
+	}
 	case A_INT_OUT: print_int_ptr(uval(v)); break;
 	case A_POLLFD_OUT:
 		print_pollfds(uval(v), uval(arg_value(a, r + 1)), false, 0);
@@ -1046,6 +1132,17 @@ static bool special_entry(struct tcb *t, const char *name, int *shown)
 		*shown = 6;
 		return true;
 	}
+	if (!strcmp(name, "clone3")) {
+		uint64_t ca[8];
+
+		if (umove(uval(a[0]), ca, sizeof(ca)))
+			print_clone_args(ca);
+		else
+			print_addr(uval(a[0]));
+		/* The size, and what the kernel wrote, come at the exit. */
+		*shown = 1;
+		return true;
+	}
 	if (!strcmp(name, "ioctl")) {
 		print_fd(a[0]);
 		out_puts(", ");
@@ -1119,7 +1216,8 @@ void decode_entry(struct tcb *t, struct tracy_event *e)
 	t->reg = 0;
 	t->entry_complete = true;
 	if (name && special_entry(t, name, &shown)) {
-		t->nr_args_shown = s ? s->nargs : shown;
+		t->nr_args_shown = s && shown >= s->nargs ? s->nargs : shown;
+		t->entry_complete = !s || shown >= s->nargs;
 		return;
 	}
 	if (!s || !s->decoded) {
@@ -1129,6 +1227,12 @@ void decode_entry(struct tcb *t, struct tracy_event *e)
 			out_printf("%s%#lx", i ? ", " : "", uval(t->args[i]));
 		t->nr_args_shown = n;
 		return;
+	}
+	for (i = 0; i < s->nargs; i++) {
+		int len;
+
+		if (s->type[i] == A_SOCKLEN_OUT && umove(uval(t->args[i]), &len, 4))
+			t->saved_len = len;
 	}
 	for (i = 0; i < s->nargs; i++) {
 		if (at_exit(s->type[i]))
@@ -1193,7 +1297,17 @@ void decode_exit(struct tcb *t, struct tracy_event *e, long rval)
 	abi = (int)e->abi;
 	if (long_is_32bit(abi))
 		rval = (long)(int32_t)rval;
-	if (s && s->decoded) {
+	if (name && !strcmp(name, "clone3")) {
+		uint64_t ca[8];
+		int ptid;
+
+		if (!(rval < 0 && rval >= -MAX_ERRNO) &&
+		    umove(uval(t->args[0]), ca, sizeof(ca)) &&
+		    (ca[0] & CLONE_PARENT_SETTID) &&
+		    umove((unsigned long)ca[3], &ptid, 4))
+			out_printf(" => {parent_tid=[%d]}", ptid);
+		out_printf(", %lu", uval(t->args[1]));
+	} else if (s && s->decoded) {
 		for (i = t->nr_args_shown; i < s->nargs; i++) {
 			if (i > t->nr_args_shown)
 				out_puts(", ");

@@ -112,7 +112,7 @@ struct tcb *tcb_of(struct tracy_child *c)
 		char name[4096];
 
 		snprintf(name, sizeof(name), "%s.%d", opt.outfile, c->pid);
-		t->out = fopen(name, "w");
+		t->out = fopen(name, "we");
 		if (!t->out) {
 			fprintf(stderr, "stracy: Can't fopen '%s': %m\n", name);
 			exit(1);
@@ -418,8 +418,14 @@ static void print_exit(struct tracy_event *e)
 	struct tcb *t = tcb_of(e->child);
 	int status = (int)e->args.return_code;
 
-	if (t->staged_out)
-		stage_end(t, status_shown(STATUS_UNFINISHED));
+	if (t->staged_out) {
+		bool show = status_shown(t->entry_complete ? STATUS_UNAVAILABLE :
+					 STATUS_UNFINISHED);
+
+		stage_end(t, show);
+		if (!show)
+			t->entry_printed = false;
+	}
 	if (t->in_syscall && t->entry_printed && opt.summary != 1) {
 		const char *name = get_syscall_name_abi((int)t->nr, t->abi);
 
@@ -591,10 +597,8 @@ static void die_like(int status)
 		int sig = status & 0xff;
 
 		/* Killed by a signal: so is stracy, without a core of its own. */
-		if (sig != SIGKILL && sig != SIGSTOP) {
+		if (sig != SIGSTOP) {
 			struct sigaction sa = { .sa_handler = SIG_DFL };
-			struct rlimit { unsigned long a, b; };
-
 			sigaction(sig, &sa, NULL);
 			signal(SIGABRT, SIG_DFL);
 			sigset_t set;
@@ -730,17 +734,6 @@ int main(int argc, char **argv)
 	if (set_hooks(session) < 0)
 		exit(1);
 	output_open();
-	signal(SIGPIPE, SIG_IGN);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	if (npids) {
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGQUIT, &sa, NULL);
-	} else {
-		/* The command gets them from the terminal; stracy reports. */
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
-	}
 
 	starting = true;
 	if (optind < argc) {
@@ -770,6 +763,21 @@ int main(int argc, char **argv)
 			fprintf(stderr, "stracy: Process %d attached\n", c->pid);
 	}
 	starting = false;
+	/*
+	 * Only now: the command must not inherit stracy's dispositions (an
+	 * ignored signal stays ignored across execve).
+	 */
+	signal(SIGPIPE, SIG_IGN);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	if (npids) {
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGQUIT, &sa, NULL);
+	} else {
+		/* The command gets them from the terminal; stracy reports. */
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+	}
 
 	while (!interrupted) {
 		e = tracy_wait_event(session, -1);

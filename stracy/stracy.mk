@@ -13,3 +13,9 @@ $(STRACY): $(STRACY_SOURCES) $(STRACY_HEADERS) $(BUILD)/lib/host/libtracy-fast.a
 .PHONY: stracy
 stracy: $(STRACY)
 all: $(STRACY)
+
+# make test-host: the differential test against strace (stracy/test_diff.py)
+# and stracy's own tests (stracy/test_stracy.py).
+HOST_CHECKS += "python3 stracy/test_diff.py $(STRACY)" \
+	"python3 stracy/test_stracy.py $(STRACY)"
+test-host: $(STRACY)
