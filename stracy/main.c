@@ -571,6 +571,11 @@ static void on_interrupt(int sig)
 	interrupted = sig;
 }
 
+static void on_nothing(int sig)
+{
+	(void)sig;
+}
+
 static int parse_number(int o, const char *arg, long min)
 {
 	char *end;
@@ -624,6 +629,7 @@ int main(int argc, char **argv)
 	bool have_trace_expr = false;
 	struct tracy_event *e;
 	struct sigaction sa = { .sa_handler = on_interrupt };
+	struct sigaction nothing = { .sa_handler = on_nothing };
 
 	sysents_init();
 	qualify_defaults();
@@ -735,6 +741,18 @@ int main(int argc, char **argv)
 		exit(1);
 	output_open();
 
+	/*
+	 * Handlers, not SIG_IGN: a command started from here must not
+	 * inherit an ignored signal, and exec resets handlers. A closed
+	 * output (EPIPE) does not stop the trace: the command goes on.
+	 */
+	sigaction(SIGPIPE, &nothing, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* Spawned, the command gets them from the terminal; stracy reports. */
+	sigaction(SIGINT, npids ? &sa : &nothing, NULL);
+	sigaction(SIGQUIT, npids ? &sa : &nothing, NULL);
+
 	starting = true;
 	if (optind < argc) {
 		struct tracy_child *c = tracy_exec(session, argv + optind);
@@ -763,22 +781,6 @@ int main(int argc, char **argv)
 			fprintf(stderr, "stracy: Process %d attached\n", c->pid);
 	}
 	starting = false;
-	/*
-	 * Only now: the command must not inherit stracy's dispositions (an
-	 * ignored signal stays ignored across execve).
-	 */
-	signal(SIGPIPE, SIG_IGN);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	if (npids) {
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGQUIT, &sa, NULL);
-	} else {
-		/* The command gets them from the terminal; stracy reports. */
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
-	}
-
 	while (!interrupted) {
 		e = tracy_wait_event(session, -1);
 		if (!e) {

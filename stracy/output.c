@@ -18,7 +18,6 @@ int nprocs;
 /* The tracee whose line is being written, and the one whose line is open. */
 struct tcb *current;
 static struct tcb *printing;
-static int column;
 
 void out_printf(const char *fmt, ...)
 {
@@ -29,26 +28,29 @@ void out_printf(const char *fmt, ...)
 	n = vfprintf(current->out, fmt, ap);
 	va_end(ap);
 	if (n > 0)
-		column += n;
+		current->column += n;
 }
 
 void out_puts(const char *s)
 {
 	fputs(s, current->out);
-	column += (int)strlen(s);
+	current->column += (int)strlen(s);
 }
 
 void out_tab(void)
 {
 	/* strace pads so that " = " begins one column before -a's. */
-	while (column < opt.column - 1) {
+	while (current->column < opt.column - 1) {
 		fputc(' ', current->out);
-		column++;
+		current->column++;
 	}
 }
 
 bool line_is_open(struct tcb *t)
 {
+	/* -ff: each tracee has a file of its own, where nothing interrupts. */
+	if (opt.follow == 2)
+		return !t->line_done && t->entry_printed;
 	return printing == t && !t->line_done && t->entry_printed;
 }
 
@@ -64,8 +66,8 @@ void line_interrupt(struct tcb *t)
 	fputs(" <unfinished ...>\n", open->out);
 	fflush(open->out);
 	open->line_done = true;
+	open->column = 0;
 	printing = NULL;
-	column = 0;
 }
 
 void line_begin(struct tcb *t)
@@ -74,7 +76,7 @@ void line_begin(struct tcb *t)
 
 	line_interrupt(t);
 	current = printing = t;
-	column = 0;
+	t->column = 0;
 	if (opt.outfile && opt.follow < 2 && (opt.follow == 1 || nprocs > 1))
 		out_printf("%-5d ", t->pid);
 	else if (!opt.outfile && nprocs > 1)
@@ -122,7 +124,7 @@ void line_end(struct tcb *t)
 	fflush(t->out);
 	if (printing == t)
 		printing = NULL;
-	column = 0;
+	t->column = 0;
 }
 
 void output_open(void)

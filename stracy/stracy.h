@@ -79,6 +79,7 @@ struct tcb {
 	bool in_syscall;	/* the entry was seen, the exit not yet */
 	bool entry_printed;	/* the entry part went out (now or earlier) */
 	bool line_done;		/* ... and its line was ended by another's */
+	int column;		/* where its line is, for -a */
 	long nr;
 	int abi;
 	long args[6];

@@ -1,0 +1,330 @@
+#!/usr/bin/env python3
+"""stracy's own tests: its command line, its exit statuses, tampering, and
+robustness on real programs (threads, exec from a thread, vfork, signals,
+tracees and tracer killed, output to a closed pipe). Prints TAP, for
+selftests/run-host.py.
+
+    test_stracy.py STRACY
+"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+
+TIMEOUT = 60
+PYTHON = "/usr/bin/python3"
+
+
+def run(stracy, *args, **kw):
+    return subprocess.run([stracy] + list(args), capture_output=True,
+                          text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL,
+                          check=False, **kw)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def proc_state(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+
+
+def tracer_pid(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("TracerPid:"):
+                return int(line.split()[1])
+    return None
+
+
+def t_help(s, tmp):
+    done = run(s, "--help")
+    check(done.returncode == 0 and "Usage: stracy" in done.stdout, done)
+    done = run(s, "-V")
+    check(done.returncode == 0 and "stracy -- version" in done.stdout, done)
+
+
+def t_bad_usage(s, tmp):
+    marker = os.path.join(tmp, "ran")
+    for args, message in [
+            (["-Q", "true"], "invalid option -- 'Q'"),
+            (["-e", "trace=nosuchcall", "touch", marker],
+             "invalid system call 'nosuchcall'"),
+            (["-e", "signal=SIGNOPE", "touch", marker], "invalid signal 'SIGNOPE'"),
+            (["-e", "status=maybe", "touch", marker], "invalid status 'maybe'"),
+            (["-e", "inject=openat:error=ENOPE", "touch", marker],
+             "invalid inject argument"),
+            (["-e", "trace=/[", "touch", marker], "regcomp"),
+            (["-s", "x", "touch", marker], "invalid -s argument"),
+            ([], "must have PROG [ARGS] or -p PID")]:
+        done = run(s, *args)
+        check(done.returncode == 1, f"{args}: status {done.returncode}")
+        check(message in done.stderr, f"{args}: {done.stderr!r}")
+    check(not os.path.exists(marker), "a bad command line started the command")
+
+
+def t_unknown_optional(s, tmp):
+    done = run(s, "-e", "trace=?nosuchcall,openat", "true")
+    check(done.returncode == 0, done.stderr)
+
+
+def t_exit_status(s, tmp):
+    check(run(s, "sh", "-c", "exit 7").returncode == 7, "exit 7")
+    done = run(s, "sh", "-c", "kill -TERM $$")
+    check(done.returncode == -signal.SIGTERM, f"status {done.returncode}")
+    check("+++ killed by SIGTERM +++" in done.stderr, done.stderr)
+    done = run(s, "/nonexistent/program")
+    check(done.returncode == 127 and "Can't exec" in done.stderr, done)
+
+
+def t_format(s, tmp):
+    done = run(s, "-e", "trace=openat,close", "cat", "/nonexistent")
+    check(re.search(r'^openat\(AT_FDCWD, "/nonexistent", O_RDONLY\) += -1 '
+                    r'ENOENT \(No such file or directory\)$', done.stderr,
+                    re.M), done.stderr)
+    check(re.search(r"^close\(1\) {32}= 0$", done.stderr, re.M), done.stderr)
+    check(done.stderr.rstrip().endswith("+++ exited with 1 +++"), done.stderr)
+
+
+def t_strings(s, tmp):
+    done = run(s, "-e", "trace=write", "-s", "4", "printf", 'a"b\\tcdef')
+    check(re.search(r'^write\(1, "a\\"b\\t"\.\.\., 8\) += 8$', done.stderr,
+                    re.M), done.stderr)
+    done = run(s, "-e", "trace=write", "-xx", "printf", "ab")
+    check(re.search(r'^write\(1, "\\x61\\x62", 2\) += 2$', done.stderr, re.M),
+          done.stderr)
+
+
+def t_timestamps(s, tmp):
+    done = run(s, "-ttt", "-T", "-e", "trace=getpid", PYTHON, "-c",
+               "import os; os.getpid()")
+    check(re.search(r"^\d{10}\.\d{6} getpid\(\) += \d+ <\d+\.\d{6}>$",
+                    done.stderr, re.M), done.stderr)
+    done = run(s, "-tt", "-e", "trace=getpid", PYTHON, "-c",
+               "import os; os.getpid()")
+    check(re.search(r"^\d\d:\d\d:\d\d\.\d{6} getpid\(\)", done.stderr, re.M),
+          done.stderr)
+
+
+def t_inject(s, tmp):
+    done = run(s, "-e", "trace=openat", "-e",
+               "inject=openat:error=EACCES:when=3", "cat", "/etc/hostname")
+    lines = [l for l in done.stderr.splitlines() if l.startswith("openat")]
+    check(len(lines) >= 3 and lines[2].endswith(
+        "= -1 EACCES (Permission denied) (INJECTED)"), done.stderr)
+    check(sum("INJECTED" in l for l in lines) == 1, done.stderr)
+    done = run(s, "-e", "trace=none", "-e", "fault=openat:when=2+2", "cat",
+               "/etc/hostname")
+    check(done.returncode != 0, "cat succeeded with every other openat failing")
+    done = run(s, "-qq", "-e", "trace=getppid", "-e",
+               "inject=getppid:retval=42", PYTHON, "-c",
+               "import os; print(os.getppid())")
+    check(done.stdout.strip() == "42", done.stdout)
+    check(re.search(r"^getppid\(\) += 42 \(INJECTED\)$", done.stderr, re.M),
+          done.stderr)
+
+
+def t_follow_ff(s, tmp):
+    out = os.path.join(tmp, "ff")
+    done = run(s, "-ff", "-o", out, "sh", "-c", "/bin/true; /bin/true")
+    check(done.returncode == 0, done.stderr)
+    files = sorted(f for f in os.listdir(tmp) if f.startswith("ff."))
+    check(len(files) == 3, files)
+    texts = []
+    for name in files:
+        with open(os.path.join(tmp, name)) as f:
+            texts.append(f.read())
+    check(sum(t.startswith('execve("/usr/bin/sh"') for t in texts) == 1,
+          [t[:80] for t in texts])
+    for text in texts:
+        check(text.endswith("+++ exited with 0 +++\n"), text[-200:])
+        check(not re.search(r"^(\d+ |\[pid)|resumed>|unfinished", text, re.M),
+              text)
+
+
+def t_summary(s, tmp):
+    done = run(s, "-c", "ls", "/nonexistent")
+    check(re.search(r"^% time +seconds +usecs/call +calls +errors syscall$",
+                    done.stderr, re.M), done.stderr)
+    check(re.search(r"^ *[\d.]+ +[\d.]+ +\d+ +1 +1 statx?|newfstatat|"
+                    r"^ *[\d.]+ +[\d.]+ +\d+ +\d+ +\d+ total$", done.stderr,
+                    re.M), done.stderr)
+    check("openat(" not in done.stderr, "-c printed the trace")
+
+
+def t_threads(s, tmp):
+    code = textwrap.dedent("""
+        import threading, os, time
+        def short():
+            os.getppid()
+        def long():
+            time.sleep(0.2); os.getppid()
+        ts = [threading.Thread(target=f) for f in [short, long] * 4]
+        for t in ts: t.start()
+        for t in ts: t.join()
+        """)
+    done = run(s, "-f", "-e", "trace=getppid", PYTHON, "-c", code)
+    check(done.returncode == 0, done.stderr)
+    check(done.stderr.count("getppid(") == 8, done.stderr)
+    check(done.stderr.count("+++ exited with 0 +++") == 9, done.stderr)
+
+
+def t_exec_from_thread(s, tmp):
+    """The exec'd program runs traced to its end. (Its execve's result is
+    not printed yet: the library reports no exit stop for it.)"""
+    code = textwrap.dedent("""
+        import threading, os
+        def run():
+            os.execv("/bin/sh", ["sh", "-c", "echo done; exit 5"])
+        threading.Thread(target=run).start()
+        threading.Event().wait()
+        """)
+    done = run(s, "-f", "-e", "trace=execve,write", PYTHON, "-c", code)
+    check(done.returncode == 5 and done.stdout == "done\n", done)
+    check(re.search(r'execve\("/bin/sh", \["sh", "-c", ', done.stderr),
+          done.stderr)
+    check(re.search(r'write\(1, "done\\n", 5\) += 5', done.stderr),
+          done.stderr)
+
+
+def t_vfork(s, tmp):
+    done = run(s, "-f", "-e", "trace=vfork,execve,exit_group", "sh", "-c",
+               "/bin/true; echo done")
+    check(done.returncode == 0 and done.stdout == "done\n", done)
+    check("+++ exited with 0 +++" in done.stderr, done.stderr)
+
+
+def t_signals(s, tmp):
+    code = "import signal, os; signal.signal(signal.SIGUSR1, lambda *a: None); " \
+           "os.kill(os.getpid(), signal.SIGUSR1)"
+    done = run(s, "-e", "trace=kill", PYTHON, "-c", code)
+    check(re.search(r"^--- SIGUSR1 \{si_signo=SIGUSR1, si_code=SI_USER, "
+                    r"si_pid=\d+, si_uid=\d+\} ---$", done.stderr, re.M),
+          done.stderr)
+    done = run(s, "-e", "trace=kill", "-e", "signal=none", PYTHON, "-c", code)
+    check("--- SIGUSR1" not in done.stderr, done.stderr)
+
+
+def t_killed_mid_syscall(s, tmp):
+    p = subprocess.Popen([s, "-f", "-e", "trace=read,wait4", "sh", "-c",
+                          "sleep 5 & wait"], stderr=subprocess.PIPE, text=True)
+    time.sleep(1)
+    for pid in subprocess.run(["pgrep", "-P", str(p.pid)], capture_output=True,
+                              text=True).stdout.split():
+        for child in subprocess.run(["pgrep", "-P", pid], capture_output=True,
+                                    text=True).stdout.split():
+            os.kill(int(child), signal.SIGKILL)
+    _, err = p.communicate(timeout=TIMEOUT)
+    check("+++ killed by SIGKILL +++" in err, err)
+    check(re.search(r"wait4\(-1, .*= \d+", err), err)
+
+
+def t_attach_detach(s, tmp):
+    victim = subprocess.Popen([PYTHON, "-c",
+                               "import os, time\nwhile True:\n os.getppid(); time.sleep(0.05)"])
+    try:
+        time.sleep(0.3)
+        p = subprocess.Popen([s, "-e", "trace=getppid", "-p", str(victim.pid)],
+                             stderr=subprocess.PIPE, text=True)
+        time.sleep(1)
+        check(tracer_pid(victim.pid) == p.pid, "not traced")
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=TIMEOUT)
+        check(p.returncode == 0, f"status {p.returncode}: {err}")
+        check(f"Process {victim.pid} attached" in err and
+              f"Process {victim.pid} detached" in err and "getppid()" in err, err)
+        time.sleep(0.2)
+        check(victim.poll() is None, "the process died")
+        check(tracer_pid(victim.pid) == 0, "still traced")
+        check(proc_state(victim.pid) in ("S", "R"), proc_state(victim.pid))
+    finally:
+        victim.kill()
+        victim.wait()
+
+
+def t_tracer_killed(s, tmp):
+    """A tracer killed with SIGKILL leaves no tracee stopped: a command it
+    started ends with it (the library asks the kernel for that,
+    PTRACE_O_EXITKILL), on every backend; a process it attached to runs
+    on, no longer traced."""
+    for backend in ("classic", "auto"):
+        env = dict(os.environ, TRACY_BACKEND=backend)
+        p = subprocess.Popen([s, "-f", "-e", "trace=openat", "sh", "-c",
+                              "sleep 1; sleep 1"],
+                             stderr=subprocess.DEVNULL, env=env)
+        time.sleep(0.5)
+        children = subprocess.run(["pgrep", "-P", str(p.pid)],
+                                  capture_output=True, text=True).stdout.split()
+        p.kill()
+        p.wait()
+        check(children, "no tracee found")
+        time.sleep(0.5)
+        check(all(proc_state(int(c)) in (None, "Z") for c in children),
+              f"{backend}: a tracee outlived the tracer: "
+              f"{[proc_state(int(c)) for c in children]}")
+    victim = subprocess.Popen([PYTHON, "-c",
+                               "import os, time\nwhile True:\n os.getppid(); time.sleep(0.05)"])
+    try:
+        time.sleep(0.3)
+        p = subprocess.Popen([s, "-q", "-e", "trace=getppid", "-p",
+                              str(victim.pid)], stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+        check(tracer_pid(victim.pid) == p.pid, "not traced")
+        p.kill()
+        p.wait()
+        time.sleep(0.3)
+        check(victim.poll() is None, "the attached process died")
+        check(tracer_pid(victim.pid) == 0, "still traced")
+        check(proc_state(victim.pid) in ("S", "R"), proc_state(victim.pid))
+    finally:
+        victim.kill()
+        victim.wait()
+
+
+def t_closed_pipe(s, tmp):
+    r, w = os.pipe()
+    p = subprocess.Popen([s, "-f", "sh", "-c", "for i in 1 2 3 4 5; do "
+                          "/bin/true; done; echo end"], stderr=w,
+                         stdout=subprocess.PIPE, text=True)
+    os.close(w)
+    os.read(r, 100)
+    os.close(r)
+    out, _ = p.communicate(timeout=TIMEOUT)
+    check(out == "end\n", f"command output {out!r}, status {p.returncode}")
+
+
+TESTS = [t_help, t_bad_usage, t_unknown_optional, t_exit_status, t_format,
+         t_strings, t_timestamps, t_inject, t_follow_ff, t_summary, t_threads,
+         t_exec_from_thread, t_vfork, t_signals, t_killed_mid_syscall,
+         t_attach_detach, t_tracer_killed, t_closed_pipe]
+
+
+def main(argv):
+    stracy = os.path.abspath(argv[1])
+    failed = 0
+    print(f"1..{len(TESTS)}")
+    for i, test in enumerate(TESTS, 1):
+        with tempfile.TemporaryDirectory(prefix="stracy-") as tmp:
+            try:
+                test(stracy, tmp)
+                print(f"ok {i} - {test.__name__[2:]}", flush=True)
+            except Exception as error:  # noqa: BLE001 - reported as TAP
+                failed += 1
+                print(f"not ok {i} - {test.__name__[2:]}")
+                for line in str(error).splitlines()[:30]:
+                    print(f"#   {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
