@@ -19,3 +19,17 @@ all: $(STRACY)
 HOST_CHECKS += "python3 stracy/test_diff.py $(STRACY)" \
 	"python3 stracy/test_stracy.py $(STRACY)"
 test-host: $(STRACY)
+
+# make install / make uninstall: stracy and stracy(1), beside the library.
+BINDIR ?= $(PREFIX)/bin
+
+.PHONY: install-stracy uninstall-stracy
+install: install-stracy
+install-stracy: $(STRACY) stracy/stracy.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(STRACY) $(DESTDIR)$(BINDIR)/stracy
+	install -m 644 stracy/stracy.1 $(DESTDIR)$(MANDIR)/man1/stracy.1
+
+uninstall: uninstall-stracy
+uninstall-stracy:
+	rm -f $(DESTDIR)$(BINDIR)/stracy $(DESTDIR)$(MANDIR)/man1/stracy.1

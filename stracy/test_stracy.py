@@ -54,6 +54,22 @@ def t_help(s, tmp):
     check(done.returncode == 0 and "stracy -- version" in done.stdout, done)
 
 
+def t_man_page(s, tmp):
+    """stracy(1) formats without a warning and documents every option
+    --help lists."""
+    page = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stracy.1")
+    done = subprocess.run(["groff", "-man", "-Tutf8", "-ww", "-z", page],
+                          capture_output=True, text=True, check=False)
+    check(done.returncode == 0 and not done.stderr, done.stderr)
+    with open(page) as f:
+        text = f.read().replace("\\-", "-")
+    helped = set(re.findall(r"^  (-[a-zA-Z]+)", run(s, "--help").stdout, re.M))
+    missing = [o for o in sorted(helped) if f"B {o}" not in text and
+               f"B \"{o}" not in text and f"BR {o}" not in text and
+               f"BI {o}" not in text]
+    check(helped and not missing, f"not in stracy.1: {missing}")
+
+
 def t_bad_usage(s, tmp):
     marker = os.path.join(tmp, "ran")
     for args, message in [
@@ -303,7 +319,7 @@ def t_closed_pipe(s, tmp):
     check(out == "end\n", f"command output {out!r}, status {p.returncode}")
 
 
-TESTS = [t_help, t_bad_usage, t_unknown_optional, t_exit_status, t_format,
+TESTS = [t_help, t_man_page, t_bad_usage, t_unknown_optional, t_exit_status, t_format,
          t_strings, t_timestamps, t_inject, t_follow_ff, t_summary, t_threads,
          t_exec_from_thread, t_vfork, t_signals, t_killed_mid_syscall,
          t_attach_detach, t_tracer_killed, t_closed_pipe]
