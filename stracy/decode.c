@@ -823,6 +823,33 @@ static void print_clone_args(const uint64_t *ca)
 	out_puts("}");
 }
 
+/*
+ * The entries getdents (struct linux_dirent) or getdents64 returned:
+ * d_reclen follows d_ino and d_off, longs or 64-bit.
+ */
+static long count_dirents(unsigned long addr, long len, bool is64)
+{
+	int reclen_at = is64 ? 16 : 2 * ptr_size(abi);
+	unsigned char *buf;
+	long n = 0, off = 0;
+
+	if (len <= 0 || len > 1 << 20 || !(buf = malloc((size_t)len)))
+		return 0;
+	if (umove(addr, buf, (size_t)len)) {
+		while (off + reclen_at + 2 <= len) {
+			uint16_t reclen;
+
+			memcpy(&reclen, buf + off + reclen_at, 2);
+			if (!reclen)
+				break;
+			n++;
+			off += reclen;
+		}
+	}
+	free(buf);
+	return n;
+}
+
 /* ---- The table-driven part ---- */
 
 
@@ -993,6 +1020,7 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_BUF_OUT: print_str(uval(v), rval, opt.string_limit, false); break;
 	case A_BUF_OUT_HEX: print_str(uval(v), rval, opt.string_limit, true); break;
 	case A_STR_OUT: print_str(uval(v), -1, opt.string_limit, false); break;
+	case A_PATH_OUT: print_path(uval(v)); break;
 	case A_STAT_OUT: print_stat(uval(v), STAT_NATIVE); break;
 	case A_STAT64_OUT: print_stat(uval(v), STAT_64); break;
 	case A_STATX_OUT: print_statx(uval(v)); break;
@@ -1044,7 +1072,8 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 			print_iov(uval(v), uval(arg_value(a, r + 1)), rval);
 		break;
 	case A_DIRENTS:
-		out_printf("%#lx /* %ld entries */", uval(v), 0L);
+		out_printf("%#lx /* %ld entries */", uval(v),
+			   count_dirents(uval(v), rval, s->name[8] == '6'));
 		break;
 	case A_NONE:
 	case A_EXIT_FIRST:
@@ -1069,7 +1098,7 @@ static bool special_entry(struct tcb *t, const char *name, int *shown)
 		t->nr_args_shown = 0;
 		print_arg(t, &(struct sysent){ .type = { A_OPEN_FLAGS } }, 0,
 			  &(int){ o + 1 }, 0);
-		if (a[o + 1] & (O_CREAT | __O_TMPFILE))
+		if ((a[o + 1] & O_CREAT) || (a[o + 1] & O_TMPFILE) == O_TMPFILE)
 			out_printf(", %#03o", (unsigned int)a[o + 2]);
 		*shown = 6;
 		return true;

@@ -77,7 +77,7 @@ struct sysent sysents[] = {
 	     A_DIRFD, A_PATH, A_ACCESS, A_FLAGS),
 	DEC("readlink", TF, R_DEC, A_PATH, A_BUF_OUT, A_ULONG),
 	DEC("readlinkat", TD | TF, R_DEC, A_DIRFD, A_PATH, A_BUF_OUT, A_ULONG),
-	DEC("getcwd", TF, R_DEC, A_STR_OUT, A_ULONG),
+	DEC("getcwd", TF, R_DEC, A_PATH_OUT, A_ULONG),
 	DEC("chdir", TF, R_DEC, A_PATH),
 	DEC("fchdir", TD, R_DEC, A_FD),
 	DEC("chroot", TF, R_DEC, A_PATH),

@@ -161,7 +161,8 @@ HEX = re.compile(r"0x[0-9a-f]{5,}")
 TIMES = re.compile(r"si_[us]time=\d+( /\* [\d.]+ s \*/)?| <\d+\.\d+>$")
 # What the tracee chooses itself: temporary names, ports of bind(port 0).
 TRACEE = [(re.compile(r"/tmp/cc\w{6}\."), "/tmp/ccTEMP."),
-          (re.compile(r"htons\(\d+\)"), "htons(PORT)")]
+          (re.compile(r"htons\(\d+\)"), "htons(PORT)"),
+          (re.compile(r"(pipe|socket):\[\d+\]"), r"\1:[INODE]")]
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"')
 VARS = re.compile(r"/\* \d+ vars \*/")
 
