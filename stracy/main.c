@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <dirent.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -566,6 +567,33 @@ static int set_hooks(struct tracy *t)
 	return hooked;
 }
 
+/* -f -p: the other threads of the process, as strace attaches them. */
+static int attach_threads(pid_t pid)
+{
+	char path[64];
+	struct dirent *d;
+	int attached = 0;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	dir = opendir(path);
+	if (!dir)
+		return 0;
+	while ((d = readdir(dir))) {
+		pid_t tid = (pid_t)atoi(d->d_name);
+
+		if (tid <= 0 || tid == pid)
+			continue;
+		if (tracy_attach(session, tid))
+			attached++;
+		else if (errno != ESRCH)
+			fprintf(stderr, "stracy: attach: ptrace(PTRACE_SEIZE, "
+				"%d): %m\n", tid);
+	}
+	closedir(dir);
+	return attached;
+}
+
 static void on_interrupt(int sig)
 {
 	interrupted = sig;
@@ -767,6 +795,7 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < npids; i++) {
 		struct tracy_child *c = tracy_attach(session, pids[i]);
+		int threads;
 
 		if (!c) {
 			fprintf(stderr, "stracy: attach: ptrace(PTRACE_SEIZE, "
@@ -777,7 +806,13 @@ int main(int argc, char **argv)
 		}
 		if (!first_pid)
 			first_pid = c->pid;
-		if (opt.quiet < 1)
+		threads = opt.follow ? attach_threads(pids[i]) : 0;
+		if (opt.quiet >= 1)
+			continue;
+		if (threads)
+			fprintf(stderr, "stracy: Process %d attached with %d "
+				"threads\n", c->pid, threads + 1);
+		else
 			fprintf(stderr, "stracy: Process %d attached\n", c->pid);
 	}
 	starting = false;

@@ -268,6 +268,37 @@ def t_attach_detach(s, tmp):
         victim.wait()
 
 
+def t_attach_threads(s, tmp):
+    """-f -p attaches every thread of the process, as strace does."""
+    code = textwrap.dedent("""
+        import os, threading, time
+        def loop():
+            while True:
+                os.getppid(); time.sleep(0.05)
+        for _ in range(2):
+            threading.Thread(target=loop, daemon=True).start()
+        time.sleep(60)
+        """)
+    victim = subprocess.Popen([PYTHON, "-c", code])
+    try:
+        time.sleep(0.5)
+        p = subprocess.Popen([s, "-f", "-e", "trace=getppid", "-p",
+                              str(victim.pid)], stderr=subprocess.PIPE,
+                             text=True)
+        time.sleep(1)
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=TIMEOUT)
+        check(f"Process {victim.pid} attached with 3 threads" in err, err)
+        pids = set(re.findall(r"^\[pid +(\d+)\] getppid", err, re.M))
+        check(len(pids) == 2, f"getppid seen from {pids}")
+        check(victim.poll() is None, "the process died")
+        for task in os.listdir(f"/proc/{victim.pid}/task"):
+            check(tracer_pid(int(task)) == 0, f"thread {task} still traced")
+    finally:
+        victim.kill()
+        victim.wait()
+
+
 def t_tracer_killed(s, tmp):
     """A tracer killed with SIGKILL leaves no tracee stopped: a command it
     started ends with it (the library asks the kernel for that,
@@ -322,7 +353,7 @@ def t_closed_pipe(s, tmp):
 TESTS = [t_help, t_man_page, t_bad_usage, t_unknown_optional, t_exit_status, t_format,
          t_strings, t_timestamps, t_inject, t_follow_ff, t_summary, t_threads,
          t_exec_from_thread, t_vfork, t_signals, t_killed_mid_syscall,
-         t_attach_detach, t_tracer_killed, t_closed_pipe]
+         t_attach_detach, t_attach_threads, t_tracer_killed, t_closed_pipe]
 
 
 def main(argv):
