@@ -54,14 +54,21 @@ def make_trees(base):
     return src, walk
 
 
-def timed(command, runs):
-    times = []
+def run_once(command):
+    start = time.monotonic()
+    subprocess.run(command, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
+    return time.monotonic() - start
+
+
+def timed(commands, runs):
+    """The median time of each command, the commands run in turns so that
+    the load of a shared machine falls on all alike."""
+    times = [[] for _ in commands]
     for _ in range(runs):
-        start = time.monotonic()
-        subprocess.run(command, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=True)
-        times.append(time.monotonic() - start)
-    return statistics.median(times)
+        for i, command in enumerate(commands):
+            times[i].append(run_once(command))
+    return [statistics.median(t) for t in times]
 
 
 def tracers(stracy, options):
@@ -107,15 +114,13 @@ def main(argv):
               "strace -f --seccomp-bpf |")
         print("|---|---|---|---|---|---|")
         for name, command in workloads:
-            base_time = timed(command, runs)
             for options in sets:
-                cells = []
-                for label, tracer in tracers(stracy, options).items():
-                    if label.endswith("bpf") and "-c" in options:
-                        tracer = tracer  # strace accepts -c --seccomp-bpf
-                    cells.append(f"{timed(tracer + command, runs) / base_time:.2f}×")
+                variants = [command] + [tracer + command for tracer in
+                                        tracers(stracy, options).values()]
+                times = timed(variants, runs)
+                cells = [f"{t / times[0]:.2f}×" for t in times[1:]]
                 print(f"| {name} | `{' '.join(options)}` | "
-                      f"{base_time * 1000:.0f} ms | " + " | ".join(cells) + " |",
+                      f"{times[0] * 1000:.0f} ms | " + " | ".join(cells) + " |",
                       flush=True)
         free = attach_rate(None)
         cells = []

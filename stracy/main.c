@@ -549,6 +549,7 @@ static void print_first_execve(struct tracy_child *c, char **args)
 static int set_hooks(struct tracy *t)
 {
 	int abi, nr, hooked = 0;
+	unsigned int flags;
 
 	for (abi = 0; abi < TRACY_ABI_COUNT; abi++)
 		for (nr = 0; nr < MAX_SYSCALLS; nr++) {
@@ -557,7 +558,16 @@ static int set_hooks(struct tracy *t)
 			if (!name || (!opt.trace[abi][nr] &&
 				      !opt.inject[abi][nr].set))
 				continue;
-			if (tracy_set_hook(t, name, abi, syscall_hook)) {
+			/*
+			 * A syscall that is only failed, not shown nor
+			 * counted, needs no exit stop: the kernel (or the
+			 * seccomp filter) can spare the tracee that one.
+			 */
+			flags = !opt.trace[abi][nr] && !opt.summary &&
+				opt.inject[abi][nr].error ?
+				TRACY_HOOK_ENTRY_ONLY : 0;
+			if (tracy_set_hook_flags(t, name, abi, syscall_hook,
+						 flags)) {
 				fprintf(stderr, "stracy: cannot hook %s: %m\n",
 					name);
 				return -1;
