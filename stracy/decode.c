@@ -410,18 +410,23 @@ struct stat_layout {
 	int mode, rdev, size, mode_size, rdev_size;
 };
 
+/*
+ * 64-bit ABIs have their struct stat (x32 uses x86_64's); 32-bit ones the
+ * struct stat64 of their fstat64 family, whose st_size i386 packs at 44.
+ * Their old struct stat (fstat, not used by today's C libraries) is read
+ * as the same: a known gap.
+ */
 static struct stat_layout stat_layout(enum stat_kind kind)
 {
-#if defined(__x86_64__) || defined(__i386__)
-	if (kind == STAT_64 || abi_is_32bit(abi)) {
-		/* struct stat64 of i386: a packed long long st_size. */
-		if (abi != TRACY_ABI_X32 || kind == STAT_64)
-			return (struct stat_layout){ 16, 32, 44, 4, 8 };
-	}
-	return (struct stat_layout){ 24, 40, 48, 4, 8 };
+	(void)kind;
+#if defined(__x86_64__)
+	if (abi != TRACY_ABI_X86)
+		return (struct stat_layout){ 24, 40, 48, 4, 8 };
+	return (struct stat_layout){ 16, 32, 44, 4, 8 };
+#elif defined(__i386__)
+	return (struct stat_layout){ 16, 32, 44, 4, 8 };
 #else
-	if (abi_is_32bit(abi))
-		return (struct stat_layout){ 16, 32, 48, 4, 8 };
+	/* arm64's generic struct stat and arm's stat64 agree on these. */
 	return (struct stat_layout){ 16, 32, 48, 4, 8 };
 #endif
 }
@@ -1137,16 +1142,15 @@ static bool special_entry(struct tcb *t, const char *name, int *shown)
 		return true;
 	}
 	if (!strcmp(name, "clone")) {
-		/* x86_64 and x32 swap the last two arguments. */
-		bool tls_last = !abi_is_32bit(abi) || abi == 2;
 		unsigned long f = uval(a[0]);
+		/* x86_64 and x32 swap clone's last two arguments. */
+#if defined(__x86_64__)
+		bool tls_last = abi != TRACY_ABI_X86;
+#else
+		bool tls_last = false;
+#endif
 		long ctid = tls_last ? a[3] : a[4], tls = tls_last ? a[4] : a[3];
 
-#if !defined(__x86_64__)
-		tls_last = false;
-		ctid = a[4];
-		tls = a[3];
-#endif
 		out_puts("child_stack=");
 		print_addr(uval(a[1]));
 		out_puts(", ");

@@ -249,11 +249,25 @@ def t_killed_mid_syscall(s, tmp):
     check(re.search(r"wait4\(-1, .*= \d+", err), err)
 
 
+def getppid_loop():
+    """A process that calls getppid now and then, until killed."""
+    victim = subprocess.Popen([PYTHON, "-c", "import os, time\nwhile True:\n"
+                               " os.getppid(); time.sleep(0.05)"])
+    time.sleep(0.3)
+    return victim
+
+
+def check_released(victim):
+    """victim runs on, no longer traced, not stopped."""
+    time.sleep(0.3)
+    check(victim.poll() is None, "the attached process died")
+    check(tracer_pid(victim.pid) == 0, "still traced")
+    check(proc_state(victim.pid) in ("S", "R"), proc_state(victim.pid))
+
+
 def t_attach_detach(s, tmp):
-    victim = subprocess.Popen([PYTHON, "-c",
-                               "import os, time\nwhile True:\n os.getppid(); time.sleep(0.05)"])
+    victim = getppid_loop()
     try:
-        time.sleep(0.3)
         p = subprocess.Popen([s, "-e", "trace=getppid", "-p", str(victim.pid)],
                              stderr=subprocess.PIPE, text=True)
         time.sleep(1)
@@ -263,10 +277,7 @@ def t_attach_detach(s, tmp):
         check(p.returncode == 0, f"status {p.returncode}: {err}")
         check(f"Process {victim.pid} attached" in err and
               f"Process {victim.pid} detached" in err and "getppid()" in err, err)
-        time.sleep(0.2)
-        check(victim.poll() is None, "the process died")
-        check(tracer_pid(victim.pid) == 0, "still traced")
-        check(proc_state(victim.pid) in ("S", "R"), proc_state(victim.pid))
+        check_released(victim)
     finally:
         victim.kill()
         victim.wait()
@@ -323,20 +334,15 @@ def t_tracer_killed(s, tmp):
         check(all(proc_state(int(c)) in (None, "Z") for c in children),
               f"{backend}: a tracee outlived the tracer: "
               f"{[proc_state(int(c)) for c in children]}")
-    victim = subprocess.Popen([PYTHON, "-c",
-                               "import os, time\nwhile True:\n os.getppid(); time.sleep(0.05)"])
+    victim = getppid_loop()
     try:
-        time.sleep(0.3)
         p = subprocess.Popen([s, "-q", "-e", "trace=getppid", "-p",
                               str(victim.pid)], stderr=subprocess.DEVNULL)
         time.sleep(0.5)
         check(tracer_pid(victim.pid) == p.pid, "not traced")
         p.kill()
         p.wait()
-        time.sleep(0.3)
-        check(victim.poll() is None, "the attached process died")
-        check(tracer_pid(victim.pid) == 0, "still traced")
-        check(proc_state(victim.pid) in ("S", "R"), proc_state(victim.pid))
+        check_released(victim)
     finally:
         victim.kill()
         victim.wait()

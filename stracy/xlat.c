@@ -198,7 +198,7 @@ const struct xlat prio_which[] = {
 };
 const struct xlat ioprio_who[] = { XLAT_END };
 
-#include <asm/prctl.h>
+/* arch_prctl is x86-only: its codes are written out. */
 const struct xlat arch_prctl_codes[] = {
 	{ 0x1001, "ARCH_SET_GS" }, { 0x1002, "ARCH_SET_FS" },
 	{ 0x1003, "ARCH_GET_FS" }, { 0x1004, "ARCH_GET_GS" },
