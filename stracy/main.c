@@ -306,7 +306,7 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 	decode_exit(t, e, rval);
 	if (opt.syscall_times)
 		out_printf(" <%ld.%06ld>", (long)spent.tv_sec,
-			   spent.tv_nsec / 1000);
+			   (long)(spent.tv_nsec / 1000));
 	line_end(t);
 	t->entry_printed = false;
 	return TRACY_HOOK_CONTINUE;

@@ -85,7 +85,7 @@ void line_begin(struct tcb *t)
 		clock_gettime(CLOCK_REALTIME, &now);
 		if (opt.timestamps == 3) {
 			out_printf("%lld.%06ld ", (long long)now.tv_sec,
-				   now.tv_nsec / 1000);
+				   (long)(now.tv_nsec / 1000));
 		} else {
 			char buf[32];
 			struct tm tm;
@@ -93,7 +93,7 @@ void line_begin(struct tcb *t)
 			localtime_r(&now.tv_sec, &tm);
 			strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
 			if (opt.timestamps == 2)
-				out_printf("%s.%06ld ", buf, now.tv_nsec / 1000);
+				out_printf("%s.%06ld ", buf, (long)(now.tv_nsec / 1000));
 			else
 				out_printf("%s ", buf);
 		}
@@ -113,7 +113,7 @@ void line_begin(struct tcb *t)
 		}
 		last = now;
 		out_printf("%s%6ld.%06ld%s", opt.timestamps ? "(+" : "",
-			   (long)d.tv_sec, d.tv_nsec / 1000,
+			   (long)d.tv_sec, (long)(d.tv_nsec / 1000),
 			   opt.timestamps ? ") " : " ");
 	}
 }

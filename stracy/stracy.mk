@@ -10,9 +10,22 @@ $(STRACY): $(STRACY_SOURCES) $(STRACY_HEADERS) $(BUILD)/lib/host/libtracy-fast.a
 	nice -n 19 $(CC) $(HOST_CFLAGS) -Ilibtracy-fast -o $@ \
 		$(STRACY_SOURCES) $(BUILD)/lib/host/libtracy-fast.a
 
+# And static, for each guest ABI, with its cross compiler: what a guest
+# would run (not yet put in the initramfs images).
+STRACY_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
+
+define STRACY_ABI_RULES
+$(BUILD)/stracy/$(1)/stracy: $(STRACY_SOURCES) $(STRACY_HEADERS) \
+		$(BUILD)/lib/$(1)/libtracy-fast.a
+	@mkdir -p $$(@D)
+	nice -n 19 $(abi.$(1).cc) $(GUEST_CFLAGS) -Ilibtracy-fast -o $$@ \
+		$(STRACY_SOURCES) $(BUILD)/lib/$(1)/libtracy-fast.a
+endef
+$(foreach abi,$(STRACY_ABIS),$(eval $(call STRACY_ABI_RULES,$(abi))))
+
 .PHONY: stracy
-stracy: $(STRACY)
-all: $(STRACY)
+stracy: $(STRACY) $(foreach abi,$(STRACY_ABIS),$(BUILD)/stracy/$(abi)/stracy)
+all: stracy
 
 # make test-host: the differential test against strace (stracy/test_diff.py)
 # and stracy's own tests (stracy/test_stracy.py).
