@@ -486,6 +486,55 @@ static void print_statx(unsigned long addr)
 	out_puts(", ...}");
 }
 
+/*
+ * struct statfs of 64-bit ABIs (longs), or struct statfs64 of 32-bit ones
+ * (32-bit type, size, name length, fragment size and flags; 64-bit
+ * counts; packed to 4 bytes on i386 and ARM EABI alike).
+ */
+static void print_statfs(unsigned long addr, bool is64)
+{
+	uint64_t v[11];
+	uint32_t fsid[2];
+	unsigned char buf[120];
+	int i;
+
+	if (!umove(addr, buf, is64 || !long_is_32bit(abi) ? 88 : 68)) {
+		print_addr(addr);
+		return;
+	}
+	if (!long_is_32bit(abi)) {
+		for (i = 0; i < 7; i++)
+			memcpy(&v[i], buf + 8 * i, 8);
+		memcpy(fsid, buf + 56, 8);
+		memcpy(&v[7], buf + 64, 8);
+		memcpy(&v[8], buf + 72, 8);
+		memcpy(&v[9], buf + 80, 8);
+	} else {
+		uint32_t w;
+
+		memcpy(&w, buf, 4);
+		v[0] = w;
+		memcpy(&w, buf + 4, 4);
+		v[1] = w;
+		for (i = 2; i < 7; i++)
+			memcpy(&v[i], buf + 8 + 8 * (i - 2), 8);
+		memcpy(fsid, buf + 48, 8);
+		for (i = 7; i < 10; i++) {
+			memcpy(&w, buf + 56 + 4 * (i - 7), 4);
+			v[i] = w;
+		}
+	}
+	out_puts("{f_type=");
+	print_xval(fs_magics, (unsigned long)(uint32_t)v[0], NULL);
+	out_printf(", f_bsize=%" PRIu64 ", f_blocks=%" PRIu64 ", f_bfree=%"
+		   PRIu64 ", f_bavail=%" PRIu64 ", f_files=%" PRIu64
+		   ", f_ffree=%" PRIu64 ", f_fsid={val=[%#x, %#x]}, f_namelen=%"
+		   PRIu64 ", f_frsize=%" PRIu64 ", f_flags=", v[1], v[2], v[3],
+		   v[4], v[5], v[6], fsid[0], fsid[1], v[7], v[8]);
+	print_flags(statfs_flags, (unsigned long)v[9], NULL);
+	out_puts("}");
+}
+
 /* struct timespec: 64-bit fields, or the ABI's longs if time32. */
 static void print_timespec(unsigned long addr, bool time32)
 {
@@ -1026,6 +1075,8 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_BUF_OUT_HEX: print_str(uval(v), rval, opt.string_limit, true); break;
 	case A_STR_OUT: print_str(uval(v), -1, opt.string_limit, false); break;
 	case A_PATH_OUT: print_path(uval(v)); break;
+	case A_STATFS_OUT: print_statfs(uval(v), false); break;
+	case A_STATFS64_OUT: print_statfs(uval(v), true); break;
 	case A_STAT_OUT: print_stat(uval(v), STAT_NATIVE); break;
 	case A_STAT64_OUT: print_stat(uval(v), STAT_64); break;
 	case A_STATX_OUT: print_statx(uval(v)); break;
@@ -1165,6 +1216,25 @@ static bool special_entry(struct tcb *t, const char *name, int *shown)
 		*shown = 6;
 		return true;
 	}
+#if defined(__x86_64__)
+	if (!strcmp(name, "rt_sigreturn") && abi == TRACY_ABI_AMD64) {
+		unsigned char mask[8];
+
+		/*
+		 * The frame's return address is popped: the stack pointer is
+		 * at its struct ucontext, whose uc_sigmask follows uc_flags,
+		 * uc_link, uc_stack (24 bytes) and the 256 bytes of the
+		 * sigcontext.
+		 */
+		if (umove((unsigned long)t->sp + 8 + 8 + 24 + 256, mask, 8)) {
+			out_puts("{mask=");
+			print_sigset_bits(mask, 8);
+			out_puts("}");
+		}
+		*shown = 6;
+		return true;
+	}
+#endif
 	if (!strcmp(name, "clone3")) {
 		uint64_t ca[8];
 

@@ -222,6 +222,7 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 	t->abi = (int)e->abi;
 	for (i = 0; i < 6; i++)
 		t->args[i] = event_arg(e, i);
+	t->sp = e->args.sp;
 	clock_gettime(CLOCK_MONOTONIC, &t->entry_time);
 
 	in = inject_due(t, t->abi, t->nr);

@@ -83,6 +83,7 @@ struct tcb {
 	long nr;
 	int abi;
 	long args[6];
+	long sp;		/* the stack pointer at the entry */
 	struct timespec entry_time;
 	long saved_len;		/* what the entry left for the exit */
 	unsigned long *inject_count;	/* -e inject=: calls per syscall */
@@ -149,7 +150,7 @@ extern const struct xlat open_flags[], open_access[], at_flags[],
 	fadvise_advice[], fallocate_modes[], seek_whence[], sync_file_flags[],
 	personality_flags[], mlockall_flags[], close_range_flags[],
 	signalfd_flags[], timerfd_flags[], sigev_notify[], statx_flags[],
-	rseq_flags[], xattr_flags[];
+	rseq_flags[], xattr_flags[], fs_magics[], statfs_flags[];
 
 /* ---- decode.c: syscall arguments and results ---- */
 /* The entry part of the line: "name(arg, arg, " or the whole args. */

@@ -341,6 +341,29 @@ const struct xlat xattr_flags[] = {
 	{ 1, "XATTR_CREATE" }, { 2, "XATTR_REPLACE" }, XLAT_END
 };
 
+const struct xlat fs_magics[] = {
+	{ 0x1cd1, "DEVPTS_SUPER_MAGIC" }, { 0x6969, "NFS_SUPER_MAGIC" },
+	{ 0x9fa0, "PROC_SUPER_MAGIC" }, { 0xef53, "EXT2_SUPER_MAGIC" },
+	{ 0x01021994, "TMPFS_MAGIC" }, { 0x01021997, "V9FS_MAGIC" },
+	{ 0x27e0eb, "CGROUP_SUPER_MAGIC" }, { 0x58465342, "XFS_SUPER_MAGIC" },
+	{ 0x62656572, "SYSFS_MAGIC" }, { 0x63677270, "CGROUP2_SUPER_MAGIC" },
+	{ 0x65735546, "FUSE_SUPER_MAGIC" }, { 0x73717368, "SQUASHFS_MAGIC" },
+	{ 0x794c7630, "OVERLAYFS_SUPER_MAGIC" }, { 0x858458f6, "RAMFS_MAGIC" },
+	{ 0x9123683e, "BTRFS_SUPER_MAGIC" }, { 0x64626720, "DEBUGFS_MAGIC" },
+	{ 0x73636673, "SECURITYFS_MAGIC" }, { 0xf97cff8c, "SELINUX_MAGIC" },
+	{ 0x19800202, "MQUEUE_MAGIC" }, { 0x50495045, "PIPEFS_MAGIC" },
+	{ 0x534f434b, "SOCKFS_MAGIC" }, { 0x42494e4d, "BINFMTFS_MAGIC" },
+	{ 0x958458f6, "HUGETLBFS_MAGIC" }, { 0x4d44, "MSDOS_SUPER_MAGIC" },
+	XLAT_END
+};
+const struct xlat statfs_flags[] = {
+	{ 0x1, "ST_RDONLY" }, { 0x2, "ST_NOSUID" }, { 0x4, "ST_NODEV" },
+	{ 0x8, "ST_NOEXEC" }, { 0x10, "ST_SYNCHRONOUS" }, { 0x20, "ST_VALID" },
+	{ 0x40, "ST_MANDLOCK" }, { 0x400, "ST_NOATIME" },
+	{ 0x800, "ST_NODIRATIME" }, { 0x1000, "ST_RELATIME" },
+	{ 0x2000, "ST_NOSYMFOLLOW" }, XLAT_END
+};
+
 const char *xlat_name(const struct xlat *x, unsigned long value)
 {
 	for (; x->name; x++)
