@@ -224,6 +224,17 @@ def t_vfork(s, tmp):
     check("+++ exited with 0 +++" in done.stderr, done.stderr)
 
 
+def t_detach_on_execve(s, tmp):
+    """-b execve: a child that executes a program is let go of, running."""
+    done = run(s, "-f", "-b", "execve", "-e", "trace=execve,write", "sh",
+               "-c", "/bin/echo hi; echo there")
+    check(done.returncode == 0 and done.stdout == "hi\nthere\n", done)
+    check(re.search(r"Process (\d+) detached", done.stderr), done.stderr)
+    writes = re.findall(r"^(\[pid +\d+\] )?write\(1, \"(\w+)", done.stderr,
+                        re.M)
+    check([w[1] for w in writes] == ["there"], done.stderr)
+
+
 def t_signals(s, tmp):
     code = "import signal, os; signal.signal(signal.SIGUSR1, lambda *a: None); " \
            "os.kill(os.getpid(), signal.SIGUSR1)"
@@ -360,9 +371,10 @@ def t_closed_pipe(s, tmp):
     check(out == "end\n", f"command output {out!r}, status {p.returncode}")
 
 
-TESTS = [t_help, t_man_page, t_bad_usage, t_unknown_optional, t_exit_status, t_format,
-         t_strings, t_timestamps, t_inject, t_follow_ff, t_summary, t_threads,
-         t_exec_from_thread, t_vfork, t_signals, t_killed_mid_syscall,
+TESTS = [t_help, t_man_page, t_bad_usage, t_unknown_optional,
+         t_exit_status, t_format, t_strings, t_timestamps, t_inject,
+         t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
+         t_detach_on_execve, t_signals, t_killed_mid_syscall,
          t_attach_detach, t_attach_threads, t_tracer_killed, t_closed_pipe]
 
 
