@@ -30,8 +30,8 @@ include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
 include examples/examples.mk
-include stracy/stracy.mk
 include selftests/checkers.mk
+include stracy/stracy.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk

@@ -29,6 +29,12 @@ struct options opt = {
 };
 
 static struct tracy *session;
+/*
+ * Every tcb: the library forgets a tracee without an event when another
+ * thread of its process executes a program (the executing thread takes
+ * the leader's pid), so what is left at the end is freed here.
+ */
+static struct tcb *tcbs;
 static pid_t first_pid;
 static volatile sig_atomic_t interrupted;
 
@@ -120,6 +126,10 @@ struct tcb *tcb_of(struct tracy_child *c)
 		}
 	}
 	c->custom = t;
+	t->next = tcbs;
+	if (tcbs)
+		tcbs->prev = t;
+	tcbs = t;
 	nprocs++;
 	return t;
 }
@@ -414,6 +424,20 @@ static void print_signal(struct tracy_event *e)
 	line_end(t);
 }
 
+static void tcb_free(struct tcb *t)
+{
+	if (t->prev)
+		t->prev->next = t->next;
+	else
+		tcbs = t->next;
+	if (t->next)
+		t->next->prev = t->prev;
+	output_close_tcb(t);
+	free(t->inject_count);
+	free(t);
+	nprocs--;
+}
+
 /* A tracee is gone: its pending syscall, then +++ exited/killed +++. */
 static void print_exit(struct tracy_event *e)
 {
@@ -462,11 +486,8 @@ static void print_exit(struct tracy_event *e)
 			line_end(t);
 		}
 	}
-	output_close_tcb(t);
-	free(t->inject_count);
-	free(t);
 	e->child->custom = NULL;
-	nprocs--;
+	tcb_free(t);
 }
 
 /*
@@ -864,6 +885,8 @@ int main(int argc, char **argv)
 	if (opt.summary)
 		summary_print(shared_out);
 	tracy_free(session);
+	while (tcbs)
+		tcb_free(tcbs);
 	if (shared_out != stderr)
 		fclose(shared_out);
 	die_like(status);

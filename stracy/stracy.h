@@ -75,6 +75,7 @@ extern struct options opt;
 /* Per tracee: c->custom. */
 struct tcb {
 	pid_t pid;
+	struct tcb *prev, *next;	/* every tcb, to free what the library forgets */
 	FILE *out;		/* -ff: its own file; else the shared one */
 	bool in_syscall;	/* the entry was seen, the exit not yet */
 	bool entry_printed;	/* the entry part went out (now or earlier) */

@@ -33,6 +33,16 @@ HOST_CHECKS += "python3 stracy/test_diff.py $(STRACY)" \
 	"python3 stracy/test_stracy.py $(STRACY)"
 test-host: $(STRACY)
 
+# make test-asan: stracy built with ASan and UBSan runs both tests.
+ASAN_STRACY := $(ASAN_DIR)/stracy/stracy
+$(ASAN_STRACY): $(STRACY_SOURCES) $(STRACY_HEADERS) $(ASAN_DIR)/libtracy-fast.a
+	@mkdir -p $(@D)
+	nice -n 19 $(CC) $(ASAN_CFLAGS) -Ilibtracy-fast -o $@ \
+		$(STRACY_SOURCES) $(ASAN_DIR)/libtracy-fast.a
+ASAN_HOST_CHECKS += "python3 stracy/test_diff.py $(ASAN_STRACY)" \
+	"python3 stracy/test_stracy.py $(ASAN_STRACY)"
+test-asan: $(ASAN_STRACY)
+
 # make install / make uninstall: stracy and stracy(1), beside the library.
 BINDIR ?= $(PREFIX)/bin
 
