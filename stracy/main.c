@@ -95,6 +95,8 @@ Statistics:\n\
   -C             like -c, and the trace as well\n\
   -S SORTBY      sort the table by time, calls, errors, name or nothing\n\
 Miscellaneous:\n\
+  -d             say which backend each tracee runs on, and at the end how\n\
+                 many syscall stops the tracees made\n\
   -h, --help     this help\n\
   -V, --version  the version\n\
 \n\
@@ -137,9 +139,19 @@ struct tcb *tcb_of(struct tracy_child *c)
 /* Set while stracy starts or attaches its tracees: they are announced apart. */
 static bool starting;
 
+/* -d: what the library chose, and what it cost. */
+static bool debug;
+
 static void child_created(struct tracy_child *c)
 {
-	tcb_of(c);
+	struct tcb *t = tcb_of(c);
+
+	if (!starting && !opt.follow) {
+		/* See struct tcb: a child of a command traced without -f. */
+		t->hidden = true;
+		nprocs--;
+		return;
+	}
 	if (!starting && opt.quiet < 1)
 		fprintf(stderr, "stracy: Process %d attached\n", c->pid);
 }
@@ -323,10 +335,27 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 	return TRACY_HOOK_CONTINUE;
 }
 
+static void announce(struct tcb *t, struct tracy_child *c)
+{
+	if (!debug || t->announced)
+		return;
+	t->announced = true;
+	fprintf(stderr, "stracy: pid %d on the %s backend%s\n", c->pid,
+		tracy_backend_name(c->backend), t->hidden ? ", not shown" : "");
+}
+
 static int syscall_hook(struct tracy_event *e)
 {
 	struct tcb *t = tcb_of(e->child);
 	int ret;
+
+	announce(t, e->child);
+	if (t->hidden) {
+		/* Let it go where the backend allows: it costs nothing then. */
+		if (e->child->backend != TRACY_BACKEND_SECCOMP)
+			return TRACY_HOOK_DETACH_CHILD;
+		return TRACY_HOOK_CONTINUE;
+	}
 
 	if (e->child->pre_syscall)
 		return syscall_entry(e, t);
@@ -393,6 +422,8 @@ static void print_signal(struct tracy_event *e)
 	const siginfo_t *si = &e->siginfo;
 	int sig = (int)e->signal_num;
 
+	if (t->hidden)
+		return;
 	if (sig <= 0 || sig > 64 || !opt.signals[sig] || opt.summary == 1)
 		return;
 	line_begin(t);
@@ -434,8 +465,9 @@ static void tcb_free(struct tcb *t)
 		t->next->prev = t->prev;
 	output_close_tcb(t);
 	free(t->inject_count);
+	if (!t->hidden)
+		nprocs--;
 	free(t);
-	nprocs--;
 }
 
 /* A tracee is gone: its pending syscall, then +++ exited/killed +++. */
@@ -444,6 +476,12 @@ static void print_exit(struct tracy_event *e)
 	struct tcb *t = tcb_of(e->child);
 	int status = (int)e->args.return_code;
 
+	announce(t, e->child);
+	if (t->hidden) {
+		e->child->custom = NULL;
+		tcb_free(t);
+		return;
+	}
 	if (t->staged_out) {
 		bool show = status_shown(t->entry_complete ? STATUS_UNAVAILABLE :
 					 STATUS_UNFINISHED);
@@ -693,7 +731,7 @@ int main(int argc, char **argv)
 
 	sysents_init();
 	qualify_defaults();
-	while ((o = getopt_long(argc, argv, "+a:b:cCe:fho:p:qrs:S:tTvVxyzZ",
+	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVxyzZ",
 				longopts, NULL)) != -1) {
 		switch (o) {
 		case 'a': opt.column = parse_number(o, optarg, 0); break;
@@ -706,6 +744,7 @@ int main(int argc, char **argv)
 			opt.after_execve = true;
 			break;
 		case 'c': opt.summary = 1; break;
+		case 'd': debug = true; break;
 		case 'C': opt.summary = 2; break;
 		case 'e':
 			if (qualify(optarg))
@@ -788,7 +827,13 @@ int main(int argc, char **argv)
 	if (opt.hex_strings > 2)
 		opt.hex_strings = 2;
 
-	session = tracy_init(opt.follow ? TRACY_TRACE_CHILDREN : 0);
+	/*
+	 * A command started without -f is traced with its children all the
+	 * same, hidden (struct tcb): the seccomp backend, the fast one on a
+	 * stock kernel, can only run a command whose children it traces.
+	 */
+	session = tracy_init(opt.follow || optind < argc ?
+			     TRACY_TRACE_CHILDREN : 0);
 	if (!session) {
 		perror("stracy: tracy_init");
 		exit(1);
@@ -884,6 +929,9 @@ int main(int argc, char **argv)
 	}
 	if (opt.summary)
 		summary_print(shared_out);
+	if (debug)
+		fprintf(stderr, "stracy: %lu syscall stops\n",
+			tracy_syscall_stops(session));
 	tracy_free(session);
 	while (tcbs)
 		tcb_free(tcbs);

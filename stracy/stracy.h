@@ -77,6 +77,12 @@ struct tcb {
 	pid_t pid;
 	struct tcb *prev, *next;	/* every tcb, to free what the library forgets */
 	FILE *out;		/* -ff: its own file; else the shared one */
+	/*
+	 * A child of a command started without -f: traced only because a
+	 * seccomp filter it inherited needs a tracer; nothing of it shows.
+	 */
+	bool hidden;
+	bool announced;		/* -d said its backend */
 	bool in_syscall;	/* the entry was seen, the exit not yet */
 	bool entry_printed;	/* the entry part went out (now or earlier) */
 	bool line_done;		/* ... and its line was ended by another's */

@@ -101,6 +101,7 @@ def corpus(tree):
         ("tar tf, %file", ["-f", "-e", "trace=%file"],
          ["tar", "tf", f"{t}/../t.tar"]),
         ("sh pipeline", ["-f"], ["sh", "-c", "echo hello | tr a-z A-Z | wc -c"]),
+        ("sh pipeline, no -f", [], ["sh", "-c", "echo hi | cat; /bin/true"]),
         ("sh pipeline, %process", ["-f", "-e", "trace=%process"],
          ["sh", "-c", "ls / | sort | head -3"]),
         ("sh subshells, -e signal=none", ["-f", "-e", "signal=none"],

@@ -70,6 +70,29 @@ def t_man_page(s, tmp):
     check(helped and not missing, f"not in stracy.1: {missing}")
 
 
+def t_only_selected_stop(s, tmp):
+    """Only the selected syscalls stop the tracee: 2000 getpid calls and 3
+    getppid calls, traced for getppid. On classic ptrace every syscall
+    stops twice; on the seccomp backend (the host's choice for a command
+    it starts) only getppid does, plus the execve the filter is set up
+    around (and kmask likewise)."""
+    code = "import os\nfor _ in range(2000): os.getpid()\n" \
+           "for _ in range(3): os.getppid()"
+    stops = {}
+    for backend in ("classic", "auto"):
+        done = run(s, "-d", "-e", "trace=getppid", PYTHON, "-c", code,
+                   env=dict(os.environ, TRACY_BACKEND=backend))
+        check(done.returncode == 0, done.stderr)
+        check(done.stderr.count("getppid()") == 3, done.stderr)
+        m = re.search(r"^stracy: (\d+) syscall stops$", done.stderr, re.M)
+        b = re.search(r"on the (\w+) backend", done.stderr)
+        check(m and b, done.stderr)
+        stops[b.group(1)] = int(m.group(1))
+    check(stops.get("classic", 0) > 4000, stops)
+    auto = [v for k, v in stops.items() if k != "classic"]
+    check(auto and auto[0] < 50, stops)
+
+
 def t_bad_usage(s, tmp):
     marker = os.path.join(tmp, "ran")
     for args, message in [
@@ -371,7 +394,7 @@ def t_closed_pipe(s, tmp):
     check(out == "end\n", f"command output {out!r}, status {p.returncode}")
 
 
-TESTS = [t_help, t_man_page, t_bad_usage, t_unknown_optional,
+TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_timestamps, t_inject,
          t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
