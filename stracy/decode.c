@@ -458,7 +458,7 @@ static void print_stat(unsigned long addr, enum stat_kind kind)
 static void print_statx(unsigned long addr)
 {
 	unsigned char buf[0x90];
-	uint32_t mask, maj, min;
+	uint32_t mask;
 	uint64_t attrs, size;
 	uint16_t mode;
 
@@ -470,8 +470,6 @@ static void print_statx(unsigned long addr)
 	memcpy(&attrs, buf + 8, 8);
 	memcpy(&mode, buf + 0x1c, 2);
 	memcpy(&size, buf + 0x28, 8);
-	memcpy(&maj, buf + 0x80, 4);
-	memcpy(&min, buf + 0x84, 4);
 	out_puts("{stx_mask=");
 	print_flags(statx_masks, mask, NULL);
 	out_printf(", stx_attributes=%s", attrs ? "" : "0");
@@ -479,11 +477,8 @@ static void print_statx(unsigned long addr)
 		out_printf("%#" PRIx64, attrs);
 	out_puts(", stx_mode=");
 	print_mode_value(mode);
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		out_printf(", stx_rdev_major=%u, stx_rdev_minor=%u", maj, min);
-	else
-		out_printf(", stx_size=%" PRIu64, size);
-	out_puts(", ...}");
+	/* Unlike struct stat's, strace shows statx's size for devices too. */
+	out_printf(", stx_size=%" PRIu64 ", ...}", size);
 }
 
 /*
@@ -757,6 +752,32 @@ static void print_rlimit64(unsigned long addr)
 			out_printf("%" PRIu64 "*1024", r[i] / 1024);
 		else
 			out_printf("%" PRIu64, r[i]);
+	}
+	out_puts("}");
+}
+
+/* struct rlimit of getrlimit: the ABI's unsigned longs. */
+static void print_rlimit(unsigned long addr)
+{
+	unsigned long r[2];
+	bool ok, ok2;
+	int i;
+
+	r[0] = read_word(addr, &ok);
+	r[1] = read_word(addr + ptr_size(abi), &ok2);
+	if (!ok || !ok2) {
+		print_addr(addr);
+		return;
+	}
+	out_puts("{");
+	for (i = 0; i < 2; i++) {
+		out_puts(i ? ", rlim_max=" : "rlim_cur=");
+		if (r[i] == (ptr_size(abi) == 4 ? 0xffffffffUL : ~0UL))
+			out_puts("RLIM_INFINITY");
+		else if (r[i] > 1024 && r[i] % 1024 == 0)
+			out_printf("%lu*1024", r[i] / 1024);
+		else
+			out_printf("%lu", r[i]);
 	}
 	out_puts("}");
 }
@@ -1119,6 +1140,7 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 		break;
 	case A_TIMESPEC_OUT: print_timespec(uval(v), false); break;
 	case A_RLIMIT_OUT: print_rlimit64(uval(v)); break;
+	case A_RLIMIT_LONG_OUT: print_rlimit(uval(v)); break;
 	case A_UNAME_OUT: print_uname(uval(v)); break;
 	case A_FDPAIR_OUT: print_fd_pair(uval(v)); break;
 	case A_IOV_OUT:
@@ -1235,6 +1257,22 @@ static bool special_entry(struct tcb *t, const char *name, int *shown)
 		return true;
 	}
 #endif
+	if (!strcmp(name, "set_thread_area")) {
+		uint32_t ud[4];
+
+		/* struct user_desc: three words, then one-bit fields. */
+		if (umove(uval(a[0]), ud, sizeof(ud)))
+			out_printf("{entry_number=%d, base_addr=%#x, limit=%#x, "
+				   "seg_32bit=%u, contents=%u, read_exec_only=%u, "
+				   "limit_in_pages=%u, seg_not_present=%u, "
+				   "useable=%u}", (int)ud[0], ud[1], ud[2],
+				   ud[3] & 1, ud[3] >> 1 & 3, ud[3] >> 3 & 1,
+				   ud[3] >> 4 & 1, ud[3] >> 5 & 1, ud[3] >> 6 & 1);
+		else
+			print_addr(uval(a[0]));
+		*shown = 6;
+		return true;
+	}
 	if (!strcmp(name, "clone3")) {
 		uint64_t ca[8];
 
@@ -1433,6 +1471,14 @@ void decode_exit(struct tcb *t, struct tracy_event *e, long rval)
 	}
 	if (s && s->rtype == R_HEX)
 		(void)0;
+	if (name && !strcmp(name, "set_thread_area") &&
+	    !(rval < 0 && rval >= -MAX_ERRNO)) {
+		uint32_t entry;
+
+		/* The kernel chose the entry: strace shows which. */
+		if (umove(uval(t->args[0]), &entry, 4))
+			out_printf(" (entry_number=%d)", (int)entry);
+	}
 	if (t->injected)
 		out_puts(" (INJECTED)");
 }

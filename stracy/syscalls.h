@@ -25,7 +25,8 @@ enum argtype {
 	/* From here on: printed at the exit, if the syscall succeeded. */
 	A_EXIT_FIRST,
 	A_BUF_OUT,	/* as many bytes as the result says */
-	A_BUF_OUT_HEX, A_STR_OUT, A_PATH_OUT, A_STATFS_OUT, A_STATFS64_OUT, A_STAT_OUT, A_STAT64_OUT, A_STATX_OUT,
+	A_BUF_OUT_HEX, A_STR_OUT, A_PATH_OUT, A_STATFS_OUT, A_STATFS64_OUT,
+	A_RLIMIT_LONG_OUT, A_STAT_OUT, A_STAT64_OUT, A_STATX_OUT,
 	A_SIGSET_OUT, A_SIGACTION_OUT, A_WSTATUS_OUT,
 	A_SOCKADDR_OUT,	/* its length behind the next argument */
 	A_SOCKLEN_OUT, A_INT_OUT, A_POLLFD_OUT, A_TIMESPEC_OUT, A_RLIMIT_OUT,
