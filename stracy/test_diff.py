@@ -29,8 +29,8 @@ import sys
 import tempfile
 
 TIMEOUT = 120
-# Honest from what stracy decodes today: the lowest figures are 93-95 %
-# (ioctls and xattr calls stracy prints raw), and a race on a loaded
+# Honest from what stracy decodes today: the lowest figure is 94 % (ls -l:
+# ioctls and xattr calls stracy prints raw), and a race on a loaded
 # machine can cost a few lines more; stracy/README.md has every figure.
 THRESHOLD = 0.90
 
