@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/xattr.h>
 #include <sched.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -241,14 +242,79 @@ static void print_path(unsigned long addr)
 static void print_proc_link(const char *what);
 
 /* -y: the path of fd; -yy: socket endpoints as well. */
+/*
+ * -yy: "TCP:[127.0.0.1:40000->127.0.0.1:8080]" for an IPv4 TCP or UDP
+ * socket, found by its inode in the tracee's /proc/PID/net tables. false
+ * if it is none of those (the plain "socket:[INODE]" is shown then).
+ */
+static bool print_inet_socket(pid_t pid, unsigned long inode)
+{
+	static const char *const protos[] = { "tcp", "udp" };
+	char path[64], line[512];
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/proc/%d/net/%s", pid, protos[i]);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f)) {
+			unsigned int la, lp, ra, rp, st;
+			unsigned long ino;
+			struct in_addr l, r;
+			char ls[16], rs[16];
+
+			if (sscanf(line, " %*d: %x:%x %x:%x %x %*s %*s %*s %*d %*d %lu",
+				   &la, &lp, &ra, &rp, &st, &ino) != 6 || ino != inode)
+				continue;
+			fclose(f);
+			l.s_addr = la;
+			r.s_addr = ra;
+			inet_ntop(AF_INET, &l, ls, sizeof(ls));
+			inet_ntop(AF_INET, &r, rs, sizeof(rs));
+			out_printf("<%s:[%s:%u", i ? "UDP" : "TCP", ls, lp);
+			if (rp)
+				out_printf("->%s:%u", rs, rp);
+			out_puts("]>");
+			return true;
+		}
+		fclose(f);
+	}
+	return false;
+}
+
 void print_path_fd(struct tracy_child *c, int fd)
 {
-	char what[32];
+	char what[32], target[64];
+	unsigned long inode;
+	ssize_t n;
 
 	out_printf("%d", fd);
 	if (!opt.decode_fds || fd < 0)
 		return;
 	child = c;
+	snprintf(what, sizeof(what), "/proc/%d/fd/%d", c->pid, fd);
+	if (opt.decode_fds > 1 &&
+	    (n = readlink(what, target, sizeof(target) - 1)) > 0) {
+		target[n] = 0;
+		if (sscanf(target, "socket:[%lu]", &inode) == 1) {
+			char proto[32];
+			ssize_t len;
+
+			if (print_inet_socket(c->pid, inode))
+				return;
+			/* The kernel names a socket's protocol in an xattr. */
+			len = getxattr(what, "system.sockprotoname", proto,
+				       sizeof(proto) - 1);
+			if (len > 0) {
+				proto[len] = 0;
+				out_printf("<%s:[%lu]>", proto, inode);
+				return;
+			}
+		}
+	}
 	snprintf(what, sizeof(what), "fd/%d", fd);
 	print_proc_link(what);
 }

@@ -114,6 +114,8 @@ def corpus(tree):
          ["python3", "-c", PY_THREADS]),
         ("python loopback sockets", ["-f", "-e", "trace=%network"],
          ["python3", "-c", PY_SOCKETS]),
+        ("python loopback sockets, -yy", ["-f", "-yy", "-e", "trace=%network"],
+         ["python3", "-c", PY_SOCKETS]),
         ("make, %process", ["-f", "-e", "trace=%process"],
          ["make", "-s", "-B", "-C", f"{t}/src"]),
         ("make, -c", ["-f", "-c"], ["make", "-s", "-B", "-C", f"{t}/src"]),
@@ -164,7 +166,9 @@ TIMES = re.compile(r"si_[us]time=\d+( /\* [\d.]+ s \*/)?| <\d+\.\d+>$")
 # What the tracee chooses itself: temporary names, ports of bind(port 0).
 TRACEE = [(re.compile(r"/tmp/cc\w{6}\."), "/tmp/ccTEMP."),
           (re.compile(r"htons\(\d+\)"), "htons(PORT)"),
-          (re.compile(r"(pipe|socket):\[\d+\]"), r"\1:[INODE]"),
+          (re.compile(r"(\d+\.\d+\.\d+\.\d+):\d+"), r"\1:PORT"),
+          (re.compile(r"(pipe|socket|TCP|UDP|UNIX|TCPv6|UDPv6):\[\d+\]"),
+           r"\1:[INODE]"),
           (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N")]
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"')
 VARS = re.compile(r"/\* \d+ vars \*/")

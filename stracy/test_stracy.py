@@ -144,6 +144,23 @@ def t_strings(s, tmp):
           done.stderr)
 
 
+def t_decode_fds(s, tmp):
+    code = textwrap.dedent("""
+        import socket
+        srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(1)
+        c = socket.create_connection(srv.getsockname())
+        s, _ = srv.accept()
+        c.sendall(b'x'); s.recv(1)
+        """)
+    done = run(s, "-yy", "-e", "trace=sendto,close", PYTHON, "-c", code)
+    check(re.search(r'^sendto\(\d+<TCP:\[127\.0\.0\.1:\d+->127\.0\.0\.1:'
+                    r'\d+\]>, "x", 1, 0, NULL, 0\) += 1$', done.stderr, re.M),
+          done.stderr)
+    done = run(s, "-y", "-e", "trace=read", "cat", "/etc/hostname")
+    check(re.search(r'^read\(3</etc/hostname>, ', done.stderr, re.M),
+          done.stderr)
+
+
 def t_timestamps(s, tmp):
     done = run(s, "-ttt", "-T", "-e", "trace=getpid", PYTHON, "-c",
                "import os; os.getpid()")
@@ -395,7 +412,7 @@ def t_closed_pipe(s, tmp):
 
 
 TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage, t_unknown_optional,
-         t_exit_status, t_format, t_strings, t_timestamps, t_inject,
+         t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
          t_attach_detach, t_attach_threads, t_tracer_killed, t_closed_pipe]
