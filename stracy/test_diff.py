@@ -122,7 +122,8 @@ def corpus(tree):
         ("ls, -c", ["-c"], ["ls", "-l", t]),
         ("env, -v", ["-v", "-e", "trace=execve"], ["env", "-i", "A=1", "true"]),
         ("dd, -e trace=read,write", ["-e", "trace=read,write"],
-         ["dd", "if=/dev/zero", f"of={t}/zero", "bs=1k", "count=3"]),
+         ["dd", "if=/dev/zero", f"of={t}/zero", "bs=1k", "count=3",
+          "status=none"]),
         ("ln, readlink, -z", ["-f", "-z"],
          ["sh", "-c", f"rm -f {t}/a/link; ln -s one.txt {t}/a/link; "
                 f"readlink {t}/a/link"]),
