@@ -35,6 +35,7 @@ static struct tracy *session;
  * the leader's pid), so what is left at the end is freed here.
  */
 static struct tcb *tcbs;
+static void tcb_free(struct tcb *t);
 static pid_t first_pid;
 static volatile sig_atomic_t interrupted;
 
@@ -275,12 +276,69 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 	return TRACY_HOOK_CONTINUE;
 }
 
+/*
+ * A thread that is not the leader executed a program: the kernel gives it
+ * the leader's pid, and the execve's exit stop arrives at the leader's
+ * tcb. As strace, the leader is "superseded", and its tcb goes on with
+ * the executing thread's execve, whose tcb the library forgot.
+ */
+static void exec_takeover(struct tracy_event *e, struct tcb *t)
+{
+	const char *name = get_syscall_name_abi((int)e->syscall_num, (int)e->abi);
+	struct tcb *x;
+
+	if (!name || strncmp(name, "execve", 6) ||
+	    (t->in_syscall && t->nr == e->syscall_num && t->abi == e->abi))
+		return;
+	for (x = tcbs; x; x = x->next)
+		if (x != t && x->in_syscall && x->nr == e->syscall_num &&
+		    x->abi == e->abi && !x->hidden)
+			break;
+	if (!x)
+		return;
+	struct tcb saved = *x;
+	pid_t former = x->pid;
+
+	if (x->entry_printed && !x->line_done && line_is_open(x)) {
+		char why[48];
+
+		snprintf(why, sizeof(why), "<pid changed to %d ...>", t->pid);
+		line_interrupt_as(x, why);
+	}
+	tcb_free(x);
+	if (t->in_syscall && t->entry_printed && !t->line_done)
+		line_interrupt(t);
+	t->in_syscall = false;
+	/* After the executing thread is gone, as strace counts processes. */
+	if (opt.quiet < 2 && opt.summary != 1) {
+		line_begin(t);
+		out_printf("+++ superseded by execve in pid %d +++", former);
+		line_end(t);
+	}
+	t->in_syscall = true;
+	t->entry_printed = saved.entry_printed;
+	t->line_done = true;	/* its line goes on as <... execve resumed> */
+	t->nr = saved.nr;
+	t->abi = saved.abi;
+	memcpy(t->args, saved.args, sizeof(t->args));
+	t->sp = saved.sp;
+	t->entry_time = saved.entry_time;
+	t->nr_args_shown = saved.nr_args_shown;
+	t->entry_complete = saved.entry_complete;
+	t->reg = saved.reg;
+	t->saved_len = saved.saved_len;
+	t->injected = saved.injected;
+	t->injected_error = saved.injected_error;
+	t->injected_retval = saved.injected_retval;
+}
+
 static int syscall_exit(struct tracy_event *e, struct tcb *t)
 {
 	long rval = e->args.return_code;
 	struct timespec now, spent;
 	const char *name;
 
+	exec_takeover(e, t);
 	if (!t->in_syscall)
 		return TRACY_HOOK_CONTINUE;
 	t->in_syscall = false;

@@ -54,7 +54,7 @@ bool line_is_open(struct tcb *t)
 	return printing == t && !t->line_done && t->entry_printed;
 }
 
-void line_interrupt(struct tcb *t)
+void line_interrupt_as(struct tcb *t, const char *why)
 {
 	struct tcb *open = opt.follow == 2 ? t : printing;
 
@@ -63,11 +63,16 @@ void line_interrupt(struct tcb *t)
 		return;
 	if (open != t && opt.follow == 2)
 		return;
-	fputs(" <unfinished ...>\n", open->out);
+	fprintf(open->out, " %s\n", why);
 	fflush(open->out);
 	open->line_done = true;
 	open->column = 0;
 	printing = NULL;
+}
+
+void line_interrupt(struct tcb *t)
+{
+	line_interrupt_as(t, "<unfinished ...>");
 }
 
 void line_begin(struct tcb *t)

@@ -115,6 +115,8 @@ void line_begin(struct tcb *t);
 void line_end(struct tcb *t);
 /* Another tracee's line is open: end it with <unfinished ...>. */
 void line_interrupt(struct tcb *t);
+/* The same, with another reason than "<unfinished ...>". */
+void line_interrupt_as(struct tcb *t, const char *why);
 bool line_is_open(struct tcb *t);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_puts(const char *s);

@@ -64,6 +64,14 @@ c.close()
 t.join()
 """
 
+PY_EXEC_THREAD = """
+import threading, os
+def run():
+    os.execv("/bin/sh", ["sh", "-c", "echo done; exit 5"])
+threading.Thread(target=run).start()
+threading.Event().wait()
+"""
+
 C_HELLO = '#include <stdio.h>\nint main(void) { puts("hi32"); return 3; }\n'
 
 MAKEFILE = """\
@@ -116,6 +124,8 @@ def corpus(tree):
          ["python3", "-c", PY_SOCKETS]),
         ("python loopback sockets, -yy", ["-f", "-yy", "-e", "trace=%network"],
          ["python3", "-c", PY_SOCKETS]),
+        ("exec from a thread", ["-f", "-e", "trace=execve,write,exit_group"],
+         ["/usr/bin/python3", "-c", PY_EXEC_THREAD]),
         ("make, %process", ["-f", "-e", "trace=%process"],
          ["make", "-s", "-B", "-C", f"{t}/src"]),
         ("make, -c", ["-f", "-c"], ["make", "-s", "-B", "-C", f"{t}/src"]),

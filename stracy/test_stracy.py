@@ -240,8 +240,8 @@ def t_threads(s, tmp):
 
 
 def t_exec_from_thread(s, tmp):
-    """The exec'd program runs traced to its end. (Its execve's result is
-    not printed yet: the library reports no exit stop for it.)"""
+    """A thread that is not the leader executes a program: the leader is
+    superseded, and the execve ends under the leader's pid, as in strace."""
     code = textwrap.dedent("""
         import threading, os
         def run():
@@ -251,8 +251,13 @@ def t_exec_from_thread(s, tmp):
         """)
     done = run(s, "-f", "-e", "trace=execve,write", PYTHON, "-c", code)
     check(done.returncode == 5 and done.stdout == "done\n", done)
-    check(re.search(r'execve\("/bin/sh", \["sh", "-c", ', done.stderr),
-          done.stderr)
+    m = re.search(r'^\[pid +(\d+)\] execve\("/bin/sh", \["sh", "-c", .* '
+                  r'<(unfinished|pid changed to \d+) \.\.\.>$', done.stderr,
+                  re.M)
+    check(m, done.stderr)
+    check(re.search(r"^(\[pid +\d+\] )?\+\+\+ superseded by execve in pid "
+                    + m.group(1) + r" \+\+\+\n(\[pid +\d+\] )?<\.\.\. execve "
+                    r"resumed>\) += 0$", done.stderr, re.M), done.stderr)
     check(re.search(r'write\(1, "done\\n", 5\) += 5', done.stderr),
           done.stderr)
 
