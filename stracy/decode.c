@@ -23,6 +23,8 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <sched.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -991,6 +993,91 @@ static long count_dirents(unsigned long addr, long len, bool is64)
 	return n;
 }
 
+/* The kernel's struct termios, as strace abbreviates it. */
+static void print_termios(unsigned long addr)
+{
+	uint32_t f[4];
+	unsigned int o, c;
+
+	if (!umove(addr, f, sizeof(f))) {
+		print_addr(addr);
+		return;
+	}
+	out_puts("{c_iflag=");
+	print_flags(termios_iflags, f[0], NULL);
+	o = f[1];
+	out_printf(", c_oflag=NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", !!(o & NLDLY),
+		   (o & CRDLY) / CR1, (o & TABDLY) / TAB1, !!(o & BSDLY),
+		   !!(o & VTDLY), !!(o & FFDLY));
+	o &= ~(unsigned int)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
+	if (o) {
+		out_puts("|");
+		print_flags(termios_oflags, o, NULL);
+	}
+	c = f[2];
+	out_puts(", c_cflag=");
+	print_xval(baud_rates, c & CBAUD, NULL);
+	out_printf("|CS%u", 5 + (c & CSIZE) / CS6);
+	c &= ~(unsigned int)(CBAUD | CSIZE);
+	if (c) {
+		out_puts("|");
+		print_flags(termios_cflags, c, NULL);
+	}
+	out_puts(", c_lflag=");
+	print_flags(termios_lflags, f[3], NULL);
+	out_puts(", ...}");
+}
+
+static void print_winsize(unsigned long addr)
+{
+	uint16_t w[4];
+
+	if (!umove(addr, w, sizeof(w))) {
+		print_addr(addr);
+		return;
+	}
+	out_printf("{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+		   w[0], w[1], w[2], w[3]);
+}
+
+/* ioctl's third argument, for the requests stracy knows the struct of. */
+static bool ioctl_arg_at_exit(unsigned int req)
+{
+	return req == TCGETS || req == TIOCGWINSZ || req == TIOCGPTN ||
+	       req == TIOCGPGRP || req == FIONREAD || req == TIOCOUTQ;
+}
+
+static bool print_ioctl_arg(unsigned int req, unsigned long addr)
+{
+	switch (req) {
+	case TCGETS:
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		print_termios(addr);
+		return true;
+	case TIOCGWINSZ:
+	case TIOCSWINSZ:
+		print_winsize(addr);
+		return true;
+	/* An int behind the pointer. */
+	case TIOCGPTN:
+	case TIOCSPTLCK:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case FIONREAD:
+	case FIONBIO:
+	case TIOCOUTQ:
+		print_int_ptr(addr);
+		return true;
+	/* An int itself. */
+	case TIOCSCTTY:
+		out_printf("%d", (int)addr);
+		return true;
+	}
+	return false;
+}
+
 /* ---- The table-driven part ---- */
 
 
@@ -1351,10 +1438,18 @@ static bool special_entry(struct tcb *t, const char *name, int *shown)
 		return true;
 	}
 	if (!strcmp(name, "ioctl")) {
+		unsigned int req = (unsigned int)a[1];
+
 		print_fd(a[0]);
 		out_puts(", ");
-		print_xval(ioctl_requests, (unsigned int)a[1], NULL);
-		out_printf(", %#lx", uval(a[2]));
+		print_xval(ioctl_requests, req, NULL);
+		out_puts(", ");
+		if (ioctl_arg_at_exit(req)) {
+			*shown = 2;
+			return true;
+		}
+		if (!print_ioctl_arg(req, uval(a[2])))
+			out_printf("%#lx", uval(a[2]));
 		*shown = 6;
 		return true;
 	}
@@ -1504,7 +1599,12 @@ void decode_exit(struct tcb *t, struct tracy_event *e, long rval)
 	abi = (int)e->abi;
 	if (long_is_32bit(abi))
 		rval = (long)(int32_t)rval;
-	if (name && !strcmp(name, "clone3")) {
+	if (name && !strcmp(name, "ioctl") && t->nr_args_shown == 2) {
+		if (rval < 0 && rval >= -MAX_ERRNO)
+			print_addr(uval(t->args[2]));
+		else
+			print_ioctl_arg((unsigned int)t->args[1], uval(t->args[2]));
+	} else if (name && !strcmp(name, "clone3")) {
 		uint64_t ca[8];
 		int ptid;
 

@@ -159,7 +159,9 @@ extern const struct xlat open_flags[], open_access[], at_flags[],
 	fadvise_advice[], fallocate_modes[], seek_whence[], sync_file_flags[],
 	personality_flags[], mlockall_flags[], close_range_flags[],
 	signalfd_flags[], timerfd_flags[], sigev_notify[], statx_flags[],
-	rseq_flags[], xattr_flags[], fs_magics[], statfs_flags[];
+	rseq_flags[], xattr_flags[], fs_magics[], statfs_flags[],
+	termios_iflags[], termios_oflags[], termios_cflags[], termios_lflags[],
+	baud_rates[];
 
 /* ---- decode.c: syscall arguments and results ---- */
 /* The entry part of the line: "name(arg, arg, " or the whole args. */

@@ -115,6 +115,8 @@ def corpus(tree):
         ("sh subshells, -e signal=none", ["-f", "-e", "signal=none"],
          ["sh", "-c", "(true); (false); exit 0"]),
         ("failing ls", ["-f"], ["ls", "/nonexistent"]),
+        ("ls on a terminal (script), ioctl", ["-f", "-e", "trace=ioctl"],
+         ["script", "-qec", "ls -C /", "/dev/null"]),
         ("killed by SIGKILL", ["-f"], ["sh", "-c", "kill -9 $$"]),
         ("killed by SIGTERM, %signal", ["-f", "-e", "trace=%signal"],
          ["sh", "-c", "kill -TERM $$"]),

@@ -50,7 +50,7 @@ const struct xlat unlink_flags[] = { X(AT_REMOVEDIR), XLAT_END };
 
 #include <sys/mman.h>
 const struct xlat mmap_prot[] = {
-	X(PROT_READ), X(PROT_WRITE), X(PROT_EXEC), { 0x8, "PROT_SEM" },
+	X(PROT_NONE), X(PROT_READ), X(PROT_WRITE), X(PROT_EXEC), { 0x8, "PROT_SEM" },
 	X(PROT_GROWSDOWN), X(PROT_GROWSUP), XLAT_END
 };
 const struct xlat mmap_flags[] = {
@@ -234,12 +234,15 @@ const struct xlat sa_flags[] = {
 #include <termios.h>
 #include <sys/ioctl.h>
 const struct xlat ioctl_requests[] = {
-	X(TCGETS), X(TCSETS), X(TCSETSW), X(TCSETSF), X(TCGETA), X(TCSETA),
+	/* strace names the three after OSS's timer requests too. */
+	X(TCGETS), { TCSETS, "SNDCTL_TMR_START or TCSETS" },
+	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW" },
+	{ TCSETSF, "SNDCTL_TMR_CONTINUE or TCSETSF" }, X(TCGETA), X(TCSETA),
 	X(TCSETAW), X(TCSETAF), X(TCSBRK), X(TCXONC), X(TCFLSH), X(TIOCEXCL),
 	X(TIOCNXCL), X(TIOCSCTTY), X(TIOCGPGRP), X(TIOCSPGRP), X(TIOCOUTQ),
 	X(TIOCSTI), X(TIOCGWINSZ), X(TIOCSWINSZ), X(TIOCMGET), X(TIOCMSET),
 	X(FIONREAD), X(TIOCLINUX), X(TIOCCONS), X(FIONBIO), X(TIOCNOTTY),
-	X(TIOCGPTN), X(TIOCSPTLCK), X(TIOCGSID), X(FIONCLEX), X(FIOCLEX),
+	X(TIOCGPTN), X(TIOCSPTLCK), X(TIOCGSID), X(TIOCGPTPEER), X(FIONCLEX), X(FIOCLEX),
 	X(FIOASYNC), X(SIOCGIFCONF), X(SIOCGIFFLAGS), X(SIOCGIFINDEX),
 	X(SIOCGIFNAME), X(SIOCGIFADDR), X(SIOCGIFHWADDR), X(SIOCGIFMTU),
 	XLAT_END
@@ -362,6 +365,34 @@ const struct xlat statfs_flags[] = {
 	{ 0x40, "ST_MANDLOCK" }, { 0x400, "ST_NOATIME" },
 	{ 0x800, "ST_NODIRATIME" }, { 0x1000, "ST_RELATIME" },
 	{ 0x2000, "ST_NOSYMFOLLOW" }, XLAT_END
+};
+
+/* struct termios, in strace's order: delay fields first, then flags. */
+const struct xlat termios_iflags[] = {
+	X(IGNBRK), X(BRKINT), X(IGNPAR), X(PARMRK), X(INPCK), X(ISTRIP),
+	X(INLCR), X(IGNCR), X(ICRNL), X(IUCLC), X(IXON), X(IXANY), X(IXOFF),
+	X(IMAXBEL), X(IUTF8), XLAT_END
+};
+const struct xlat termios_oflags[] = {
+	X(OPOST), X(OLCUC), X(ONLCR), X(OCRNL), X(ONOCR), X(ONLRET),
+	X(OFILL), X(OFDEL), XLAT_END
+};
+const struct xlat termios_cflags[] = {
+	X(CSTOPB), X(CREAD), X(PARENB), X(PARODD), X(HUPCL), X(CLOCAL),
+	X(CRTSCTS), XLAT_END
+};
+const struct xlat termios_lflags[] = {
+	X(ISIG), X(ICANON), X(XCASE), X(ECHO), X(ECHOE), X(ECHOK),
+	X(ECHONL), X(NOFLSH), X(IEXTEN), X(ECHOCTL), X(ECHOPRT), X(ECHOKE),
+	X(FLUSHO), X(PENDIN), X(TOSTOP), X(EXTPROC), XLAT_END
+};
+const struct xlat baud_rates[] = {
+	X(B0), X(B50), X(B75), X(B110), X(B134), X(B150), X(B200), X(B300),
+	X(B600), X(B1200), X(B1800), X(B2400), X(B4800), X(B9600), X(B19200),
+	X(B38400), X(B57600), X(B115200), X(B230400), X(B460800), X(B500000),
+	X(B576000), X(B921600), X(B1000000), X(B1152000), X(B1500000),
+	X(B2000000), X(B2500000), X(B3000000), X(B3500000), X(B4000000),
+	XLAT_END
 };
 
 const char *xlat_name(const struct xlat *x, unsigned long value)
