@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -660,7 +661,6 @@ static void print_first_execve(struct tracy_child *c, char **args)
 	out_tab();
 	out_puts(" = 0");
 	line_end(t);
-	(void)c;
 }
 
 /* Hooks on what is selected: nothing else stops a tracee. */
@@ -754,41 +754,84 @@ static int exit_status_of(int status)
 
 static void die_like(int status)
 {
-	if (status & 0x100) {
-		int sig = status & 0xff;
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	struct rlimit no_core = { 0, 0 };
+	sigset_t set;
+	int sig;
 
-		/* Killed by a signal: so is stracy, without a core of its own. */
-		if (sig != SIGSTOP) {
-			struct sigaction sa = { .sa_handler = SIG_DFL };
-			sigaction(sig, &sa, NULL);
-			signal(SIGABRT, SIG_DFL);
-			sigset_t set;
-			sigemptyset(&set);
-			sigaddset(&set, sig);
-			sigprocmask(SIG_UNBLOCK, &set, NULL);
-			raise(sig);
-		}
-		exit(128 + sig);
+	if (!(status & 0x100))
+		exit(status);
+	/* Killed by a signal: so is stracy, without a core of its own. */
+	sig = status & 0xff;
+	if (sig != SIGSTOP) {
+		setrlimit(RLIMIT_CORE, &no_core);
+		sigaction(sig, &dfl, NULL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
 	}
-	exit(status);
+	exit(128 + sig);
 }
 
-int main(int argc, char **argv)
+/* The processes of -p. */
+static pid_t pids[64];
+static int npids;
+
+/* -p PID, or a list of them separated by commas or blanks. */
+static void parse_pids(const char *arg)
+{
+	char *copy = strdup(arg), *tok, *save;
+
+	for (tok = strtok_r(copy, ", ", &save); tok;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		char *end;
+		long pid = strtol(tok, &end, 10);
+
+		if (end == tok || *end || pid <= 0) {
+			fprintf(stderr, "stracy: Invalid process id: '%s'\n",
+				tok);
+			exit(1);
+		}
+		if (pid == getpid()) {
+			fprintf(stderr, "stracy: I'm sorry, I can't let you do "
+				"that, Dave.\n");
+			exit(1);
+		}
+		if (npids == (int)(sizeof(pids) / sizeof(*pids))) {
+			fprintf(stderr, "stracy: too many -p\n");
+			exit(1);
+		}
+		pids[npids++] = (pid_t)pid;
+	}
+	free(copy);
+}
+
+static const char *parse_sort(const char *arg)
+{
+	static const char *const keys[] = { "time", "calls", "count",
+		"errors", "name", "syscall", "nothing", "none", NULL };
+	int k;
+
+	for (k = 0; keys[k] && strcmp(keys[k], arg); k++)
+		;
+	if (!keys[k]) {
+		fprintf(stderr, "stracy: invalid sortby: '%s'\n", arg);
+		usage_hint();
+	}
+	return arg;
+}
+
+/* The options, into opt; returns the index of the command in argv. */
+static int parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	pid_t pids[64];
-	int npids = 0, o, i, status = 0;
-	bool have_trace_expr = false;
-	struct tracy_event *e;
-	struct sigaction sa = { .sa_handler = on_interrupt };
-	struct sigaction nothing = { .sa_handler = on_nothing };
+	int o;
 
-	sysents_init();
-	qualify_defaults();
 	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVxyzZ",
 				longopts, NULL)) != -1) {
 		switch (o) {
@@ -802,62 +845,22 @@ int main(int argc, char **argv)
 			opt.after_execve = true;
 			break;
 		case 'c': opt.summary = 1; break;
-		case 'd': debug = true; break;
 		case 'C': opt.summary = 2; break;
+		case 'd': debug = true; break;
 		case 'e':
 			if (qualify(optarg))
 				exit(1);
-			have_trace_expr = true;
 			break;
 		case 'f': opt.follow++; break;
 		case 'h': usage(); break;
 		case 'o': opt.outfile = optarg; break;
-		case 'p': {
-			char *s = strdup(optarg), *tok, *save;
-
-			for (tok = strtok_r(s, ", ", &save); tok;
-			     tok = strtok_r(NULL, ", ", &save)) {
-				char *end;
-				long pid = strtol(tok, &end, 10);
-
-				if (end == tok || *end || pid <= 0) {
-					fprintf(stderr, "stracy: Invalid process "
-						"id: '%s'\n", tok);
-					exit(1);
-				}
-				if (pid == getpid()) {
-					fprintf(stderr, "stracy: I'm sorry, I "
-						"can't let you do that, Dave.\n");
-					exit(1);
-				}
-				if (npids == 64) {
-					fprintf(stderr, "stracy: too many -p\n");
-					exit(1);
-				}
-				pids[npids++] = (pid_t)pid;
-			}
-			free(s);
-			break;
-		}
+		case 'p': parse_pids(optarg); break;
 		case 'q': opt.quiet++; break;
 		case 'r': opt.relative = true; break;
-		case 's': opt.string_limit = (unsigned int)parse_number(o, optarg, 0); break;
-		case 'S': {
-			static const char *const keys[] = { "time", "calls",
-				"count", "errors", "name", "syscall", "nothing",
-				"none", NULL };
-			int k;
-
-			for (k = 0; keys[k] && strcmp(keys[k], optarg); k++)
-				;
-			if (!keys[k]) {
-				fprintf(stderr, "stracy: invalid sortby: '%s'\n",
-					optarg);
-				usage_hint();
-			}
-			opt.sort_by = optarg;
+		case 's':
+			opt.string_limit = (unsigned int)parse_number(o, optarg, 0);
 			break;
-		}
+		case 'S': opt.sort_by = parse_sort(optarg); break;
 		case 't': opt.timestamps++; break;
 		case 'T': opt.syscall_times = true; break;
 		case 'v': opt.verbose = true; break;
@@ -873,7 +876,6 @@ int main(int argc, char **argv)
 			usage_hint();
 		}
 	}
-	(void)have_trace_expr;
 	if ((optind < argc) == (npids > 0) && !(optind < argc && npids)) {
 		fprintf(stderr, "stracy: must have PROG [ARGS] or -p PID\n");
 		usage_hint();
@@ -884,53 +886,45 @@ int main(int argc, char **argv)
 		opt.timestamps = 3;
 	if (opt.hex_strings > 2)
 		opt.hex_strings = 2;
+	return optind;
+}
 
-	/*
-	 * A command started without -f is traced with its children all the
-	 * same, hidden (struct tcb): the seccomp backend, the fast one on a
-	 * stock kernel, can only run a command whose children it traces.
-	 */
-	session = tracy_init(opt.follow || optind < argc ?
-			     TRACY_TRACE_CHILDREN : 0);
-	if (!session) {
-		perror("stracy: tracy_init");
-		exit(1);
-	}
-	/* A tracee under seccomp cannot be let go of: -b needs ptrace's. */
-	if (opt.after_execve && !getenv("TRACY_BACKEND"))
-		tracy_set_backend(session, TRACY_BACKEND_CLASSIC);
-	session->se.child_create = child_created;
-	if (set_hooks(session) < 0)
-		exit(1);
-	output_open();
+/*
+ * Handlers, not SIG_IGN: a command started from here must not inherit an
+ * ignored signal, and exec resets handlers. A closed output (EPIPE) does
+ * not stop the trace: the command goes on.
+ */
+static void set_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_interrupt };
+	struct sigaction nothing = { .sa_handler = on_nothing };
 
-	/*
-	 * Handlers, not SIG_IGN: a command started from here must not
-	 * inherit an ignored signal, and exec resets handlers. A closed
-	 * output (EPIPE) does not stop the trace: the command goes on.
-	 */
 	sigaction(SIGPIPE, &nothing, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	/* Spawned, the command gets them from the terminal; stracy reports. */
 	sigaction(SIGINT, npids ? &sa : &nothing, NULL);
 	sigaction(SIGQUIT, npids ? &sa : &nothing, NULL);
+}
 
-	starting = true;
-	if (optind < argc) {
-		struct tracy_child *c = tracy_exec(session, argv + optind);
+static void start_command(char **command)
+{
+	struct tracy_child *c = tracy_exec(session, command);
 
-		if (!c) {
-			fprintf(stderr, "stracy: Can't exec '%s': %m\n",
-				argv[optind]);
-			exit(errno == ENOENT ? 127 : 126);
-		}
-		first_pid = c->pid;
-		print_first_execve(c, argv + optind);
+	if (!c) {
+		fprintf(stderr, "stracy: Can't exec '%s': %m\n", command[0]);
+		exit(errno == ENOENT ? 127 : 126);
 	}
+	first_pid = c->pid;
+	print_first_execve(c, command);
+}
+
+static void attach_all(void)
+{
+	int i, threads;
+
 	for (i = 0; i < npids; i++) {
 		struct tracy_child *c = tracy_attach(session, pids[i]);
-		int threads;
 
 		if (!c) {
 			fprintf(stderr, "stracy: attach: ptrace(PTRACE_SEIZE, "
@@ -950,7 +944,14 @@ int main(int argc, char **argv)
 		else
 			fprintf(stderr, "stracy: Process %d attached\n", c->pid);
 	}
-	starting = false;
+}
+
+/* Until no tracee is left, or a signal: the command's status. */
+static int trace(void)
+{
+	struct tracy_event *e;
+	int status = 0, i;
+
 	while (!interrupted) {
 		e = tracy_wait_event(session, -1);
 		if (!e) {
@@ -976,15 +977,46 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
-	if (interrupted) {
-		struct tracy_child *c;
+	if (interrupted && opt.quiet < 1)
+		for (i = 0; i < npids; i++)
+			fprintf(stderr, "stracy: Process %d detached\n", pids[i]);
+	return status;
+}
 
-		(void)c;
-		if (opt.quiet < 1)
-			for (i = 0; i < npids; i++)
-				fprintf(stderr, "stracy: Process %d detached\n",
-					pids[i]);
+int main(int argc, char **argv)
+{
+	int command, status;
+
+	sysents_init();
+	qualify_defaults();
+	command = parse_options(argc, argv);
+	/*
+	 * A command started without -f is traced with its children all the
+	 * same, hidden (struct tcb): the seccomp backend, the fast one on a
+	 * stock kernel, can only run a command whose children it traces.
+	 */
+	session = tracy_init(opt.follow || command < argc ?
+			     TRACY_TRACE_CHILDREN : 0);
+	if (!session) {
+		perror("stracy: tracy_init");
+		exit(1);
 	}
+	/* A tracee under seccomp cannot be let go of: -b needs ptrace's. */
+	if (opt.after_execve && !getenv("TRACY_BACKEND"))
+		tracy_set_backend(session, TRACY_BACKEND_CLASSIC);
+	session->se.child_create = child_created;
+	if (set_hooks(session) < 0)
+		exit(1);
+	output_open();
+	set_signals();
+
+	starting = true;
+	if (command < argc)
+		start_command(argv + command);
+	attach_all();
+	starting = false;
+	status = trace();
+
 	if (opt.summary)
 		summary_print(shared_out);
 	if (debug)
