@@ -83,7 +83,13 @@ prog: a.o b.o
 """
 
 
-def corpus(tree):
+def stracy32_of(stracy):
+    """The i386 build of stracy beside build/stracy/stracy, if made."""
+    path = os.path.join(os.path.dirname(stracy), "i386", "stracy")
+    return path if os.path.exists(path) else None
+
+
+def corpus(tree, stracy):
     """(name, strace options, command) for the commands of the corpus."""
     t = tree
     cases = [
@@ -145,6 +151,10 @@ def corpus(tree):
     hello32 = os.path.join(t, "..", "hello32")
     if os.path.exists(hello32):
         cases.append(("32-bit program", ["-f"], [hello32]))
+    if os.path.exists(hello32) and stracy32_of(stracy):
+        # The same, traced by the i386 build of stracy (make stracy).
+        cases.append(("32-bit program, by the i386 stracy", ["-f", "@i386"],
+                      [hello32]))
     return cases
 
 
@@ -260,6 +270,9 @@ def run(tracer, options, command, out, cwd):
 
 def compare(stracy, name, options, command, work):
     a, b = os.path.join(work, "strace.out"), os.path.join(work, "stracy.out")
+    if "@i386" in options:
+        options = [o for o in options if o != "@i386"]
+        stracy = stracy32_of(stracy)
     ra = run("strace", options, command, a, work)
     rb = run(stracy, options, command, b, work)
     if ra.returncode != rb.returncode:
@@ -289,7 +302,7 @@ def main(argv):
     rows = []
     try:
         tree = make_tree(base)
-        cases = corpus(tree)
+        cases = corpus(tree, stracy)
         print(f"1..{len(cases)}")
         for i, (name, options, command) in enumerate(cases, 1):
             work = tempfile.mkdtemp(dir=base)
@@ -307,9 +320,10 @@ def main(argv):
                 why = (why + first).strip()
             ok = share >= THRESHOLD and not why
             failed += not ok
-            rows.append((name, " ".join(options), same, total, share))
+            shown = " ".join(o for o in options if o != "@i386")
+            rows.append((name, shown, same, total, share))
             print(f"{'ok' if ok else 'not ok'} {i} - {name} "
-                  f"[{' '.join(options)}]: {100 * share:.1f}% identical "
+                  f"[{shown}]: {100 * share:.1f}% identical "
                   f"({same}/{total}){' ' + why if why else ''}")
             if not ok or os.environ.get("STRACY_DIFF_VERBOSE"):
                 for line in only_strace[:15]:
