@@ -32,6 +32,11 @@ all: stracy
 HOST_CHECKS += "python3 stracy/test_diff.py $(STRACY)" \
 	"python3 stracy/test_stracy.py $(STRACY)"
 test-host: $(STRACY)
+# On an x86_64 host the differential test also runs the i386 build, a
+# 32-bit tracer of a 32-bit program.
+ifeq ($(LIBTRACY_HOST_ARCH),x86_64)
+test-host: $(BUILD)/stracy/i386/stracy
+endif
 
 # make test-asan: stracy built with ASan and UBSan runs both tests.
 ASAN_STRACY := $(ASAN_DIR)/stracy/stracy
