@@ -30,6 +30,8 @@ struct options opt = {
 };
 
 static struct tracy *session;
+/* The ABI of the latest syscall stop, which a new tracee starts in. */
+static int last_abi = TRACY_ABI_NATIVE;
 /*
  * Every tcb: the library forgets a tracee without an event when another
  * thread of its process executes a program (the executing thread takes
@@ -118,6 +120,8 @@ struct tcb *tcb_of(struct tracy_child *c)
 		exit(1);
 	}
 	t->pid = c->pid;
+	/* As strace: the ABI of the last stop, most likely its parent's. */
+	t->abi = last_abi;
 	t->out = shared_out;
 	if (opt.follow == 2 && opt.outfile) {
 		char name[4096];
@@ -164,6 +168,16 @@ static long event_arg(const struct tracy_event *e, int i)
 			   e->args.a4, e->args.a5 };
 
 	return a[i];
+}
+
+/* strace's words for an ABI: "64 bit", "32 bit", "x32". */
+static const char *abi_mode_name(int abi)
+{
+#if defined(__x86_64__)
+	if (abi == TRACY_ABI_X32)
+		return "x32";
+#endif
+	return abi_is_32bit(abi) ? "32 bit" : "64 bit";
 }
 
 static bool is_error(long rval)
@@ -238,12 +252,16 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 	struct inject *in;
 	int i;
 
+	/* As strace, say when a process changes ABI (an exec, mostly). */
+	if ((int)e->abi != t->abi && opt.quiet < 3 && !t->hidden)
+		fprintf(stderr, "[ Process PID=%d runs in %s mode. ]\n",
+			e->child->pid, abi_mode_name((int)e->abi));
 	t->in_syscall = true;
 	t->entry_printed = false;
 	t->line_done = false;
 	t->injected = false;
 	t->nr = e->syscall_num;
-	t->abi = (int)e->abi;
+	t->abi = last_abi = (int)e->abi;
 	for (i = 0; i < 6; i++)
 		t->args[i] = event_arg(e, i);
 	t->sp = e->args.sp;
