@@ -840,14 +840,52 @@ static const char *parse_sort(const char *arg)
 	return arg;
 }
 
+/* Long options without a letter; the -e ones in longopts[]'s order. */
+enum {
+	LONG_TRACE = 256, LONG_SIGNAL, LONG_STATUS, LONG_INJECT, LONG_FAULT,
+	LONG_SEPARATELY, LONG_SECCOMP,
+};
+/* --trace=SET is -e trace=SET, and so on. */
+static const char *const long_expr_names[] = {
+	"trace", "signal", "status", "inject", "fault",
+};
+
 /* The options, into opt; returns the index of the command in argv. */
 static int parse_options(int argc, char **argv)
 {
+	/* strace's long names of the same options. */
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "columns", required_argument, NULL, 'a' },
+		{ "detach-on", required_argument, NULL, 'b' },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "debug", no_argument, NULL, 'd' },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "output-separately", no_argument, NULL, LONG_SEPARATELY },
+		{ "output", required_argument, NULL, 'o' },
+		{ "attach", required_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "relative-timestamps", no_argument, NULL, 'r' },
+		{ "string-limit", required_argument, NULL, 's' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "absolute-timestamps", no_argument, NULL, 't' },
+		{ "syscall-times", no_argument, NULL, 'T' },
+		{ "no-abbrev", no_argument, NULL, 'v' },
+		{ "decode-fds", no_argument, NULL, 'y' },
+		{ "successful-only", no_argument, NULL, 'z' },
+		{ "failed-only", no_argument, NULL, 'Z' },
+		{ "trace", required_argument, NULL, LONG_TRACE },
+		{ "signal", required_argument, NULL, LONG_SIGNAL },
+		{ "status", required_argument, NULL, LONG_STATUS },
+		{ "inject", required_argument, NULL, LONG_INJECT },
+		{ "fault", required_argument, NULL, LONG_FAULT },
+		/* What it asks for, the library does unasked. */
+		{ "seccomp-bpf", no_argument, NULL, LONG_SECCOMP },
 		{ NULL, 0, NULL, 0 },
 	};
+	char expr[4096];
 	int o;
 
 	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVxyzZ",
@@ -869,6 +907,18 @@ static int parse_options(int argc, char **argv)
 			if (qualify(optarg))
 				exit(1);
 			break;
+		case LONG_TRACE:
+		case LONG_SIGNAL:
+		case LONG_STATUS:
+		case LONG_INJECT:
+		case LONG_FAULT:
+			snprintf(expr, sizeof(expr), "%s=%s",
+				 long_expr_names[o - LONG_TRACE], optarg);
+			if (qualify(expr))
+				exit(1);
+			break;
+		case LONG_SEPARATELY: opt.follow = 2; break;
+		case LONG_SECCOMP: break;
 		case 'f': opt.follow++; break;
 		case 'h': usage(); break;
 		case 'o': opt.outfile = optarg; break;

@@ -112,6 +112,19 @@ def t_bad_usage(s, tmp):
     check(not os.path.exists(marker), "a bad command line started the command")
 
 
+def t_long_options(s, tmp):
+    """strace's long names mean what the letters do."""
+    out = os.path.join(tmp, "trace")
+    done = run(s, "--follow-forks", "--seccomp-bpf", "--trace=openat",
+               f"--output={out}", "--string-limit=4", "--quiet", "sh", "-c",
+               "cat /etc/hostname >/dev/null")
+    check(done.returncode == 0, done.stderr)
+    with open(out) as f:
+        text = f.read()
+    check(re.search(r'^\d+ +openat\(AT_FDCWD, "/etc/hostname", O_RDONLY\) ',
+                    text, re.M), text)
+
+
 def t_unknown_optional(s, tmp):
     done = run(s, "-e", "trace=?nosuchcall,openat", "true")
     check(done.returncode == 0, done.stderr)
@@ -416,7 +429,8 @@ def t_closed_pipe(s, tmp):
     check(out == "end\n", f"command output {out!r}, status {p.returncode}")
 
 
-TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage, t_unknown_optional,
+TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
+         t_long_options, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
