@@ -104,6 +104,7 @@ Miscellaneous:\n\
   -h, --help     this help\n\
   -V, --version  the version\n\
 \n\
+strace's long option names (--follow-forks, --trace=SET, ...) work too: stracy(1).\n\
 TRACY_BACKEND=kmask|seccomp|classic in the environment forces a backend.\n");
 	exit(0);
 }
