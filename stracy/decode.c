@@ -227,13 +227,6 @@ void print_quoted_local(const char *s, size_t len, long limit)
 		out_puts("...");
 }
 
-void print_string_at(struct tracy_child *c, unsigned long addr, long len,
-		     bool nul_terminated)
-{
-	child = c;
-	print_str(addr, nul_terminated ? -1 : len, opt.string_limit, false);
-}
-
 static void print_path(unsigned long addr)
 {
 	print_str(addr, -1, PATH_MAX, false);
@@ -1114,11 +1107,6 @@ static int64_t arg64(const long *args, int *reg)
 }
 
 #define sysent_of sysent_find
-
-bool syscall_never_returns(const char *name)
-{
-	return name && (!strcmp(name, "exit") || !strcmp(name, "exit_group"));
-}
 
 /* Whether the argument of this type is printed at the syscall's exit. */
 static bool at_exit(enum argtype type)

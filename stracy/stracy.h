@@ -151,15 +151,14 @@ extern const struct xlat open_flags[], open_access[], at_flags[],
 	arch_prctl_codes[], getrandom_flags[], fcntl_cmds[], fd_flags[],
 	sa_flags[], ioctl_requests[], msg_flags[], ipprotos[], madvise_advice[],
 	clock_ids[], timer_flags[], prctl_options[], epoll_ctl_ops[],
-	epoll_events[], statx_masks[], shutdown_hows[], sock_levels[],
-	sock_options[], unlink_flags[], prio_which[], mremap_flags[],
+	statx_masks[], shutdown_hows[], sock_levels[],
+	sock_options[], unlink_flags[], mremap_flags[],
 	eventfd_flags[], pipe_flags[], dup3_flags[], inotify_flags[],
-	rename_flags[], splice_flags[], membarrier_cmds[], resource_who[],
-	ioprio_who[], itimer_which[], sched_policies[], faccessat_flags[],
-	fadvise_advice[], fallocate_modes[], seek_whence[], sync_file_flags[],
-	personality_flags[], mlockall_flags[], close_range_flags[],
-	signalfd_flags[], timerfd_flags[], sigev_notify[], statx_flags[],
-	rseq_flags[], xattr_flags[], fs_magics[], statfs_flags[],
+	rename_flags[], resource_who[],
+	faccessat_flags[],
+	fadvise_advice[], mlockall_flags[], close_range_flags[],
+	statx_flags[],
+	rseq_flags[], fs_magics[], statfs_flags[],
 	termios_iflags[], termios_oflags[], termios_cflags[], termios_lflags[],
 	baud_rates[];
 
@@ -168,12 +167,8 @@ extern const struct xlat open_flags[], open_access[], at_flags[],
 void decode_entry(struct tcb *t, struct tracy_event *e);
 /* The exit part: the rest of the args, ") = result". */
 void decode_exit(struct tcb *t, struct tracy_event *e, long rval);
-/* Whether the syscall never returns to print a result (exit, exit_group). */
-bool syscall_never_returns(const char *name);
 /* Whether the ABI's pointers and longs are 32-bit. */
 bool abi_is_32bit(int abi);
-void print_string_at(struct tracy_child *c, unsigned long addr, long len,
-		     bool nul_terminated);
 /* A string of stracy's own memory, quoted, at most limit bytes (-1: all). */
 void print_quoted_local(const char *s, size_t len, long limit);
 void print_path_fd(struct tracy_child *c, int fd);

@@ -86,9 +86,6 @@ const struct xlat whence[] = {
 	X(SEEK_SET), X(SEEK_CUR), X(SEEK_END), X(SEEK_DATA), X(SEEK_HOLE),
 	XLAT_END
 };
-const struct xlat seek_whence[] = {
-	X(SEEK_SET), X(SEEK_CUR), X(SEEK_END), XLAT_END
-};
 const struct xlat sig_how[] = {
 	X(SIG_BLOCK), X(SIG_UNBLOCK), X(SIG_SETMASK), XLAT_END
 };
@@ -193,10 +190,6 @@ const struct xlat rlimit_resources[] = {
 const struct xlat resource_who[] = {
 	X(RUSAGE_SELF), X(RUSAGE_CHILDREN), X(RUSAGE_THREAD), XLAT_END
 };
-const struct xlat prio_which[] = {
-	X(PRIO_PROCESS), X(PRIO_PGRP), X(PRIO_USER), XLAT_END
-};
-const struct xlat ioprio_who[] = { XLAT_END };
 
 /* arch_prctl is x86-only: its codes are written out. */
 const struct xlat arch_prctl_codes[] = {
@@ -257,10 +250,6 @@ const struct xlat clock_ids[] = {
 	XLAT_END
 };
 const struct xlat timer_flags[] = { X(TIMER_ABSTIME), XLAT_END };
-const struct xlat itimer_which[] = {
-	{ 0, "ITIMER_REAL" }, { 1, "ITIMER_VIRTUAL" }, { 2, "ITIMER_PROF" },
-	XLAT_END
-};
 
 #include <sys/prctl.h>
 const struct xlat prctl_options[] = {
@@ -278,12 +267,6 @@ const struct xlat prctl_options[] = {
 #include <sys/epoll.h>
 const struct xlat epoll_ctl_ops[] = {
 	X(EPOLL_CTL_ADD), X(EPOLL_CTL_DEL), X(EPOLL_CTL_MOD), XLAT_END
-};
-const struct xlat epoll_events[] = {
-	X(EPOLLIN), X(EPOLLPRI), X(EPOLLOUT), X(EPOLLERR), X(EPOLLHUP),
-	{ 0x20, "EPOLLNVAL" }, X(EPOLLRDNORM), X(EPOLLRDBAND), X(EPOLLWRNORM),
-	X(EPOLLWRBAND), X(EPOLLMSG), X(EPOLLRDHUP), X(EPOLLEXCLUSIVE),
-	X(EPOLLWAKEUP), X(EPOLLONESHOT), X(EPOLLET), XLAT_END
 };
 
 #include <linux/stat.h>
@@ -307,42 +290,19 @@ const struct xlat pipe_flags[] = {
 };
 const struct xlat dup3_flags[] = { X(O_CLOEXEC), XLAT_END };
 const struct xlat inotify_flags[] = { X(O_NONBLOCK), X(O_CLOEXEC), XLAT_END };
-const struct xlat signalfd_flags[] = { X(O_NONBLOCK), X(O_CLOEXEC), XLAT_END };
-const struct xlat timerfd_flags[] = { X(O_NONBLOCK), X(O_CLOEXEC), XLAT_END };
 const struct xlat rename_flags[] = {
 	{ 1, "RENAME_NOREPLACE" }, { 2, "RENAME_EXCHANGE" },
 	{ 4, "RENAME_WHITEOUT" }, XLAT_END
-};
-const struct xlat splice_flags[] = {
-	{ 1, "SPLICE_F_MOVE" }, { 2, "SPLICE_F_NONBLOCK" },
-	{ 4, "SPLICE_F_MORE" }, { 8, "SPLICE_F_GIFT" }, XLAT_END
-};
-const struct xlat membarrier_cmds[] = { XLAT_END };
-const struct xlat sched_policies[] = {
-	X(SCHED_OTHER), X(SCHED_FIFO), X(SCHED_RR), X(SCHED_BATCH),
-	X(SCHED_IDLE), X(SCHED_DEADLINE), XLAT_END
 };
 const struct xlat fadvise_advice[] = {
 	X(POSIX_FADV_NORMAL), X(POSIX_FADV_RANDOM), X(POSIX_FADV_SEQUENTIAL),
 	X(POSIX_FADV_WILLNEED), X(POSIX_FADV_DONTNEED), X(POSIX_FADV_NOREUSE),
 	XLAT_END
 };
-const struct xlat fallocate_modes[] = {
-	{ 1, "FALLOC_FL_KEEP_SIZE" }, { 2, "FALLOC_FL_PUNCH_HOLE" },
-	{ 8, "FALLOC_FL_COLLAPSE_RANGE" }, { 0x10, "FALLOC_FL_ZERO_RANGE" },
-	{ 0x20, "FALLOC_FL_INSERT_RANGE" }, { 0x40, "FALLOC_FL_UNSHARE_RANGE" },
-	XLAT_END
-};
-const struct xlat sync_file_flags[] = { XLAT_END };
-const struct xlat personality_flags[] = { XLAT_END };
 const struct xlat close_range_flags[] = {
 	{ 2, "CLOSE_RANGE_UNSHARE" }, { 4, "CLOSE_RANGE_CLOEXEC" }, XLAT_END
 };
-const struct xlat sigev_notify[] = { XLAT_END };
 const struct xlat rseq_flags[] = { { 1, "RSEQ_FLAG_UNREGISTER" }, XLAT_END };
-const struct xlat xattr_flags[] = {
-	{ 1, "XATTR_CREATE" }, { 2, "XATTR_REPLACE" }, XLAT_END
-};
 
 const struct xlat fs_magics[] = {
 	{ 0x1cd1, "DEVPTS_SUPER_MAGIC" }, { 0x6969, "NFS_SUPER_MAGIC" },
