@@ -123,9 +123,11 @@ static void print_quoted(const unsigned char *s, size_t len, bool force_hex)
 	bool hex = opt.hex_strings == 2 || force_hex;
 	size_t i;
 
+	/* -x: C's whitespace escapes do not make a string hex, as in strace. */
 	if (opt.hex_strings == 1)
 		for (i = 0; i < len && !hex; i++)
-			hex = s[i] < ' ' || s[i] > '~';
+			hex = (s[i] < ' ' && (s[i] < '\t' || s[i] > '\r')) ||
+			      s[i] > '~';
 	out_puts("\"");
 	for (i = 0; i < len; i++) {
 		unsigned char ch = s[i];

@@ -127,7 +127,7 @@ const struct xlat socket_types[] = {
 	X(SOCK_SEQPACKET), X(SOCK_DCCP), X(SOCK_PACKET), XLAT_END
 };
 const struct xlat socket_type_flags[] = {
-	X(SOCK_NONBLOCK), X(SOCK_CLOEXEC), XLAT_END
+	X(SOCK_CLOEXEC), X(SOCK_NONBLOCK), XLAT_END
 };
 const struct xlat ipprotos[] = {
 	X(IPPROTO_IP), X(IPPROTO_ICMP), X(IPPROTO_IGMP), X(IPPROTO_IPIP),
