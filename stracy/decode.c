@@ -24,6 +24,7 @@
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <sys/ioctl.h>
+#include <linux/fs.h>
 #include <termios.h>
 #include <sched.h>
 #include <unistd.h>
@@ -1065,8 +1066,9 @@ static bool print_ioctl_arg(unsigned int req, unsigned long addr)
 	case TIOCOUTQ:
 		print_int_ptr(addr);
 		return true;
-	/* An int itself. */
+	/* An int itself: a flag, or a file descriptor. */
 	case TIOCSCTTY:
+	case FICLONE:
 		out_printf("%d", (int)addr);
 		return true;
 	}
@@ -1168,6 +1170,16 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 		print_flags(x, (unsigned int)v, s->dflt[i]);
 		break;
 	case A_PGOFF: out_printf("%#lx", uval(v) << 12); break;
+	case A_OFF_PTR: {
+		int64_t off;
+
+		/* A loff_t the kernel reads (and updates): its value. */
+		if (uval(v) && umove(uval(v), &off, 8))
+			out_printf("[%" PRId64 "]", off);
+		else
+			print_addr(uval(v));
+		break;
+	}
 	case A_SOCKTYPE: {
 		unsigned int ty = (unsigned int)v;
 

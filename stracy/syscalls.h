@@ -21,7 +21,7 @@ enum argtype {
 	A_SIGNUM, A_SIGSET_IN, A_SIGACTION_IN, A_ARGV, A_ENVP,
 	A_SOCKADDR_IN,	/* its length in the next argument */
 	A_POLLFD, A_TIMESPEC_IN, A_TIMESPEC32_IN, A_RLIMIT_IN, A_IOV_IN,
-	A_CLONE_FLAGS, A_PGOFF, A_SOCKTYPE, A_SOCKPROTO, A_SOCKOPT_VAL,
+	A_CLONE_FLAGS, A_OFF_PTR, A_PGOFF, A_SOCKTYPE, A_SOCKPROTO, A_SOCKOPT_VAL,
 	/* From here on: printed at the exit, if the syscall succeeded. */
 	A_EXIT_FIRST,
 	A_BUF_OUT,	/* as many bytes as the result says */
