@@ -61,3 +61,8 @@ install-stracy: $(STRACY) stracy/stracy.1
 uninstall: uninstall-stracy
 uninstall-stracy:
 	rm -f $(DESTDIR)$(BINDIR)/stracy $(DESTDIR)$(MANDIR)/man1/stracy.1
+
+.PHONY: clean-stracy
+clean: clean-stracy
+clean-stracy:
+	rm -rf $(BUILD)/stracy $(ASAN_DIR)/stracy
