@@ -310,15 +310,17 @@ def main(argv):
             same, total, why, only_strace, only_stracy = compare(
                 stracy, name, options, command, work)
             share = same / total if total else 1.0
+            note = ""
             if share < THRESHOLD or why:
                 # Once more: threads and processes race, and what the
                 # tracee does can change with who wins.
-                first = f" (first try: {100 * share:.1f}%{' ' + why if why else ''})"
+                note = f" (first try: {100 * share:.1f}%" \
+                       f"{' ' + why if why else ''})"
                 same, total, why, only_strace, only_stracy = compare(
                     stracy, name, options, command, work)
                 share = same / total if total else 1.0
-                why = (why + first).strip()
             ok = share >= THRESHOLD and not why
+            why = (why + note).strip()
             failed += not ok
             shown = " ".join(o for o in options if o != "@i386")
             rows.append((name, shown, same, total, share))
