@@ -322,7 +322,7 @@ def main(argv):
             ok = share >= THRESHOLD and not why
             why = (why + note).strip()
             failed += not ok
-            shown = " ".join(o for o in options if o != "@i386")
+            shown = " ".join(o for o in options if o != "@i386") or "(none)"
             rows.append((name, shown, same, total, share))
             print(f"{'ok' if ok else 'not ok'} {i} - {name} "
                   f"[{shown}]: {100 * share:.1f}% identical "
@@ -338,7 +338,8 @@ def main(argv):
         print("\n| command | options | identical lines | share |")
         print("|---|---|---|---|")
         for name, options, same, total, share in rows:
-            print(f"| {name} | `{options}` | {same}/{total} | {100 * share:.1f} % |")
+            options = f"`{options}`" if options != "(none)" else options
+            print(f"| {name} | {options} | {same}/{total} | {100 * share:.1f} % |")
     return 1 if failed else 0
 
 
