@@ -45,7 +45,7 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
-ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
+ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) $(STRACY_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 

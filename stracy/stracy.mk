@@ -27,6 +27,10 @@ $(foreach abi,$(STRACY_ABIS),$(eval $(call STRACY_ABI_RULES,$(abi))))
 stracy: $(STRACY) $(foreach abi,$(STRACY_ABIS),$(BUILD)/stracy/$(abi)/stracy)
 all: stracy
 
+# What the tests need on the host, as TOOL=DEBIAN_PACKAGE for make setup:
+# strace to compare with, script(1) for a terminal.
+STRACY_NEEDS := /usr/bin/strace=strace script=bsdutils
+
 # make test-host: the differential test against strace (stracy/test_diff.py)
 # and stracy's own tests (stracy/test_stracy.py).
 HOST_CHECKS += "python3 stracy/test_diff.py $(STRACY)" \
