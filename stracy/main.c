@@ -1046,9 +1046,18 @@ static int trace(void)
 			break;
 		}
 	}
-	if (interrupted && opt.quiet < 1)
-		for (i = 0; i < npids; i++)
-			fprintf(stderr, "stracy: Process %d detached\n", pids[i]);
+	if (interrupted) {
+		struct tcb *t;
+
+		/* A line left open ends as strace ends it. */
+		for (t = tcbs; t; t = t->next)
+			if (t->in_syscall && line_is_open(t))
+				line_interrupt_as(t, "<detached ...>");
+		if (opt.quiet < 1)
+			for (i = 0; i < npids; i++)
+				fprintf(stderr, "stracy: Process %d detached\n",
+					pids[i]);
+	}
 	return status;
 }
 

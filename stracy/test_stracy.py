@@ -352,6 +352,25 @@ def t_attach_detach(s, tmp):
         victim.wait()
 
 
+def t_detach_mid_syscall(s, tmp):
+    """Ctrl-C while the attached process sleeps in a syscall: its line
+    ends with <detached ...>, as strace's, and the process sleeps on."""
+    victim = subprocess.Popen(["sleep", "30"])
+    try:
+        time.sleep(0.3)
+        p = subprocess.Popen([s, "-p", str(victim.pid)],
+                             stderr=subprocess.PIPE, text=True)
+        time.sleep(1)
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=TIMEOUT)
+        check(re.search(r"^restart_syscall\(.* <detached \.\.\.>$", err,
+                        re.M), err)
+        check_released(victim)
+    finally:
+        victim.kill()
+        victim.wait()
+
+
 def t_attach_threads(s, tmp):
     """-f -p attaches every thread of the process, as strace does."""
     code = textwrap.dedent("""
@@ -434,7 +453,8 @@ TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
-         t_attach_detach, t_attach_threads, t_tracer_killed, t_closed_pipe]
+         t_attach_detach, t_detach_mid_syscall, t_attach_threads,
+         t_tracer_killed, t_closed_pipe]
 
 
 def main(argv):
