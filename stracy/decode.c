@@ -441,6 +441,35 @@ static void print_sigaction(unsigned long addr)
 	out_puts("}");
 }
 
+/* stack_t of sigaltstack: pointer, int flags, size, in the ABI's sizes. */
+static void print_stack(unsigned long addr)
+{
+	static const struct xlat ss_flags[] = {
+		{ 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" },
+		{ 1U << 31, "SS_AUTODISARM" }, XLAT_END
+	};
+	int ps = ptr_size(abi);
+	unsigned long sp, size;
+	uint32_t flags;
+	bool ok, ok2;
+
+	if (!addr) {
+		out_puts("NULL");
+		return;
+	}
+	sp = read_word(addr, &ok);
+	size = read_word(addr + 2 * ps, &ok2);
+	if (!ok || !ok2 || !umove(addr + ps, &flags, 4)) {
+		print_addr(addr);
+		return;
+	}
+	out_puts("{ss_sp=");
+	print_addr(sp);
+	out_puts(", ss_flags=");
+	print_flags(ss_flags, flags, NULL);
+	out_printf(", ss_size=%lu}", size);
+}
+
 /* ---- Structures ---- */
 
 static const char *file_type(unsigned int mode)
@@ -1170,6 +1199,7 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 		print_flags(x, (unsigned int)v, s->dflt[i]);
 		break;
 	case A_PGOFF: out_printf("%#lx", uval(v) << 12); break;
+	case A_STACK_IN: print_stack(uval(v)); break;
 	case A_OFF_PTR: {
 		int64_t off;
 
@@ -1252,6 +1282,7 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_STR_OUT: print_str(uval(v), -1, opt.string_limit, false); break;
 	case A_PATH_OUT: print_path(uval(v)); break;
 	case A_STATFS_OUT: print_statfs(uval(v), false); break;
+	case A_STACK_OUT: print_stack(uval(v)); break;
 	case A_STATFS64_OUT: print_statfs(uval(v), true); break;
 	case A_STAT_OUT: print_stat(uval(v), STAT_NATIVE); break;
 	case A_STAT64_OUT: print_stat(uval(v), STAT_64); break;
