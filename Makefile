@@ -45,6 +45,7 @@ include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
 include examples/examples.mk
 include selftests/checkers.mk
+include stracy/stracy.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
@@ -58,7 +59,7 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
-ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
+ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) $(STRACY_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 
@@ -89,7 +90,8 @@ help:
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
 	@echo "make setup         install the Debian packages that are missing"
-	@echo "make install       libtracy-fast, tracy.h, pkg-config file, man pages"
+	@echo "make install       libtracy-fast, tracy.h, pkg-config file, man pages,"
+	@echo "                   stracy and stracy(1)"
 	@echo "                   (PREFIX=/usr/local, DESTDIR=); make uninstall"
 	@echo "make syscalls-check   compare the generated syscall tables with the"
 	@echo "                   kernel's headers (of the kernels built so far)"

@@ -26,6 +26,10 @@ ASAN_ENV := ASAN_OPTIONS=$(ASAN_CHECKS) \
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --trace-children=no
 
+# Other .mk files add quoted commands to ASAN_HOST_CHECKS (and their
+# programs as prerequisites of test-asan), as HOST_CHECKS for test-host.
+ASAN_HOST_CHECKS ?=
+
 ASAN_LIB_OBJS := $(patsubst %.c,$(ASAN_DIR)/obj/%.o,\
 	$(call libtracy-sources,$(LIBTRACY_HOST_ARCH)))
 ASAN_TEST     := $(ASAN_DIR)/progs/libtracy
@@ -69,7 +73,8 @@ test-asan: $(ASAN_TEST) $(ASAN_EXAMPLES)
 	@$(ASAN_ENV) nice -n 19 python3 selftests/run-host.py \
 		--place host-asan --results $(BUILD)/results/host-asan.json \
 		$(ASAN_TEST) \
-		"python3 examples/test_examples.py $(ASAN_DIR)/examples"
+		"python3 examples/test_examples.py $(ASAN_DIR)/examples" \
+		$(ASAN_HOST_CHECKS)
 
 test-valgrind: $(BUILD)/progs/host/libtracy $(EXAMPLE_PROGRAMS)
 	@mkdir -p $(BUILD)/results
