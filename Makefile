@@ -30,6 +30,7 @@ include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
 include examples/examples.mk
+include soxy/soxy.mk
 include selftests/checkers.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
@@ -44,7 +45,7 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
-ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
+ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) $(SOXY_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 
