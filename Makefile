@@ -60,6 +60,8 @@ help:
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
 	@echo "make examples      the example tracers, in $(BUILD)/examples"
+	@echo "make soxy          soxy, the SOCKS5 proxifier, in $(BUILD)/soxy;"
+	@echo "                   make soxy-bench: its numbers on this machine"
 	@echo "make test-asan     the library's host tests and the examples under"
 	@echo "                   ASan and UBSan"
 	@echo "make test-valgrind the same under valgrind"

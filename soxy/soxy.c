@@ -234,9 +234,18 @@ static void tracee_free(struct tracy_child *c)
 	c->custom = NULL;
 }
 
+/* Linux 6.9: a pidfd of the thread itself (linux/pidfd.h). */
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD	O_EXCL
+#endif
+
 /*
  * A descriptor of soxy's for the tracee's descriptor fd: the same open
  * file. -1 with errno (EBADF: the tracee has no such descriptor).
+ * The descriptor is looked up in the thread's own table: from a pidfd
+ * of the thread where the kernel has them, else of its process, whose
+ * leader's table it then is (threads share it, but for a thread made
+ * without CLONE_FILES, or a leader that has ended before the others).
  */
 static int dup_tracee_fd(struct tracy_child *c, int fd)
 {
@@ -245,8 +254,9 @@ static int dup_tracee_fd(struct tracy_child *c, int fd)
 
 	if (!t)
 		return -1;
+	if (t->pidfd < 0)
+		t->pidfd = pidfd_open(c->pid, PIDFD_THREAD);
 	if (t->pidfd < 0) {
-		/* The process of the thread; it stays the same across exec. */
 		tgid = tgid_of(c->pid);
 		t->pidfd = tgid > 0 ? pidfd_open(tgid, 0) : -1;
 		if (t->pidfd < 0)
@@ -441,8 +451,15 @@ static int on_connect(struct tracy_event *e, bool socketcall)
 		return TRACY_HOOK_CONTINUE;
 	}
 	dup = dup_tracee_fd(e->child, a.fd);
-	if (dup < 0)
+	if (dup < 0 && errno == EBADF)
 		return TRACY_HOOK_CONTINUE;	/* the kernel's EBADF */
+	if (dup < 0) {
+		/* Never a direct connection that should have been proxied. */
+		say("%d: cannot take over the socket of connect(): %s",
+		    e->child->pid, strerror(errno));
+		soxy.failed++;
+		return hook_result(e, ENETUNREACH);
+	}
 	if (!is_tcp(dup) || sockopt_int(dup, SO_DOMAIN) != family) {
 		close(dup);	/* UDP, or the kernel's EAFNOSUPPORT */
 		return TRACY_HOOK_CONTINUE;

@@ -50,3 +50,13 @@ test-host: $(SOXY) $(SOXY_CLIENTS)
 clean: clean-soxy
 clean-soxy:
 	rm -rf $(SOXY_DIR)
+
+# make soxy-bench: soxy/bench.py's table for this machine (README.md has
+# one); the client is dynamic, for proxychains4.
+$(SOXY_DIR)/soxy-bench-client: soxy/tests/bench-client.c
+	@mkdir -p $(@D)
+	nice -n 19 $(CC) $(HOST_CFLAGS) -o $@ $<
+
+.PHONY: soxy-bench
+soxy-bench: $(SOXY) $(SOXY_DIR)/soxy-bench-client
+	python3 soxy/bench.py $(SOXY_DIR)

@@ -669,6 +669,27 @@ def test_proxychains_comparison(env):
           "syscalls) connected directly, not proxied; soxy proxied all")
 
 
+def test_install_and_man_page(env):
+    """make install puts soxy and soxy(1) in place; uninstall removes them."""
+    root = os.path.join(env.tmp, "root")
+    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    build = os.path.relpath(os.path.dirname(env.dir), top)
+    make = ["make", "--no-print-directory", "-C", top, f"BUILD={build}",
+            f"DESTDIR={root}", "PREFIX=/usr"]
+    done = env.run([*make, "install-soxy"])
+    check(done.returncode == 0, done.stdout + done.stderr)
+    installed = os.path.join(root, "usr/bin/soxy")
+    check(env.run([installed, "--help"]).returncode == 0, "no soxy --help")
+    page = env.run(["man", "--warnings", "-M",
+                    os.path.join(root, "usr/share/man"), "1", "soxy"],
+                   {"MANPAGER": "cat", "MANWIDTH": "80"})
+    check(page.returncode == 0 and "pidfd_getfd" in page.stdout and
+          not page.stderr, page.stderr)
+    done = env.run([*make, "uninstall-soxy"])
+    left = [f for _, _, files in os.walk(root) for f in files]
+    check(done.returncode == 0 and not left, f"left: {left}")
+
+
 class SoxyTest(unittest.TestCase):
     """Each test_ function above, as a case of its own."""
 
