@@ -30,12 +30,12 @@ include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
 include examples/examples.mk
-include soxy/soxy.mk
 include selftests/checkers.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
 include bench/benchmark.mk
+include soxy/soxy.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
@@ -109,11 +109,13 @@ test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
 	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
-		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) || true
+		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) \
+		soxy-qemu-test || true
 	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
-		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
+		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json) \
+		$(BUILD)/results/soxy-$(SOXY_GUEST).json
 
 # The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one
 # place after the other; then the table and the plot of every place that

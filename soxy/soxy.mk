@@ -60,3 +60,4 @@ $(SOXY_DIR)/soxy-bench-client: soxy/tests/bench-client.c
 .PHONY: soxy-bench
 soxy-bench: $(SOXY) $(SOXY_DIR)/soxy-bench-client
 	python3 soxy/bench.py $(SOXY_DIR)
+include soxy/guest.mk
