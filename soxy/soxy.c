@@ -190,11 +190,12 @@ static int hook_result(struct tracy_event *e, int err)
 	return TRACY_HOOK_CONTINUE;
 }
 
-/* The tgid of thread tid, from /proc. */
-static pid_t tgid_of(pid_t tid)
+/* A number of /proc/TID/status, such as "Tgid:"; -1 if none. */
+static pid_t status_field(pid_t tid, const char *field)
 {
 	char path[64], line[128];
-	pid_t tgid = -1;
+	size_t len = strlen(field);
+	pid_t value = -1;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", tid);
@@ -202,10 +203,12 @@ static pid_t tgid_of(pid_t tid)
 	if (!f)
 		return -1;
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+		if (!strncmp(line, field, len)) {
+			value = (pid_t)atoi(line + len);
 			break;
+		}
 	fclose(f);
-	return tgid;
+	return value;
 }
 
 static struct tracee *tracee_of(struct tracy_child *c)
@@ -257,7 +260,7 @@ static int dup_tracee_fd(struct tracy_child *c, int fd)
 	if (t->pidfd < 0)
 		t->pidfd = pidfd_open(c->pid, PIDFD_THREAD);
 	if (t->pidfd < 0) {
-		tgid = tgid_of(c->pid);
+		tgid = status_field(c->pid, "Tgid:");
 		t->pidfd = tgid > 0 ? pidfd_open(tgid, 0) : -1;
 		if (t->pidfd < 0)
 			return -1;
@@ -425,6 +428,8 @@ static int proxy_connect(struct tracy_event *e, int dup,
 
 static int on_connect(struct tracy_event *e, bool socketcall)
 {
+	struct sockaddr_storage peer;
+	socklen_t peer_len = sizeof(peer);
 	unsigned char sa[SOCKADDR_MAX];
 	struct sock_args a;
 	struct soxy_addr dest;
@@ -462,6 +467,16 @@ static int on_connect(struct tracy_event *e, bool socketcall)
 	}
 	if (!is_tcp(dup) || sockopt_int(dup, SO_DOMAIN) != family) {
 		close(dup);	/* UDP, or the kernel's EAFNOSUPPORT */
+		return TRACY_HOOK_CONTINUE;
+	}
+	/*
+	 * Connected already (through the proxy, or directly): the kernel
+	 * answers a connect() without a packet, 0 once after a
+	 * non-blocking connect() that completed, EISCONN then, as it would
+	 * on a direct connection.
+	 */
+	if (!getpeername(dup, (struct sockaddr *)&peer, &peer_len)) {
+		close(dup);
 		return TRACY_HOOK_CONTINUE;
 	}
 	err = proxy_connect(e, dup, &dest, family);
@@ -690,35 +705,42 @@ static void on_terminal_signal(int sig)
 	(void)sig;
 }
 
-/* Attaches to every thread of process pid: 0, or -1 (said why). */
+/*
+ * Attaches to every thread of process pid: 0, or -1 (said why). A
+ * thread that one not yet attached creates meanwhile is found by the
+ * next pass; those of attached threads are traced by the kernel.
+ */
 static int attach_all(struct tracy *t, pid_t pid)
 {
 	char path[64];
 	struct dirent *d;
-	bool any = false;
+	int pass, added = 1, err = 0;
 	DIR *dir;
 	pid_t tid;
 
 	snprintf(path, sizeof(path), "/proc/%d/task", pid);
-	dir = opendir(path);
-	if (!dir) {
-		say("%d: %s", pid, strerror(errno));
-		return -1;
-	}
-	while ((d = readdir(dir))) {
-		tid = (pid_t)atoi(d->d_name);
-		if (tid <= 0)
-			continue;
-		if (tracy_attach(t, tid)) {
-			any = true;
-		} else if (errno != ESRCH) {	/* ESRCH: it just ended */
-			say("cannot attach to %d: %s", tid, strerror(errno));
-			any = false;
-			break;
+	for (pass = 0; added && !err && pass < 16; pass++) {
+		dir = opendir(path);
+		if (!dir) {
+			say("%d: %s", pid, strerror(errno));
+			return -1;
 		}
+		added = 0;
+		while (!err && (d = readdir(dir))) {
+			tid = (pid_t)atoi(d->d_name);
+			if (tid <= 0 || status_field(tid, "TracerPid:") ==
+					getpid())
+				continue;
+			if (tracy_attach(t, tid))
+				added++;
+			else if (errno != ESRCH)	/* ESRCH: it ended */
+				err = errno;
+		}
+		closedir(dir);
+		if (err)
+			say("cannot attach to %d: %s", tid, strerror(err));
 	}
-	closedir(dir);
-	return any ? 0 : -1;
+	return err || !tracy_children_count(t) ? -1 : 0;
 }
 
 /*

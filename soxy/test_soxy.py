@@ -340,7 +340,7 @@ def nonblocking(env, wait, backend="seccomp"):
         done = client_through(env, proxy, port, "-n", "-w", wait,
                               envvars={"TRACY_BACKEND": backend})
         expect_client(done, {"connect": "EINPROGRESS", "ready": ready[wait],
-                             "so_error": "0",
+                             "so_error": "0", "reconnect": "0",
                              "peer": f"127.0.0.1:{port}",
                              "reply": "HTTP/1.0 200 OK"})
     expect_connect_logged(proxy.log(), port)
@@ -598,10 +598,14 @@ def test_only_connect_and_getpeername_stop(env):
 
 
 def test_attach(env):
+    """soxy -p, then a thread the process starts connects; SIGTERM
+    detaches soxy and the process goes on."""
     code = ("import socket,sys; sys.stdout.write('ready\\n');"
             "sys.stdout.flush(); sys.stdin.readline();"
-            "s=socket.create_connection(('127.0.0.1', int(sys.argv[1])));"
-            "print(s.getpeername()); sys.stdin.readline(); print('done')")
+            "import threading; r=[]; th=threading.Thread(target=lambda: "
+            "r.append(socket.create_connection(('127.0.0.1', "
+            "int(sys.argv[1]))).getpeername())); th.start(); th.join();"
+            "print(r[0]); sys.stdin.readline(); print('done')")
     with stopping(microsocks(env.tmp)) as proxy, http4() as port:
         target = subprocess.Popen([PYTHON, "-c", code, str(port)],
                                   stdin=subprocess.PIPE,

@@ -7,6 +7,7 @@
  *	connect: 0 | EINPROGRESS | ECONNREFUSED | ...
  *	ready: POLLOUT|POLLERR...    (non-blocking: what the wait reported)
  *	so_error: 0 | ECONNREFUSED | ...
+ *	reconnect: 0 | EISCONN       (connect() once more, after that)
  *	peer: 127.0.0.1:8000         (getpeername)
  *	reply: first line the server sent
  *
@@ -208,6 +209,11 @@ int main(int argc, char **argv)
 		if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &elen))
 			err = errno;
 		printf("so_error: %s\n", err_name(err));
+		/* A program that asks connect() again, as some do. */
+		if (!err)
+			printf("reconnect: %s\n",
+			       err_name(do_connect(fd, (struct sockaddr *)&ss,
+						   len) ? errno : 0));
 	}
 	if (!err) {
 		print_peer(fd);
