@@ -26,13 +26,13 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
-#include <poll.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +71,7 @@ static struct {
 	unsigned long proxied, direct, failed;
 } soxy = { .refuser4 = -1, .refuser6 = -1 };
 
-/* What soxy keeps of a tracee: its process, for pidfd_getfd(). */
+/* What soxy keeps of a tracee: a pidfd of it, for pidfd_getfd(). */
 struct tracee {
 	int pidfd;		/* -1 until needed */
 };
@@ -106,7 +106,10 @@ static long arg(const struct tracy_event *e, int i)
 	return args[i];
 }
 
-/* The bytes of a word of the tracee's ABI (socketcall's argument array). */
+/*
+ * The bytes of a word of the tracee's ABI (socketcall's argument array):
+ * those of the compat ABIs of a 64-bit soxy are 4.
+ */
 static size_t abi_word(long abi)
 {
 #if defined(__x86_64__)

@@ -185,63 +185,63 @@ static long stops(const char *out)
 	return s ? atol(s) : -1;
 }
 
+/*
+ * soxy -- CLIENT [-n] [-s REQUEST] 127.0.0.1 PORT on backend 'backend',
+ * non-blocking if 'nonblocking', sending an HTTP request if 'request':
+ * its exit status, its output in out.
+ */
+static int soxy_client(const char *backend, const char *client,
+		       int nonblocking, int request, unsigned short port,
+		       char *out, size_t size)
+{
+	char *argv[16], text[8];
+	int n = 0;
+
+	snprintf(text, sizeof(text), "%u", port);
+	argv[n++] = SOXY_DIR "/soxy";
+	argv[n++] = "-s";
+	argv[n++] = proxy;
+	argv[n++] = "--no-default-excludes";
+	argv[n++] = "--";
+	argv[n++] = (char *)client;
+	if (nonblocking)
+		argv[n++] = "-n";
+	if (request) {
+		argv[n++] = "-s";
+		argv[n++] = "GET / HTTP/1.0\n\n";
+	}
+	argv[n++] = "127.0.0.1";
+	argv[n++] = text;
+	argv[n] = NULL;
+	return run(backend, argv, out, size);
+}
+
 static void through_soxy(const char *backend, const char *client,
 			 unsigned short web, unsigned short closed)
 {
-	char out[8192], port[8], cport[8];
+	char out[8192];
 	int status;
 
-	snprintf(port, sizeof(port), "%u", web);
-	snprintf(cport, sizeof(cport), "%u", closed);
 	connected += 2;
 	refused += 2;
-	{
-		char *argv[] = { SOXY_DIR "/soxy", "-s", proxy,
-			"--no-default-excludes", "--", (char *)client, "-s",
-			"GET / HTTP/1.0\n\n", "127.0.0.1", port, NULL };
-
-		status = run(backend, argv, out, sizeof(out));
-		result(exited(status, 0, out) && has(out, "connect: 0") &&
-		       has(out, "peer: 127.0.0.1:%u", web) &&
-		       has(out, "reply: HTTP/1.0 200 OK"),
-		       "%s %s: blocking connect proxied", backend, client);
-	}
-	{
-		char *argv[] = { SOXY_DIR "/soxy", "-s", proxy,
-			"--no-default-excludes", "--", (char *)client, "-n",
-			"127.0.0.1", port, NULL };
-
-		status = run(backend, argv, out, sizeof(out));
-		result(exited(status, 0, out) &&
-		       has(out, "connect: EINPROGRESS") &&
-		       has(out, "so_error: 0") &&
-		       has(out, "peer: 127.0.0.1:%u", web),
-		       "%s %s: non-blocking connect proxied", backend, client);
-	}
-	{
-		char *argv[] = { SOXY_DIR "/soxy", "-s", proxy,
-			"--no-default-excludes", "--", (char *)client,
-			"127.0.0.1", cport, NULL };
-
-		status = run(backend, argv, out, sizeof(out));
-		result(exited(status, 1, out) &&
-		       has(out, "connect: ECONNREFUSED"),
-		       "%s %s: refused destination, blocking", backend,
-		       client);
-	}
-	{
-		char *argv[] = { SOXY_DIR "/soxy", "-s", proxy,
-			"--no-default-excludes", "--", (char *)client, "-n",
-			"127.0.0.1", cport, NULL };
-
-		status = run(backend, argv, out, sizeof(out));
-		result(exited(status, 1, out) &&
-		       has(out, "connect: EINPROGRESS") &&
-		       has(out, "ready: POLLOUT|POLLERR|POLLHUP") &&
-		       has(out, "so_error: ECONNREFUSED"),
-		       "%s %s: refused destination, non-blocking", backend,
-		       client);
-	}
+	status = soxy_client(backend, client, 0, 1, web, out, sizeof(out));
+	result(exited(status, 0, out) && has(out, "connect: 0") &&
+	       has(out, "peer: 127.0.0.1:%u", web) &&
+	       has(out, "reply: HTTP/1.0 200 OK"),
+	       "%s %s: blocking connect proxied", backend, client);
+	status = soxy_client(backend, client, 1, 0, web, out, sizeof(out));
+	result(exited(status, 0, out) && has(out, "connect: EINPROGRESS") &&
+	       has(out, "so_error: 0") && has(out, "reconnect: 0") &&
+	       has(out, "peer: 127.0.0.1:%u", web),
+	       "%s %s: non-blocking connect proxied", backend, client);
+	status = soxy_client(backend, client, 0, 0, closed, out, sizeof(out));
+	result(exited(status, 1, out) && has(out, "connect: ECONNREFUSED"),
+	       "%s %s: refused destination, blocking", backend, client);
+	status = soxy_client(backend, client, 1, 0, closed, out, sizeof(out));
+	result(exited(status, 1, out) && has(out, "connect: EINPROGRESS") &&
+	       has(out, "ready: POLLOUT|POLLERR|POLLHUP") &&
+	       has(out, "so_error: ECONNREFUSED"),
+	       "%s %s: refused destination, non-blocking", backend, client);
 }
 
 /* 2000 getpid(), connect(), getpeername(): 2 stops more than none. */
