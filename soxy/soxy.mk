@@ -49,7 +49,7 @@ test-host: $(SOXY) $(SOXY_CLIENTS)
 .PHONY: clean-soxy
 clean: clean-soxy
 clean-soxy:
-	rm -rf $(SOXY_DIR)
+	rm -rf $(SOXY_DIR) $(SOXY_GUEST_DIR)
 
 # make soxy-bench: soxy/bench.py's table for this machine (README.md has
 # one); the client is dynamic, for proxychains4.
