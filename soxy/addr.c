@@ -92,25 +92,41 @@ const char *soxy_addr_format(const struct soxy_addr *a,
 	return text;
 }
 
+/* HOST as an IPv4 or IPv6 address, PORT as a number: 0, or -1. */
+static int parse_number_port(struct soxy_addr *a, const char *host,
+			     const char *port)
+{
+	struct in_addr in;
+
+	memset(a, 0, sizeof(*a));
+	if (inet_pton(AF_INET, host, &in) == 1)
+		set_v4(a->ip, &in);
+	else if (inet_pton(AF_INET6, host, a->ip) != 1)
+		return -1;
+	a->port = (uint16_t)strtoul(port, NULL, 10);
+	return 0;
+}
+
 int soxy_addr_parse(struct soxy_addr *a, const char *text, const char **why)
 {
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
 				  .ai_flags = AI_NUMERICSERV };
 	struct addrinfo *res;
 	char host[256];
-	const char *colon, *port, *end;
+	const char *colon, *port, *close;
 	size_t len;
+	char *end;
 	int err;
 
 	if (*text == '[') {
-		end = strchr(text, ']');
-		if (!end || end[1] != ':') {
+		close = strchr(text, ']');
+		if (!close || close[1] != ':') {
 			*why = "expected [IPV6]:PORT";
 			return -1;
 		}
 		text++;
-		len = (size_t)(end - text);
-		port = end + 2;
+		len = (size_t)(close - text);
+		port = close + 2;
 	} else {
 		colon = strrchr(text, ':');
 		if (!colon) {
@@ -126,6 +142,13 @@ int soxy_addr_parse(struct soxy_addr *a, const char *text, const char **why)
 	}
 	memcpy(host, text, len);
 	host[len] = '\0';
+	if (strtoul(port, &end, 10) - 1 > 65534 || *end) {
+		*why = "PORT must be a number from 1 to 65535";
+		return -1;
+	}
+	/* A number needs no resolver (static programs have no NSS). */
+	if (!parse_number_port(a, host, port))
+		return 0;
 	err = getaddrinfo(host, port, &hints, &res);
 	if (err) {
 		*why = gai_strerror(err);

@@ -300,6 +300,7 @@ def test_usage(env):
     check(done.returncode == 0 and "usage: soxy" in done.stdout,
           f"--help: {done.returncode} {done.stdout!r}")
     for args in ([], ["-s", "nohostport", "--", "true"],
+                 ["-s", "127.0.0.1:99999", "--", "true"],
                  ["--exclude", "1.2.3.4/99", "--", "true"],
                  ["-u", "nocolon", "--", "true"], ["-p", "1", "true"]):
         done = env.run([env.soxy, *args])
