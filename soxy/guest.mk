@@ -10,8 +10,11 @@ SOXY_GUEST     := x86_64
 SOXY_GUEST_DIR := $(BUILD)/$(SOXY_GUEST)-soxy
 SOXY_GUEST_ABI := $(call guest-abi,$(SOXY_GUEST))
 SOXY_GUEST_CC  := $(abi.$(SOXY_GUEST_ABI).cc)
+# The client for every other ABI the guest runs: i386 and x32.
+SOXY_GUEST_OTHER_ABIS := $(filter-out $(SOXY_GUEST_ABI),\
+	$(guest.$(SOXY_GUEST).abis))
 SOXY_GUEST_FILES := soxy soxy-socksd soxy-client soxy-bench-client \
-	$(if $(SOXY_COMPAT_ABI),soxy-client-$(SOXY_COMPAT_ABI))
+	$(addprefix soxy-client-,$(SOXY_GUEST_OTHER_ABIS))
 
 $(SOXY_GUEST_DIR)/soxy: $(SOXY_SOURCES) \
 		$(BUILD)/lib/$(SOXY_GUEST_ABI)/libtracy-fast.a
@@ -28,9 +31,9 @@ $(addprefix $(SOXY_GUEST_DIR)/,soxy-socksd soxy-client soxy-bench-client \
 	@mkdir -p $(@D)
 	nice -n 19 $(SOXY_GUEST_CC) $(GUEST_CFLAGS) -o $@ $<
 
-$(SOXY_GUEST_DIR)/soxy-client-%: $(SOXY_DIR)/soxy-client-%
+$(SOXY_GUEST_DIR)/soxy-client-%: soxy/tests/client.c
 	@mkdir -p $(@D)
-	cp $< $@
+	nice -n 19 $(abi.$*.cc) $(GUEST_CFLAGS) -o $@ $<
 
 SOXY_GUEST_INPUTS := $(addprefix $(SOXY_GUEST_DIR)/,$(SOXY_GUEST_FILES))
 
@@ -47,7 +50,8 @@ kernel-soxy: linux-source
 
 soxy-qemu-test: kernel-soxy $(SOXY_GUEST_DIR)/initramfs.cpio
 	@mkdir -p $(BUILD)/results
-	@python3 qemu/boot.py $(call boot-args,$(SOXY_GUEST),$(SOXY_GUEST_DIR)/initramfs.cpio,$(SOXY_GUEST_DIR)/kernel) \
+	@python3 qemu/boot.py $(call boot-args,$(SOXY_GUEST),\
+		$(SOXY_GUEST_DIR)/initramfs.cpio,$(SOXY_GUEST_DIR)/kernel) \
 		--name $(SOXY_GUEST)-soxy --timeout $(GUEST_TIMEOUT) \
 		--log $(SOXY_GUEST_DIR)/console.log \
 		--results $(BUILD)/results/soxy-$(SOXY_GUEST).json -- \

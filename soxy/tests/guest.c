@@ -3,7 +3,7 @@
  * soxy's test in a QEMU guest, where the kernel has the syscall stop
  * mask: soxy, on each backend (kmask, seccomp, classic), proxies the
  * static client through soxy-socksd, blocking and non-blocking, refused
- * destinations included, for the guest's native and 32-bit ABIs, and
+ * destinations included, for each ABI of the guest (x86_64, i386, x32), and
  * attached (-p) to a running process; on kmask and seccomp only
  * connect() and getpeername() stop. Then it measures, as TAP comments,
  * the time of a connection and the bulk throughput directly and through
@@ -393,11 +393,14 @@ static void loopback_up(void)
 int main(void)
 {
 	static const char *const backends[] = { "kmask", "seccomp", "classic" };
+	/* The guest's ABIs: x86_64, i386, x32. */
+	static const char *const clients[] = { SOXY_DIR "/soxy-client",
+		SOXY_DIR "/soxy-client-i386", SOXY_DIR "/soxy-client-x32" };
 	unsigned short web, closed, proxy_port, bulk;
 	int web_fd, bulk_fd, closed_fd, ready[2];
 	pid_t servers[3];
 	char line[16];
-	unsigned int i;
+	unsigned int i, j;
 
 	(void)closed_fd;
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -429,9 +432,8 @@ int main(void)
 		return 1;
 	}
 	for (i = 0; i < 3; i++) {
-		through_soxy(backends[i], SOXY_DIR "/soxy-client", web, closed);
-		through_soxy(backends[i], SOXY_DIR "/soxy-client-i386", web,
-			     closed);
+		for (j = 0; j < sizeof(clients) / sizeof(*clients); j++)
+			through_soxy(backends[i], clients[j], web, closed);
 		if (i < 2)
 			count_stops(backends[i], web);
 		if (i != 1)	/* seccomp cannot attach */
