@@ -186,6 +186,9 @@ static int set_result(struct tracy_event *e, int err)
 static int hook_result(struct tracy_event *e, int err)
 {
 	if (set_result(e, err)) {
+		/* Killed (SIGKILL) while soxy spoke to the proxy: it ends. */
+		if (errno == ESRCH)
+			return TRACY_HOOK_CONTINUE;
 		say("%d: cannot set the syscall's result: %s", e->child->pid,
 		    strerror(errno));
 		return TRACY_HOOK_ABORT;
