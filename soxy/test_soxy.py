@@ -181,8 +181,13 @@ class FakeSocks(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, reply):
+    def __init__(self, reply, hold=False):
         self.reply = reply
+        # With hold, each reply waits for release (set by the test).
+        self.request_seen = threading.Event()
+        self.release = threading.Event()
+        if not hold:
+            self.release.set()
         super().__init__(("127.0.0.1", 0), FakeSocksHandler)
 
 
@@ -203,6 +208,8 @@ class FakeSocksHandler(socketserver.BaseRequestHandler):
             self.request.sendall(b"\x05\x00")
             head = self.recv_exact(4)
             self.recv_exact({1: 4, 4: 16}[head[3]] + 2)
+            self.server.request_seen.set()
+            self.server.release.wait(TIMEOUT)
             self.request.sendall(bytes([5, self.server.reply, 0, 1]) +
                                  bytes(6))
         except (EOFError, KeyError, OSError):
@@ -450,6 +457,37 @@ def test_errors_the_proxy_reports(env):
             proxy_port = fake.server_address[1]
             done = env.soxy_run(proxy_port, [env.client, "127.0.0.1", "9"])
             expect_client(done, {"connect": name})
+
+
+def test_tracee_killed_during_handshake(env):
+    """A process killed while soxy waits for the proxy ends alone."""
+    pidfile = os.path.join(env.tmp, "pid")
+    script = (f"{env.client} 127.0.0.1 9 & echo $! > {pidfile}; "
+              "wait $!; echo alive $?")
+    with thread_server(FakeSocks(5, hold=True)) as fake:
+        soxy = subprocess.Popen([env.soxy, "-s",
+                                 f"127.0.0.1:{fake.server_address[1]}",
+                                 "--no-default-excludes", "--", "/bin/sh",
+                                 "-c", script], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            check(fake.request_seen.wait(TIMEOUT), "no CONNECT came")
+            deadline = time.monotonic() + START_TIMEOUT
+            while time.monotonic() < deadline and not (
+                    os.path.exists(pidfile) and os.path.getsize(pidfile)):
+                time.sleep(0.05)
+            with open(pidfile, encoding="utf-8") as f:
+                os.kill(int(f.read()), signal.SIGKILL)
+            time.sleep(0.2)
+            fake.release.set()
+            out, err = soxy.communicate(timeout=TIMEOUT)
+        finally:
+            fake.release.set()
+            if soxy.poll() is None:
+                soxy.kill()
+                soxy.wait()
+    check(soxy.returncode == 0 and out == "alive 137\n",
+          f"status {soxy.returncode}: {out}{err}")
 
 
 def test_proxy_down(env):
