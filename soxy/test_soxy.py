@@ -685,31 +685,44 @@ def proxychains_conf(tmp, proxy_port):
 
 
 def test_proxychains_comparison(env):
-    """proxychains4 proxies curl, not the static clients; soxy does both."""
+    """proxychains4 proxies the dynamic clients only; soxy all of them."""
+    py = ("import socket,sys; s=socket.create_connection(('127.0.0.1',"
+          "int(sys.argv[1]))); print('connect: 0')")
     with stopping(microsocks(env.tmp)) as proxy, http4() as port:
-        pc = ["proxychains4", "-f", proxychains_conf(env.tmp, proxy.port)]
-        done = env.run([*pc, "curl", "-sS", f"http://127.0.0.1:{port}/"])
-        check(done.stdout.encode() == HTTP_BODY, done.stderr)
-        time.sleep(0.2)
-        after_curl = proxy.log().count(f":{port}")
-        check(after_curl == 1, f"proxychains4 did not proxy curl:\n"
-              f"{proxy.log()}")
-        for extra in ([], ["-r"]):
-            done = env.run([*pc, env.client, *extra, "127.0.0.1", str(port)])
-            expect_client(done, {"connect": "0"})
-        time.sleep(0.2)
-        pc_static = proxy.log().count(f":{port}") - after_curl
-        for extra in ([], ["-r"]):
-            done = env.soxy_run(proxy.port, [env.client, *extra,
-                                             "127.0.0.1", str(port)])
-            expect_client(done, {"connect": "0"})
-        time.sleep(0.2)
-        soxy_static = (proxy.log().count(f":{port}") - after_curl -
-                       pc_static)
-    check(soxy_static == 2, f"soxy proxied {soxy_static} of 2")
-    check(pc_static == 0, f"proxychains4 proxied {pc_static} static clients")
-    print("# proxychains4: curl proxied; static client (libc and raw "
-          "syscalls) connected directly, not proxied; soxy proxied all")
+        clients = [("curl (dynamic)", ["curl", "-sS", "-o", "/dev/null",
+                                       f"http://127.0.0.1:{port}/"], True),
+                   ("python3 (dynamic)", [PYTHON, "-c", py, str(port)],
+                    True),
+                   ("static C client", [env.client, "127.0.0.1", str(port)],
+                    False),
+                   ("raw syscalls, static (as Go)",
+                    [env.client, "-r", "127.0.0.1", str(port)], False)]
+        i386 = os.path.join(env.dir, "soxy-client-i386")
+        if os.path.exists(i386):
+            clients.append(("i386 static client",
+                            [i386, "127.0.0.1", str(port)], False))
+        pc = ["proxychains4", "-q", "-f",
+              proxychains_conf(env.tmp, proxy.port)]
+        table = []
+        for name, command, dynamic in clients:
+            row = []
+            for run in (lambda: env.run([*pc, *command]),
+                        lambda: env.soxy_run(proxy.port, command)):
+                before = proxy.log().count(f":{port}")
+                done = run()
+                check(done.returncode == 0, f"{name}: {done.returncode} "
+                      f"{done.stdout}{done.stderr}")
+                time.sleep(0.1)
+                row.append(proxy.log().count(f":{port}") - before)
+            table.append((name, dynamic, *row))
+    for name, dynamic, by_pc, by_soxy in table:
+        print(f"# {name}: proxychains4 "
+              f"{'proxied' if by_pc else 'did NOT proxy (direct)'}, soxy "
+              f"{'proxied' if by_soxy else 'did NOT proxy'}")
+    for name, dynamic, by_pc, by_soxy in table:
+        check(by_soxy == 1, f"soxy did not proxy {name}")
+        check(by_pc == (1 if dynamic else 0),
+              f"proxychains4 proxied {name} {by_pc} times")
 
 
 def test_install_and_man_page(env):
