@@ -21,6 +21,7 @@
 /* What soxy keeps of a tracee: a pidfd of it, for pidfd_getfd(). */
 struct tracee {
 	int pidfd;		/* -1 until needed */
+	bool of_thread;		/* of the thread, not of its process */
 };
 
 long syscall_arg(const struct tracy_event *e, int i)
@@ -144,6 +145,7 @@ static struct tracee *tracee_of(struct tracy_child *c)
 		if (!t)
 			return NULL;
 		t->pidfd = -1;
+		t->of_thread = false;
 		c->custom = t;
 	}
 	return t;
@@ -170,24 +172,35 @@ void tracee_free(struct tracy_child *c)
  * A descriptor of soxy's for the tracee's descriptor fd: the same open
  * file. -1 with errno (EBADF: the tracee has no such descriptor).
  * The descriptor is looked up in the thread's own table: from a pidfd
- * of the thread where the kernel has them, else of its process, whose
- * leader's table it then is (threads share it, but for a thread made
- * without CLONE_FILES, or a leader that has ended before the others).
+ * of the thread where the kernel has them (Linux 6.9). Else the pidfd
+ * is of its process, whose leader's table it then is: the thread's own,
+ * but for a thread made without CLONE_FILES or a leader that has ended
+ * before the others; if the thread has an fd the leader lacks, the
+ * answer is ENXIO, not EBADF.
  */
 int dup_tracee_fd(struct tracy_child *c, int fd)
 {
 	struct tracee *t = tracee_of(c);
+	char path[64];
 	pid_t tgid;
+	int dup;
 
 	if (!t)
 		return -1;
-	if (t->pidfd < 0)
+	if (t->pidfd < 0) {
 		t->pidfd = pidfd_open(c->pid, PIDFD_THREAD);
+		t->of_thread = t->pidfd >= 0;
+	}
 	if (t->pidfd < 0) {
 		tgid = status_field(c->pid, "Tgid:");
 		t->pidfd = tgid > 0 ? pidfd_open(tgid, 0) : -1;
 		if (t->pidfd < 0)
 			return -1;
 	}
-	return pidfd_getfd(t->pidfd, fd, 0);
+	dup = pidfd_getfd(t->pidfd, fd, 0);
+	if (dup < 0 && errno == EBADF && !t->of_thread) {
+		snprintf(path, sizeof(path), "/proc/%d/fd/%d", c->pid, fd);
+		errno = access(path, F_OK) ? EBADF : ENXIO;
+	}
+	return dup;
 }
