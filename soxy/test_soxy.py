@@ -555,6 +555,15 @@ def test_python_threads(env):
     expect_connect_logged(proxy.log(), port, 8)
 
 
+def test_python_threads_process_pidfd(env):
+    """The same without pidfds of threads, as before Linux 6.9."""
+    with stopping(microsocks(env.tmp)) as proxy, http4() as port:
+        done = env.soxy_run(proxy.port, [PYTHON, "-c", PY_CLIENT, str(port),
+                                         "4"], env={"SOXY_PIDFD": "process"})
+    check(done.stdout.strip() == "4", f"{done.stdout}{done.stderr}")
+    expect_connect_logged(proxy.log(), port, 4)
+
+
 def test_python_getpeername(env):
     code = ("import socket,sys; s=socket.create_connection(('127.0.0.1',"
             "int(sys.argv[1]))); print(s.getpeername())")

@@ -168,6 +168,13 @@ void tracee_free(struct tracy_child *c)
 #define PIDFD_THREAD	O_EXCL
 #endif
 
+static bool process_pidfd_only(void)
+{
+	const char *how = getenv("SOXY_PIDFD");
+
+	return how && !strcmp(how, "process");
+}
+
 /*
  * A descriptor of soxy's for the tracee's descriptor fd: the same open
  * file. -1 with errno (EBADF: the tracee has no such descriptor).
@@ -187,7 +194,8 @@ int dup_tracee_fd(struct tracy_child *c, int fd)
 
 	if (!t)
 		return -1;
-	if (t->pidfd < 0) {
+	/* SOXY_PIDFD=process: as before Linux 6.9, for the tests. */
+	if (t->pidfd < 0 && !process_pidfd_only()) {
 		t->pidfd = pidfd_open(c->pid, PIDFD_THREAD);
 		t->of_thread = t->pidfd >= 0;
 	}
