@@ -109,13 +109,11 @@ test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
 	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
-		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) \
-		soxy-qemu-test || true
+		$(foreach arch,$(ARCHES),test-$(arch) regress-$(arch)) || true
 	@python3 qemu/tap.py summary $(BUILD)/results/host.json \
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(foreach arch,$(ARCHES),$(BUILD)/results/$(arch).json) \
-		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json) \
-		$(BUILD)/results/soxy-$(SOXY_GUEST).json
+		$(foreach arch,$(ARCHES),$(BUILD)/results/regress-$(arch).json)
 
 # The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one
 # place after the other; then the table and the plot of every place that
