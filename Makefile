@@ -50,6 +50,7 @@ include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
 include bench/benchmark.mk
+include soxy/soxy.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
@@ -59,7 +60,7 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	lexgrog=man-db \
 	$(LINUX_TARBALL)=linux-source-6.12
 
-ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) $(STRACY_NEEDS) \
+ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) $(STRACY_NEEDS) $(SOXY_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 
@@ -78,6 +79,8 @@ help:
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
 	@echo "make examples      the example tracers, in $(BUILD)/examples"
+	@echo "make soxy          soxy, the SOCKS5 proxifier, in $(BUILD)/soxy;"
+	@echo "                   make soxy-bench: its numbers on this machine"
 	@echo "make test-asan     the library's host tests and the examples under"
 	@echo "                   ASan and UBSan"
 	@echo "make test-valgrind the same under valgrind"
