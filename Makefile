@@ -19,7 +19,7 @@ $(if $(filter-out $(ALL_ARCHES),$(ARCHES_GIVEN)),$(error \
 $(if $(filter command line,$(origin ARCHES)),$(if \
 	$(ARCHES_GIVEN),,$(error ARCHES is empty: use all, or guests among: \
 	$(ALL_ARCHES))))
-TEST_ARCHES  := $(or $(ARCHES_GIVEN),$(ALL_ARCHES))
+TEST_ARCHES  := $(or $(ARCHES_GIVEN),$(DEFAULT_ARCHES))
 BENCH_ARCHES := $(or $(ARCHES_GIVEN),x86_64)
 override ARCHES := $(ALL_ARCHES)
 BUILD  := build
