@@ -38,9 +38,7 @@ import threading
 import time
 import unittest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "qemu"))
-from tap import run_unittests  # noqa: E402
+from testbed.results import run_unittests  # noqa: E402
 
 TIMEOUT = 60
 START_TIMEOUT = 10
