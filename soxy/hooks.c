@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../examples/common.h"
+#include "common.h"
 #include "soxy.h"
 #include "tracee.h"
 

@@ -41,7 +41,7 @@
 
 #include <tracy.h>
 
-#include "../examples/common.h"
+#include "common.h"
 #include "soxy.h"
 #include "tracee.h"
 

@@ -8,7 +8,7 @@
 SOXY_DIR     := $(BUILD)/soxy
 SOXY         := $(SOXY_DIR)/soxy
 SOXY_SOURCES := $(wildcard soxy/*.c soxy/*.h) $(EXAMPLES_SOURCES)
-SOXY_CFLAGS  := $(HOST_CFLAGS) -Ilibtracy-fast
+SOXY_CFLAGS  := $(HOST_CFLAGS) -Ilibtracy-fast -Iexamples
 # The Debian packages of the servers and clients the tests run.
 SOXY_NEEDS   := microsocks=microsocks /usr/sbin/danted=dante-server \
 	proxychains4=proxychains4 curl=curl
