@@ -18,6 +18,7 @@ PREFIX       ?= /usr/local
 LIBDIR       ?= $(PREFIX)/lib
 INCLUDEDIR   ?= $(PREFIX)/include
 MANDIR       ?= $(PREFIX)/share/man
+BINDIR       ?= $(PREFIX)/bin
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 TRACY_INCLUDEDIR := $(INCLUDEDIR)/libtracy-fast
 TRACY_ALIASDIR   := $(LIBDIR)/libtracy-fast
@@ -98,3 +99,19 @@ HOST_CHECKS += \
 	"python3 selftests/package/install.py --build $(BUILD)" \
 	"python3 selftests/tracy-compat/run.py --build $(BUILD)"
 test-host: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so
+
+# The rules that install and uninstall program $(1), built as $(2), with
+# its man page $(3) in section 1, beside the library: the project's tools
+# (stracy, soxy) each call it once.
+define PROGRAM_INSTALL_RULES
+.PHONY: install-$(1) uninstall-$(1)
+install: install-$(1)
+install-$(1): $(2) $(3)
+	install -d $$(DESTDIR)$$(BINDIR) $$(DESTDIR)$$(MANDIR)/man1
+	install -m 755 $(2) $$(DESTDIR)$$(BINDIR)/$(1)
+	install -m 644 $(3) $$(DESTDIR)$$(MANDIR)/man1/$(1).1
+
+uninstall: uninstall-$(1)
+uninstall-$(1):
+	rm -f $$(DESTDIR)$$(BINDIR)/$(1) $$(DESTDIR)$$(MANDIR)/man1/$(1).1
+endef

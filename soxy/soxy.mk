@@ -28,20 +28,10 @@ $(SOXY_DIR)/soxy-client-%: soxy/tests/client.c
 	@mkdir -p $(@D)
 	nice -n 19 $(abi.$*.cc) $(GUEST_CFLAGS) -o $@ $<
 
-.PHONY: soxy install-soxy uninstall-soxy
+.PHONY: soxy
 soxy: $(SOXY)
 
-BINDIR ?= $(PREFIX)/bin
-
-install: install-soxy
-install-soxy: $(SOXY)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(SOXY) $(DESTDIR)$(BINDIR)/soxy
-	install -m 644 soxy/soxy.1 $(DESTDIR)$(MANDIR)/man1/soxy.1
-
-uninstall: uninstall-soxy
-uninstall-soxy:
-	rm -f $(DESTDIR)$(BINDIR)/soxy $(DESTDIR)$(MANDIR)/man1/soxy.1
+$(eval $(call PROGRAM_INSTALL_RULES,soxy,$(SOXY),soxy/soxy.1))
 
 HOST_CHECKS += "python3 soxy/test_soxy.py $(SOXY_DIR)"
 test-host: $(SOXY) $(SOXY_CLIENTS)

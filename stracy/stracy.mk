@@ -53,18 +53,7 @@ ASAN_HOST_CHECKS += "python3 stracy/test_diff.py $(ASAN_STRACY)" \
 test-asan: $(ASAN_STRACY)
 
 # make install / make uninstall: stracy and stracy(1), beside the library.
-BINDIR ?= $(PREFIX)/bin
-
-.PHONY: install-stracy uninstall-stracy
-install: install-stracy
-install-stracy: $(STRACY) stracy/stracy.1
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(STRACY) $(DESTDIR)$(BINDIR)/stracy
-	install -m 644 stracy/stracy.1 $(DESTDIR)$(MANDIR)/man1/stracy.1
-
-uninstall: uninstall-stracy
-uninstall-stracy:
-	rm -f $(DESTDIR)$(BINDIR)/stracy $(DESTDIR)$(MANDIR)/man1/stracy.1
+$(eval $(call PROGRAM_INSTALL_RULES,stracy,$(STRACY),stracy/stracy.1))
 
 .PHONY: clean-stracy
 clean: clean-stracy
