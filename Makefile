@@ -5,7 +5,8 @@
 # an initramfs and a test run; selftests/selftests.mk builds the programs
 # that run on the host and in the guests.
 
-ALL_ARCHES := x86_64 i386 arm arm64
+include arch/arches.mk
+
 # ARCHES=all or a list (ARCHES="i386 arm") chooses the guests that make
 # test, regress, bench and make itself build and run: by default every
 # guest, and for make bench the x86_64 guest only. The rules, and the
@@ -18,7 +19,7 @@ $(if $(filter-out $(ALL_ARCHES),$(ARCHES_GIVEN)),$(error \
 $(if $(filter command line,$(origin ARCHES)),$(if \
 	$(ARCHES_GIVEN),,$(error ARCHES is empty: use all, or guests among: \
 	$(ALL_ARCHES))))
-TEST_ARCHES  := $(or $(ARCHES_GIVEN),$(ALL_ARCHES))
+TEST_ARCHES  := $(or $(ARCHES_GIVEN),$(DEFAULT_ARCHES))
 BENCH_ARCHES := $(or $(ARCHES_GIVEN),x86_64)
 override ARCHES := $(ALL_ARCHES)
 # The kernel of the guests: mainline (7.2, the series of kernel-patch/, from
@@ -66,17 +67,18 @@ export PYTHONPATH := $(CURDIR)/qemu$(if $(PYTHONPATH),:$(PYTHONPATH))
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 
-include $(foreach arch,$(ARCHES),arch/$(arch)/arch.mk)
 include qemu/linux-files.mk
 include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
 include examples/examples.mk
 include selftests/checkers.mk
+include stracy/stracy.mk
 include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
 include bench/benchmark.mk
+include soxy/soxy.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
 HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
@@ -89,7 +91,7 @@ HOST_NEEDS := gcc=gcc make=make python3=python3 git=git flock=util-linux \
 	/usr/lib/python3/dist-packages/ply=python3-ply \
 	/usr/lib/python3/dist-packages/git=python3-git
 
-ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) \
+ALL_NEEDS := $(HOST_NEEDS) $(BENCH_NEEDS) $(STRACY_NEEDS) $(SOXY_NEEDS) \
 	$(foreach arch,$(ARCHES),$(guest.$(arch).needs)) \
 	$(foreach abi,$(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis))),$(abi.$(abi).needs))
 
@@ -108,6 +110,8 @@ help:
 	@echo "make regress       only the kernel's selftests against their baseline"
 	@echo "make regress-baseline   record that baseline from unpatched guests"
 	@echo "make examples      the example tracers, in $(BUILD)/examples"
+	@echo "make soxy          soxy, the SOCKS5 proxifier, in $(BUILD)/soxy;"
+	@echo "                   make soxy-bench: its numbers on this machine"
 	@echo "make test-asan     the library's host tests and the examples under"
 	@echo "                   ASan and UBSan"
 	@echo "make test-valgrind the same under valgrind"
@@ -120,7 +124,8 @@ help:
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"
 	@echo "make setup         install the Debian packages that are missing"
-	@echo "make install       libtracy-fast, tracy.h, pkg-config file, man pages"
+	@echo "make install       libtracy-fast, tracy.h, pkg-config file, man pages,"
+	@echo "                   stracy and stracy(1)"
 	@echo "                   (PREFIX=/usr/local, DESTDIR=); make uninstall"
 	@echo "make syscalls-check   compare the generated syscall tables with the"
 	@echo "                   kernel's headers (of the kernels built so far)"
@@ -186,10 +191,12 @@ test-lts:
 bench:
 	@$(MAKE) --no-print-directory setup
 	@status=0; $(MAKE) --no-print-directory -k bench-host-run \
-		$(foreach arch,$(BENCH_ARCHES),bench-$(arch)) || status=1; \
-	python3 bench/report.py --markdown $(BENCH_SUMMARY) \
+		$(foreach arch,$(BENCH_ARCHES),$(call bench-guest-runs,$(arch))) \
+		|| status=1; \
+	$(BENCH_REPORT) --markdown $(BENCH_SUMMARY) \
 		--svg $(BENCH_PLOT) $(BUILD)/bench/results/host \
-		$(foreach arch,$(BENCH_ARCHES),$(BUILD)/bench/results/$(arch)) \
+		$(foreach arch,$(BENCH_ARCHES),$(patsubst bench-%,\
+			$(BUILD)/bench/results/%,$(call bench-guest-runs,$(arch)))) \
 		|| status=1; \
 	echo "  REPORT  $(BENCH_SUMMARY) $(BENCH_PLOT)"; exit $$status
 

@@ -6,15 +6,6 @@
 
 #include "syscalls.h"
 
-const struct tracy_syscall_table *const tracy_syscall_tables[] = {
-	&tracy_syscalls_x86_64,
-	&tracy_syscalls_i386,
-	&tracy_syscalls_x32,
-	&tracy_syscalls_arm,
-	&tracy_syscalls_arm64,
-	NULL,
-};
-
 const struct tracy_syscall_table *tracy_syscall_table(const char *abi)
 {
 	const struct tracy_syscall_table *const *table;

@@ -20,7 +20,7 @@ struct tracy_syscall {
 };
 
 struct tracy_syscall_table {
-	const char *abi;		/* "x86_64", "i386", "x32", "arm", "arm64" */
+	const char *abi;		/* "x86_64", "i386", "x32", ... as in arch.mk */
 	uint32_t audit_arch;		/* as PTRACE_GET_SYSCALL_INFO reports it */
 	const char *audit_arch_name;	/* "AUDIT_ARCH_X86_64", ... */
 	uint32_t nr_base;		/* added on the wire: __X32_SYSCALL_BIT */
@@ -47,28 +47,27 @@ struct tracy_syscall_table {
 	uint32_t nr_arch_private;
 };
 
-extern const struct tracy_syscall_table tracy_syscalls_x86_64;
-extern const struct tracy_syscall_table tracy_syscalls_i386;
-extern const struct tracy_syscall_table tracy_syscalls_x32;
-extern const struct tracy_syscall_table tracy_syscalls_arm;
-extern const struct tracy_syscall_table tracy_syscalls_arm64;
-
-/* Every table above, then NULL. */
+/*
+ * Every ABI's table, then NULL: $(BUILD)/gen/syscall-tables.c, which
+ * arch/syscalls.mk writes from the ABIs of arch/<arch>/arch.mk.
+ */
 extern const struct tracy_syscall_table *const tracy_syscall_tables[];
 
-/* The ABI this code is compiled for. */
-#if defined(__x86_64__) && defined(__ILP32__)
-# define tracy_syscalls_native tracy_syscalls_x32
-#elif defined(__x86_64__)
-# define tracy_syscalls_native tracy_syscalls_x86_64
-#elif defined(__i386__)
-# define tracy_syscalls_native tracy_syscalls_i386
-#elif defined(__aarch64__)
-# define tracy_syscalls_native tracy_syscalls_arm64
-#elif defined(__arm__) && defined(__ARM_EABI__) && !defined(__ARMEB__)
-# define tracy_syscalls_native tracy_syscalls_arm
-#else
-# error "tracy-fast has no syscall table for this ABI"
+/*
+ * The table of ABI @abi is tracy_syscalls_<abi>. Code for one architecture
+ * declares the tables it names itself with this.
+ */
+#define TRACY_SYSCALL_TABLE(abi) \
+	extern const struct tracy_syscall_table tracy_syscalls_##abi
+
+/*
+ * tracy_syscalls_native, the table of the ABI this code is compiled for:
+ * the build names it, from arch.mk (abi-cflags in arch/syscalls.mk:
+ * -DTRACY_SYSCALLS_NATIVE=tracy_syscalls_<abi>).
+ */
+#ifdef TRACY_SYSCALLS_NATIVE
+extern const struct tracy_syscall_table TRACY_SYSCALLS_NATIVE;
+# define tracy_syscalls_native TRACY_SYSCALLS_NATIVE
 #endif
 
 /* The table of ABI @abi ("x86_64", ...), or NULL. */

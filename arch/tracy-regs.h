@@ -2,9 +2,11 @@
 /*
  * What libtracy-fast needs from an architecture: the ABIs its tracees can
  * use, in the order of TRACY_ABI_* (tracy.h), and the registers of a
- * stopped tracee. Each arch/<arch>/tracy-regs.c implements it; the build
- * picks the file of the ABI it compiles for (libtracy-fast.mk), so generic
- * code never tests an architecture macro.
+ * stopped tracee. arch/<arch>/tracy-regs.c implements it for an
+ * architecture with several ABIs or register layouts; the others have
+ * arch/generic/tracy-regs.c, on the small "regs.h" of their own folder.
+ * The build picks the files of the ABI it compiles for (arch-file in
+ * arch/arches.mk), so generic code never tests an architecture macro.
  */
 #ifndef TRACY_FAST_ARCH_REGS_H
 #define TRACY_FAST_ARCH_REGS_H
@@ -14,9 +16,19 @@
 #include <sys/types.h>
 
 #include "syscalls.h"
+#include "tracy.h"
 
-/* The syscall table of each TRACY_ABI_*; as many as TRACY_ABI_COUNT. */
+/*
+ * The syscall table of each TRACY_ABI_*, defined with designated
+ * initialisers ([TRACY_ABI_X32] = &tracy_syscalls_x32) and followed by
+ * ARCH_ABI_TABLES_CHECK(): a definition that ends before the last
+ * TRACY_ABI_* or goes beyond it does not compile.
+ */
 extern const struct tracy_syscall_table *const arch_abi_tables[];
+#define ARCH_ABI_TABLES_CHECK()						\
+	_Static_assert(sizeof(arch_abi_tables) ==			\
+		       TRACY_ABI_COUNT * sizeof(arch_abi_tables[0]),	\
+		       "arch_abi_tables[] has one table per TRACY_ABI_*")
 
 enum arch_reg {
 	ARCH_REG_ARG0, ARCH_REG_ARG1, ARCH_REG_ARG2,

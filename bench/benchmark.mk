@@ -4,8 +4,8 @@
 # The host links Debian's libbenchmark-dev (shared). Guest programs are
 # static (the initramfs holds no libraries), so each guest ABI gets a static
 # libbenchmark.a built from Debian's own source package of the same release
-# (bench/get-benchmark-source.sh, bench/build-benchmark.sh): the same
-# Google Benchmark everywhere, about 30 s of compiling per ABI, once.
+# (bench/scripts/get-benchmark-source.sh, bench/scripts/build-benchmark.sh):
+# the same Google Benchmark everywhere, about 30 s of compiling per ABI, once.
 #
 #   $(BUILD)/bench/src/tree              Debian's source, patches applied
 #   $(BUILD)/bench/<abi>/libbenchmark.a  per guest ABI
@@ -14,15 +14,21 @@
 #   $(BUILD)/bench/host/bench-<name>     host programs (shared libbenchmark)
 #   $(BUILD)/bench/host/tracee-<name>    static, as in the guests
 
-BENCH_ABIS     := x86_64 i386 arm arm64
-# One C file each in bench/, a program each, linked with the tracer
-# (bench/tracer.c) and libtracy-fast.
-BENCH_PROGRAMS := getpid syscall workload memory
-# One C file each in bench/tracee/: what the benchmarks trace. Static
-# everywhere, so that they make the same syscalls on the host.
-BENCH_TRACEES  := loop workload
-BENCH_HEADERS  := bench/shim/gbench.h bench/tracer.h bench/tracee/tracee.h \
-	libtracy-fast/tracy.h
+# Every guest ABI with a C++ compiler in arch/<arch>/arch.mk.
+BENCH_ABIS     := $(foreach abi,$(SYSCALL_ABIS),$(if $(abi.$(abi).cxx),$(abi)))
+# Each C file in bench/programs/ is a benchmark program, bench-<name>,
+# linked with the tracer (bench/tracer/) and libtracy-fast: a new program
+# is a new file there, nothing else.
+BENCH_PROGRAMS := $(sort $(basename $(notdir $(wildcard bench/programs/*.c))))
+# Each C file in bench/tracee/ is a program the benchmarks trace,
+# tracee-<name>. Static everywhere, so that they make the same syscalls on
+# the host.
+BENCH_TRACEES  := $(sort $(basename $(notdir $(wildcard bench/tracee/*.c))))
+BENCH_HEADERS  := bench/shim/gbench.h bench/tracer/tracer.h \
+	bench/tracee/tracee.h libtracy-fast/tracy.h
+# The tools that gather the JSON of a place and make the table and plot.
+BENCH_COLLECT  := python3 bench/report/collect.py
+BENCH_REPORT   := python3 bench/report/report.py
 # make bench writes the table and the plot of what it ran here.
 BENCH_SUMMARY  := $(BUILD)/bench/results/summary.md
 BENCH_PLOT     := $(BUILD)/bench/results/overhead.svg
@@ -30,6 +36,16 @@ BENCH_PLOT     := $(BUILD)/bench/results/overhead.svg
 # get them on the kernel command line, which passes them to /init's
 # environment): e.g. BENCH_ENV="BENCHMARK_MIN_TIME=1 BENCHMARK_REPETITIONS=5".
 BENCH_ENV      ?= BENCHMARK_MIN_TIME=0.1
+# ICOUNT=1: every guest runs the benchmarks twice, by the wall clock and
+# then under QEMU's instruction counting (BENCH_ICOUNT), in which the
+# guest's clock advances one nanosecond per guest instruction: the same
+# scenarios, measured in guest instructions, repeatable to the
+# instruction whatever else the machine does. The results of that run go
+# to results/<arch>-icount/.
+ICOUNT         ?=
+BENCH_ICOUNT   := shift=0,sleep=off
+BENCH_MODES    := wall $(if $(ICOUNT),icount)
+$(if $(and $(ICOUNT),$(KVM)),$(error ICOUNT=1 needs TCG: drop KVM=1))
 # Every benchmark run, host or guest, waits for the machine's guest lock
 # (no two guests, and no guest beside a host benchmark) and runs niced, so
 # that it disturbs the machine's other users less than they disturb it.
@@ -46,8 +62,8 @@ BENCH_RUN      := flock $(GUEST_LOCK) nice -n $(BENCH_NICE)
 BENCH_PROGRESS := ^[a-z_]+/[^ ]+ +([0-9]|ERROR)
 GBENCH_SRC     := $(BUILD)/bench/src
 GBENCH_TREE    := $(GBENCH_SRC)/tree
-BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench \
-	-Ilibtracy-fast
+BENCH_CFLAGS   := -O2 -Wall -Wextra -Werror -Ibench/shim -Ibench/tracer \
+	-Ibench -Ilibtracy-fast
 BENCH_CXXFLAGS := -O2 -Wall -Wextra -Werror -std=c++11 -Ibench/shim
 
 # What the benchmarks need on the host, as TOOL=DEBIAN_PACKAGE.
@@ -63,25 +79,29 @@ bench-guest-programs = $(foreach abi,$(call bench-guest-abis,$(1)),\
 bench-guest-tracees = $(foreach abi,$(call bench-guest-abis,$(1)),\
 	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
 # The guest of the host's architecture also gets the host's strace, with
-# its libraries, for the comparison of bench/workload.c.
+# its libraries, for the comparison of bench/programs/workload.c.
 bench-guest-strace = $(if $(filter $(1),$(LIBTRACY_HOST_ARCH)),\
 	$(wildcard /usr/bin/strace))
 # make-initramfs.sh options for all of them (run only in a recipe: ldd).
 bench-guest-files = $(foreach f,$(call bench-guest-tracees,$(1)),\
 	--file /bin/$(notdir $(f))=$(f)) \
-	$(if $(call bench-guest-strace,$(1)),$(shell bench/strace-files.sh))
+	$(if $(call bench-guest-strace,$(1)),$(shell bench/scripts/strace-files.sh))
 
 .PHONY: bench-host bench-host-run bench-programs
 
-$(GBENCH_TREE)/.version: bench/get-benchmark-source.sh
-	@bench/get-benchmark-source.sh $(GBENCH_SRC)
+$(GBENCH_TREE)/.version: bench/scripts/get-benchmark-source.sh
+	@bench/scripts/get-benchmark-source.sh $(GBENCH_SRC)
 
 # Host: Debian's shared library.
 $(BUILD)/bench/host/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h
 	@mkdir -p $(@D)
 	$(CXX) $(BENCH_CXXFLAGS) -c -o $@ $<
 
-$(BUILD)/bench/host/%.o: bench/%.c $(BENCH_HEADERS)
+$(BUILD)/bench/host/%.o: bench/programs/%.c $(BENCH_HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
+
+$(BUILD)/bench/host/tracer.o: bench/tracer/tracer.c $(BENCH_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
 
@@ -109,14 +129,16 @@ bench-host-run: bench-host
 			--benchmark_out_format=json --benchmark_color=false \
 			2>/dev/null | sed -n 's/^[a-z_]*\/.*/  BENCH   host: &/p'; \
 	done
-	@python3 bench/collect.py host $(BUILD)/bench/results/host \
+	@$(BENCH_COLLECT) host $(BUILD)/bench/results/host \
 		--env "$(BENCH_ENV)" $(BUILD)/bench/results/host/*.json
 
 # Guest ABI $(1): a static libbenchmark.a of Debian's source, static programs.
 define BENCH_ABI_RULES
-$(BUILD)/bench/$(1)/libbenchmark.a: $(GBENCH_TREE)/.version bench/build-benchmark.sh
+$(BUILD)/bench/$(1)/libbenchmark.a: $(GBENCH_TREE)/.version \
+		bench/scripts/build-benchmark.sh
 	@mkdir -p $$(@D)
-	@nice -n 19 bench/build-benchmark.sh $(abi.$(1).cxx) $(GBENCH_TREE) $$@
+	@nice -n 19 bench/scripts/build-benchmark.sh $(abi.$(1).cxx) \
+		$(GBENCH_TREE) $$@
 
 $(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
 		$(GBENCH_TREE)/.version
@@ -124,7 +146,11 @@ $(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
 	$(abi.$(1).cxx) $(BENCH_CXXFLAGS) -DBENCHMARK_STATIC_DEFINE \
 		-I$(GBENCH_TREE)/include -c -o $$@ $$<
 
-$(BUILD)/bench/$(1)/%.o: bench/%.c $(BENCH_HEADERS)
+$(BUILD)/bench/$(1)/%.o: bench/programs/%.c $(BENCH_HEADERS)
+	@mkdir -p $$(@D)
+	$(abi.$(1).cc) $(BENCH_CFLAGS) -c -o $$@ $$<
+
+$(BUILD)/bench/$(1)/tracer.o: bench/tracer/tracer.c $(BENCH_HEADERS)
 	@mkdir -p $$(@D)
 	$(abi.$(1).cc) $(BENCH_CFLAGS) -DBENCH_SUFFIX='"-$(1)"' -c -o $$@ $$<
 
@@ -144,16 +170,20 @@ bench-programs: bench-host $(foreach abi,$(BENCH_ABIS),\
 	$(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/$(abi)/bench-$(p)-$(abi)) \
 	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/$(abi)/tracee-$(p)-$(abi)))
 
+# The make targets of the benchmark runs of guest $(1): bench-<arch>, and
+# with ICOUNT bench-<arch>-icount.
+bench-guest-runs = $(foreach m,$(BENCH_MODES),bench-$(1)$(if $(filter \
+	icount,$(m)),-icount))
+
 # Guest $(1): an initramfs with the benchmark programs instead of the tests,
 # booted like the tests (qemu/boot.py); the JSON each program prints on the
-# console is cut out of the log (bench/collect.py). BENCH_KERNEL=DIR boots
-# the kernel already built in DIR (the guest's kbuild output directory)
-# instead of building the guest's own; a % in DIR stands for the guest's
-# name (BENCH_KERNEL=../main/build/%/kernel).
+# console is cut out of the log (bench/report/collect.py). BENCH_KERNEL=DIR
+# boots the kernel already built in DIR (the guest's kbuild output
+# directory) instead of building the guest's own; a % in DIR stands for the
+# guest's name (BENCH_KERNEL=../main/build/%/kernel).
 define BENCH_GUEST_RULES
-.PHONY: bench-$(1)
-
-$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/strace-files.sh \
+$(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh \
+		bench/scripts/strace-files.sh \
 		$(GEN_INIT_CPIO) $(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
 		$(call bench-guest-programs,$(1)) \
 		$(call bench-guest-tracees,$(1)) $(call bench-guest-strace,$(1))
@@ -162,20 +192,31 @@ $(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh bench/strace-files.sh \
 		$(BUILD)/$(1)/guest-info $$(call bench-guest-files,$(1)) \
 		$(call bench-guest-programs,$(1))
 
-bench-$(1): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
-	@rm -rf $(BUILD)/bench/results/$(1)
-	@mkdir -p $(BUILD)/bench/results/$(1)
-	@echo "  BENCH   $(1) guest: waiting for $(GUEST_LOCK)"
+$(eval $(call BENCH_GUEST_RUN,$(1),))
+$(eval $(call BENCH_GUEST_RUN,$(1),-icount,$(BENCH_ICOUNT)))
+endef
+
+# One benchmark run of guest $(1), target bench-$(1)$(2), results in
+# results/$(1)$(2); under QEMU -icount $(3) if given.
+define BENCH_GUEST_RUN
+.PHONY: bench-$(1)$(2)
+
+bench-$(1)$(2): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
+	@rm -rf $(BUILD)/bench/results/$(1)$(2)
+	@mkdir -p $(BUILD)/bench/results/$(1)$(2)
+	@echo "  BENCH   $(1) guest$(if $(3), (-icount $(3))):" \
+		"waiting for $(GUEST_LOCK)"
 	@$(BENCH_RUN) python3 qemu/boot.py \
 		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(strip \
 			$(subst %,$(1),$(BENCH_KERNEL)))) \
 		--cpus $(BENCH_CPUS) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
-		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench.log -- \
-		$(guest.$(1).qemu_args)
-	@python3 bench/collect.py guest $(BUILD)/$(1)/bench.log \
-		$(BUILD)/bench/results/$(1) --arch $(1) \
-		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) --env "$(BENCH_ENV)"
+		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench$(2).log -- \
+		$(guest.$(1).qemu_args) $(if $(3),-icount $(3))
+	@$(BENCH_COLLECT) guest $(BUILD)/$(1)/bench$(2).log \
+		$(BUILD)/bench/results/$(1)$(2) --arch $(1) \
+		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) \
+		$(if $(3),--icount $(3)) --env "$(BENCH_ENV)"
 endef
 
 $(foreach arch,$(ARCHES),$(eval $(call BENCH_GUEST_RULES,$(arch))))

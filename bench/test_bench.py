@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ElementTree
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "report"))
 import report  # noqa: E402
 from testbed.results import run_unittests  # noqa: E402
 
@@ -47,16 +47,16 @@ SYSCALL_RUNS = [
 
 
 class Collect(unittest.TestCase):
-    def collect(self, console):
+    def collect(self, console, *options):
         with tempfile.TemporaryDirectory() as tmp:
             log = os.path.join(tmp, "console.log")
             with open(log, "w") as f:
                 f.write(console)
             out = os.path.join(tmp, "out")
             done = subprocess.run(
-                [sys.executable, os.path.join(HERE, "collect.py"), "guest",
-                 log, out, "--arch", "x86_64", "--qemu", "true"],
-                capture_output=True, text=True, check=False)
+                [sys.executable, os.path.join(HERE, "report", "collect.py"),
+                 "guest", log, out, "--arch", "x86_64", "--qemu", "true",
+                 *options], capture_output=True, text=True, check=False)
             files = {}
             for name in sorted(os.listdir(out)):
                 with open(os.path.join(out, name)) as f:
@@ -84,6 +84,22 @@ class Collect(unittest.TestCase):
         self.assertEqual(1, place["cpus_seen"])
         self.assertIn("CPUs", place["machine"])
 
+    def test_the_mode_is_named(self):
+        data = json.dumps(bench_json(SYSCALL_RUNS)).splitlines()
+        console = "\n".join([
+            "TRACY-FAST-BEGIN /bin/bench-syscall-x86_64",
+            "GBENCH-JSON-BEGIN", *data, "GBENCH-JSON-END",
+            "TRACY-FAST-END /bin/bench-syscall-x86_64 exit=0", ""])
+        for options, mode in (((), "wall"),
+                              (("--icount", "shift=0,sleep=off"), "icount")):
+            done, files = self.collect(console, *options)
+            self.assertEqual(0, done.returncode, done.stderr)
+            place = files["bench-syscall-x86_64.json"]["context"][
+                "tracy_fast"]
+            self.assertEqual(mode, place["mode"])
+        self.assertIn("-icount shift=0,sleep=off", place["mode_text"])
+        self.assertIn("-icount shift=0,sleep=off", place["emulator"])
+
     def test_program_without_json_fails(self):
         console = "\n".join([
             "TRACY-FAST-BEGIN /bin/bench-syscall-x86_64",
@@ -95,14 +111,29 @@ class Collect(unittest.TestCase):
         self.assertEqual({}, files)
 
 
+# Guest instructions per getpid as issue 13 measured them (x86_64 guest).
+ICOUNT_RUNS = [
+    run("unselected/untraced", 442, ns_per_syscall=221),
+    run("unselected/ptrace-cont", 442, ns_per_syscall=221),
+    run("unselected/kmask", 594, ns_per_syscall=297),
+    run("unselected/seccomp", 722, ns_per_syscall=361),
+    run("unselected/ptrace-syscall", 28442, ns_per_syscall=14221),
+    run("unselected/classic", 30442, ns_per_syscall=15221),
+    run("selected/kmask", 31400, ns_per_syscall=15700),
+    run("selected/classic", 31500, ns_per_syscall=15750),
+    run("entry_only/kmask", 16200, ns_per_syscall=8100),
+]
+
+
 class Report(unittest.TestCase):
-    def places(self, runs):
+    def places(self, runs, **mode):
         with tempfile.TemporaryDirectory() as tmp:
             place = os.path.join(tmp, "x86_64")
             os.makedirs(place)
-            info = {"place": "x86_64 guest", "abi": "x86_64",
-                    "machine": "CPU, 2 CPUs", "emulator": "QEMU, TCG",
-                    "kernel": "6.12.117-tracy-fast", "settings": ""}
+            info = dict({"place": "x86_64 guest", "abi": "x86_64",
+                         "machine": "CPU, 2 CPUs", "emulator": "QEMU, TCG",
+                         "kernel": "6.12.117-tracy-fast", "settings": ""},
+                        **mode)
             with open(os.path.join(place, "bench-syscall-x86_64.json"),
                       "w") as f:
                 json.dump(bench_json(runs, tracy_fast=info), f)
@@ -137,6 +168,26 @@ class Report(unittest.TestCase):
                          run_type="aggregate", aggregate_name="cv"))
         text = report.markdown(self.places(runs))
         self.assertIn("1.00 (500 ns ±25%)", text)
+
+    def test_icount_columns_count_instructions(self):
+        text = report.markdown(self.places(SYSCALL_RUNS, mode="icount"))
+        self.assertIn("x86_64 guest, x86_64, icount", text)
+        self.assertIn("| untraced | 1.00 (500 insn) |", text)
+        self.assertNotIn("500 ns", text)
+
+    def test_decomposition_in_instructions(self):
+        text = report.markdown(self.places(ICOUNT_RUNS, mode="icount"))
+        row = [line for line in text.splitlines()
+               if line.startswith("| x86_64 guest, x86_64 |")]
+        self.assertEqual(1, len(row), text)
+        cells = [c.strip() for c in row[0].split("|")[2:-1]]
+        self.assertEqual(["221", "+0", "+76", "+140", "7,000",
+                          "7,500 (+7.1 %)", "15,700 (-0.3 %)", "15,750",
+                          "8,100 (-48.4 %)"], cells)
+
+    def test_no_decomposition_from_wall_clock(self):
+        text = report.markdown(self.places(ICOUNT_RUNS))
+        self.assertNotIn("taken apart", text)
 
     def test_plot_is_svg_and_names_the_kernel(self):
         svg = report.svg(self.places(SYSCALL_RUNS))

@@ -8,14 +8,19 @@
  */
 #include <sys/ptrace.h>
 
-#include "internal.h"
+#include "backend.h"
 
-static int classic_resume(struct child *c, int sig)
+extern const struct backend_ops classic_backend;
+
+static int classic_resume(struct tracee *t, int sig)
 {
-	return ptrace(PTRACE_SYSCALL, c->pub.pid, 0, (void *)(long)sig) ? -1 : 0;
+	return ptrace(PTRACE_SYSCALL, t->pub->pid, 0, (void *)(long)sig) ?
+	       -1 : 0;
 }
 
+/* It can take any tracee: the automatic choice ends with it. */
 const struct backend_ops classic_backend = {
 	.id = TRACY_BACKEND_CLASSIC,
+	.name = "classic",
 	.resume = classic_resume,
 };

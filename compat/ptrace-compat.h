@@ -42,7 +42,7 @@ struct __ptrace_syscall_info {
 };
 #endif
 
-/* The kernel syscall stop mask (../shared/DESIGN.md): patched kernels only. */
+/* The kernel syscall stop mask (doc/kernel-api.md): patched kernels only. */
 #ifndef PTRACE_SETSYSCALLMASK
 # define PTRACE_SETSYSCALLMASK		0x42f0
 # define PTRACE_GETSYSCALLMASK		0x42f1

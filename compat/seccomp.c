@@ -20,10 +20,11 @@
  *   exec. So the backend needs TRACY_TRACE_CHILDREN (an untraced child
  *   would get ENOSYS from every hooked syscall: the kernel's answer to
  *   SECCOMP_RET_TRACE with no tracer), and it cannot attach.
- * - Detaching would leave the tracee with that ENOSYS too: the backend
- *   refuses to detach a tracee whose filter traces any syscall (EPERM, with
- *   a message), and our tracees die with the tracer (PTRACE_O_EXITKILL), so
- *   none is ever left to run alone with the filter.
+ * - Detaching would leave the tracee with that ENOSYS too: a tracee whose
+ *   filter traces any syscall needs a tracer (seccomp_needs_tracer()), so
+ *   a detach releases it instead (libtracy-fast/release.c): the library
+ *   stays its tracer, out of the user's sight, until it ends. Our other
+ *   tracees die with the tracer (PTRACE_O_EXITKILL).
  * - A hook added later that the filter does not trace: the tracees whose
  *   filter lacks it go on classic ptrace from their next resume
  *   (tracy_child.backend says so); the filter's stops that follow a
@@ -44,8 +45,13 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "backend.h"
 #include "ptrace-compat.h"
+
+/* Where a hookset keeps its filter. */
+#define SECCOMP_SLOT	TRACY_BACKEND_SECCOMP
+
+extern const struct backend_ops seccomp_backend;
 
 #ifndef SECCOMP_GET_ACTION_AVAIL
 # define SECCOMP_GET_ACTION_AVAIL	2
@@ -57,42 +63,23 @@
 /* Two instructions per syscall number and ABI, a few per audit arch. */
 #define FILTER_MAX_INSNS	4096	/* the kernel's BPF_MAXINSNS */
 
-/* What one filter traces: per ABI, table numbers and private ones. */
-struct seccomp_set {
-	int refs;
-	unsigned long gen;	/* the session's hooks_gen it was made for */
-	unsigned long covers_gen;	/* a hooks_gen it traces all of */
-	bool all;		/* the default hook: every syscall */
-	unsigned char *traced[TRACY_ABI_COUNT];	/* size + private entries */
+/* A hook set as a filter: the compiled form of a hookset. */
+struct seccomp_filter {
 	struct sock_filter *insns;
 	unsigned short ninsns;
+	/* A gen of the session's hook set that it traces all of. */
+	unsigned long covers_gen;
 };
 
-static void set_put(struct seccomp_set *set)
+static void filter_free(void *data)
 {
-	int abi;
+	struct seccomp_filter *filter = data;
 
-	if (!set || --set->refs)
-		return;
-	for (abi = 0; abi < TRACY_ABI_COUNT; abi++)
-		free(set->traced[abi]);
-	free(set->insns);
-	free(set);
+	free(filter->insns);
+	free(filter);
 }
 
-void seccomp_child_free(struct child *c)
-{
-	set_put(c->filter);
-	c->filter = NULL;
-}
-
-void seccomp_session_free(struct session *s)
-{
-	set_put(s->seccomp);
-	s->seccomp = NULL;
-}
-
-/* Entry i of traced[abi]: number i, or private syscall i - size. */
+/* Entry i of a hookset's table: number i, or private syscall i - size. */
 static long wire_nr(const struct tracy_syscall_table *table, uint32_t i)
 {
 	if (i < table->size)
@@ -100,14 +87,9 @@ static long wire_nr(const struct tracy_syscall_table *table, uint32_t i)
 	return (long)table->arch_private[i - table->size].nr;
 }
 
-static uint32_t entries(const struct tracy_syscall_table *table)
+static bool set_traces(const struct hookset *h, int abi, uint32_t i)
 {
-	return table->size + table->nr_arch_private;
-}
-
-static bool set_traces(const struct seccomp_set *set, int abi, uint32_t i)
-{
-	return set->all || (set->traced[abi] && set->traced[abi][i]);
+	return h->all || h->want[abi][i];
 }
 
 struct filter_buf {
@@ -129,11 +111,11 @@ static void emit(struct filter_buf *f, unsigned short code, unsigned char jt,
  * (numbers outside the table then return TRACE: a stop the event loop
  * drops, never a missed one).
  */
-static void emit_abi(struct filter_buf *f, const struct seccomp_set *set,
+static void emit_abi(struct filter_buf *f, const struct hookset *set,
 		     int abi)
 {
 	const struct tracy_syscall_table *table = abi_table(abi);
-	uint32_t i, traced = 0, n = entries(table);
+	uint32_t i, traced = 0, n = hookset_entries(table);
 	bool few;
 
 	for (i = 0; i < n; i++)
@@ -155,7 +137,8 @@ static void emit_abi(struct filter_buf *f, const struct seccomp_set *set,
  * apart from the ABI that shares its arch. A syscall of an arch we do
  * not know returns TRACE.
  */
-static int filter_build(struct seccomp_set *set)
+static int filter_build(struct seccomp_filter *filter,
+			const struct hookset *set)
 {
 	struct filter_buf f;
 	bool done[TRACY_ABI_COUNT] = { false };
@@ -214,142 +197,88 @@ static int filter_build(struct seccomp_set *set)
 		errno = E2BIG;
 		return -1;
 	}
-	set->insns = f.insns;
-	set->ninsns = (unsigned short)f.n;
+	filter->insns = f.insns;
+	filter->ninsns = (unsigned short)f.n;
 	return 0;
 }
 
-/* The number hooks know entry i of a table by (private ones: as is). */
-static long hook_nr(const struct tracy_syscall_table *table, uint32_t i)
+/* The filter of hook set h; NULL with errno. */
+static void *seccomp_compile(const struct hookset *h)
 {
-	return i < table->size ? (long)i : wire_nr(table, i);
-}
+	struct seccomp_filter *filter = calloc(1, sizeof(*filter));
 
-static bool hooked(const struct session *s, int abi, long nr)
-{
-	return hook_wants(s, abi, nr, true) || hook_wants(s, abi, nr, false);
-}
-
-/* What the hook set traces now; NULL with errno. */
-static struct seccomp_set *set_compute(const struct session *s)
-{
-	struct seccomp_set *set = calloc(1, sizeof(*set));
-	uint32_t i;
-	int abi;
-
-	if (!set)
+	if (!filter)
 		return NULL;
-	set->refs = 1;
-	set->gen = set->covers_gen = s->hooks_gen;
-	set->all = s->pub.defhook != NULL;
-	for (abi = 0; abi < TRACY_ABI_COUNT && !set->all; abi++) {
-		const struct tracy_syscall_table *table = abi_table(abi);
-		uint32_t n = entries(table);
-
-		set->traced[abi] = calloc(n, 1);
-		if (!set->traced[abi])
-			goto fail;
-		for (i = 0; i < n; i++)
-			set->traced[abi][i] = hooked(s, abi, hook_nr(table, i));
-	}
-	if (!filter_build(set))
-		return set;
-fail:
-	set_put(set);
+	filter->covers_gen = h->gen;
+	if (!filter_build(filter, h))
+		return filter;
+	free(filter);
 	return NULL;
 }
 
-/* Every syscall the hook set wants now is traced by 'set'. */
-static bool set_covers(const struct session *s, struct seccomp_set *set)
+/* Every syscall the hook set wants now is traced by t's filter. */
+static bool filter_covers(const struct tracee *t)
 {
-	uint32_t i;
-	int abi;
+	const struct hookset *now = session_hookset(t->session);
+	struct seccomp_filter *filter = t->hooks->compiled[SECCOMP_SLOT];
 
-	if (set->all || set->covers_gen == s->hooks_gen)
+	if (filter->covers_gen == now->gen)
 		return true;
-	if (s->pub.defhook)
+	if (!hookset_covers(t->hooks, now))
 		return false;
-	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
-		const struct tracy_syscall_table *table = abi_table(abi);
-
-		for (i = 0; i < entries(table); i++)
-			if (!set_traces(set, abi, i) &&
-			    hooked(s, abi, hook_nr(table, i)))
-				return false;
-	}
-	set->covers_gen = s->hooks_gen;	/* no need to look again */
+	filter->covers_gen = now->gen;	/* no need to look again */
 	return true;
 }
 
-static bool seccomp_usable(struct session *s)
+enum seccomp_state {
+	SECCOMP_UNKNOWN,
+	SECCOMP_PRESENT,	/* filters, SECCOMP_RET_TRACE */
+	SECCOMP_ABSENT,
+};
+
+static bool seccomp_present(struct session *s)
 {
+	int *state = session_backend_state(s, &seccomp_backend);
 	uint32_t action = SECCOMP_RET_TRACE;
 
-	if (s->seccomp_state == SECCOMP_UNKNOWN) {
+	if (*state == SECCOMP_UNKNOWN) {
 		/* SECCOMP_GET_ACTION_AVAIL is 4.14: filters stop after the
 		 * syscall-entry stop since 4.8. */
-		s->seccomp_state = syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL,
-					   0, &action) ?
-				   SECCOMP_ABSENT : SECCOMP_PRESENT;
+		*state = syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0,
+				 &action) ? SECCOMP_ABSENT : SECCOMP_PRESENT;
 		tracy_verbose(s, TRACY_VERBOSE, "seccomp filters with "
 			      "SECCOMP_RET_TRACE: %s",
-			      s->seccomp_state == SECCOMP_PRESENT ? "present" :
-			      "absent");
+			      *state == SECCOMP_PRESENT ? "present" : "absent");
 	}
-	return s->seccomp_state == SECCOMP_PRESENT;
+	return *state == SECCOMP_PRESENT;
 }
 
-int seccomp_check(struct session *s, bool spawned)
+/* Tracees we start, in sessions that trace children, on kernels with filters. */
+static const char *seccomp_unusable(struct session *s, bool spawned, pid_t pid)
 {
-	if (!spawned) {
-		tracy_message(s, "the seccomp backend cannot attach: a filter "
-			      "can only be installed by the tracee itself");
-		errno = EINVAL;
-		return -1;
-	}
-	if (!(s->pub.opt & TRACY_TRACE_CHILDREN)) {
-		tracy_message(s, "the seccomp backend needs TRACY_TRACE_CHILDREN:"
-			      " an untraced child would inherit the filter and "
-			      "get ENOSYS from every hooked syscall");
-		errno = EINVAL;
-		return -1;
-	}
-	if (!seccomp_usable(s)) {
-		tracy_message(s, "the seccomp backend needs a kernel with "
-			      "seccomp filters and SECCOMP_RET_TRACE");
-		errno = ENOSYS;
-		return -1;
-	}
-	return 0;
-}
-
-bool seccomp_works_for(struct session *s, bool spawned)
-{
-	return spawned && (s->pub.opt & TRACY_TRACE_CHILDREN) &&
-	       seccomp_usable(s);
-}
-
-/* Before the fork: the filter of the hook set, built where malloc is safe. */
-static int seccomp_prepare_spawn(struct session *s)
-{
-	struct seccomp_set *set;
-
-	if (s->seccomp && s->seccomp->gen == s->hooks_gen)
-		return 0;
-	set = set_compute(s);
-	if (!set)
-		return -1;
-	set_put(s->seccomp);
-	s->seccomp = set;
-	return 0;
+	(void)pid;
+	errno = EINVAL;
+	if (!spawned)
+		return "cannot attach: a filter can only be installed by the "
+		       "tracee itself";
+	if (!(session_options(s) & TRACY_TRACE_CHILDREN))
+		return "needs TRACY_TRACE_CHILDREN: an untraced child would "
+		       "inherit the filter and get ENOSYS from every hooked "
+		       "syscall";
+	errno = ENOSYS;
+	if (!seccomp_present(s))
+		return "needs a kernel with seccomp filters and "
+		       "SECCOMP_RET_TRACE";
+	return NULL;
 }
 
 /* In the forked child: only system calls from here on. */
-static int seccomp_prepare_exec(const struct session *s)
+static int seccomp_prepare_exec(const void *compiled)
 {
+	const struct seccomp_filter *filter = compiled;
 	struct sock_fprog prog = {
-		.len = s->seccomp->ninsns,
-		.filter = s->seccomp->insns,
+		.len = filter->ninsns,
+		.filter = filter->insns,
 	};
 
 	if (!prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
@@ -363,100 +292,56 @@ static int seccomp_prepare_exec(const struct session *s)
 	return 0;
 }
 
-/* The tracee tracy_exec() started has the session's filter of now. */
-static void seccomp_spawned(struct child *c)
-{
-	struct seccomp_set *set = c->session->seccomp;
-
-	set->refs++;
-	c->filter = set;
-}
-
 /* A filter that lacks a hook now: from here on, classic ptrace. */
-static void go_classic(struct child *c, const char *why)
+static void go_classic(struct tracee *t, const char *why)
 {
-	c->classic_mode = true;
-	c->pub.backend = TRACY_BACKEND_CLASSIC;
-	tracy_verbose(c->session, TRACY_VERBOSE, "tracee %d runs on the "
-		      "classic backend from now on: %s", c->pub.pid, why);
+	t->classic = true;
+	t->pub->backend = TRACY_BACKEND_CLASSIC;
+	tracy_verbose(t->session, TRACY_VERBOSE, "tracee %d runs on the "
+		      "classic backend from now on: %s", t->pub->pid, why);
 }
 
-static int seccomp_resume(struct child *c, int sig)
+static int seccomp_resume(struct tracee *t, int sig)
 {
 	enum __ptrace_request req = PTRACE_CONT;
 
-	if (!c->classic_mode && c->filter &&
-	    !set_covers(c->session, c->filter))
-		go_classic(c, "its seccomp filter lacks a syscall hooked since");
+	if (!t->classic && t->hooks && !filter_covers(t))
+		go_classic(t, "its seccomp filter lacks a syscall hooked since");
 	/* A denied syscall gets its exit stop, to set its result there. */
-	if (c->deny_errno && c->pub.pre_syscall)
-		c->in_syscall = true;
+	if (t->deny_errno && t->pub->pre_syscall)
+		t->in_syscall = true;
 	/* A filter not known yet (a child before its parent's event): all. */
-	if (c->classic_mode || !c->filter || c->in_syscall)
+	if (t->classic || !t->hooks || t->in_syscall)
 		req = PTRACE_SYSCALL;
-	return ptrace(req, c->pub.pid, 0, (void *)(long)sig) ? -1 : 0;
+	return ptrace(req, t->pub->pid, 0, (void *)(long)sig) ? -1 : 0;
 }
 
-static bool seccomp_exit_stop_due(const struct child *c,
-				  const struct syscall_stop *entry)
+static bool seccomp_exit_stop_due(const struct tracee *t, int abi, long nr)
 {
-	return c->classic_mode || !c->filter ||
-	       hook_wants(c->session, entry->abi, entry->nr, false);
+	return t->classic || !t->hooks ||
+	       hookset_want(session_hookset(t->session), abi, nr) &
+	       HOOKSET_EXIT;
 }
 
-static void seccomp_exec_takeover(struct child *c, struct child *old)
+/*
+ * Without a tracer, every syscall the filter traces would fail with
+ * ENOSYS. A filter not known yet (a child before its parent's event) is
+ * its parent's, which traces something.
+ */
+static bool seccomp_needs_tracer(const struct tracee *t)
 {
-	struct seccomp_set *set = c->filter;
-
-	c->filter = old->filter;
-	old->filter = set;
-	c->classic_mode = old->classic_mode;
-	c->pub.backend = old->pub.backend;
-	c->in_syscall = old->in_syscall;
-}
-
-/* A new tracee of parent: the kernel gave it parent's filter. */
-void seccomp_child_inherit(struct child *c, const struct child *parent)
-{
-	if (parent->filter && c->filter != parent->filter) {
-		set_put(c->filter);
-		parent->filter->refs++;
-		c->filter = parent->filter;
-	}
-	c->classic_mode = parent->classic_mode;
-	c->pub.backend = parent->pub.backend;
-}
-
-/* Detaching would leave ENOSYS for every syscall the filter traces. */
-int seccomp_may_detach(const struct child *c)
-{
-	const struct seccomp_set *set = c->filter;
-	uint32_t i;
-	int abi;
-
-	if (c->ops != &seccomp_backend || !set)
-		return 0;
-	for (abi = 0; abi < TRACY_ABI_COUNT; abi++)
-		for (i = 0; i < entries(abi_table(abi)); i++)
-			if (set_traces(set, abi, i))
-				goto refuse;
-	return 0;
-refuse:
-	tracy_message(c->session, "cannot detach %d: its seccomp filter would "
-		      "make every hooked syscall fail with ENOSYS without a "
-		      "tracer (use the kmask or classic backend to detach)",
-		      c->pub.pid);
-	errno = EPERM;
-	return -1;
+	return !t->hooks || !hookset_empty(t->hooks);
 }
 
 const struct backend_ops seccomp_backend = {
 	.id = TRACY_BACKEND_SECCOMP,
+	.name = "seccomp",
 	.ptrace_options = PTRACE_O_TRACESECCOMP,
-	.prepare_spawn = seccomp_prepare_spawn,
+	.unusable = seccomp_unusable,
+	.compile = seccomp_compile,
+	.compiled_free = filter_free,
 	.prepare_exec = seccomp_prepare_exec,
-	.spawned = seccomp_spawned,
 	.resume = seccomp_resume,
 	.exit_stop_due = seccomp_exit_stop_due,
-	.exec_takeover = seccomp_exec_takeover,
+	.needs_tracer = seccomp_needs_tracer,
 };

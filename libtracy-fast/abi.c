@@ -45,18 +45,41 @@ long abi_table_nr(int abi, long nr)
 	return nr & ~(long)table->nr_base;
 }
 
+long abi_public_nr(int abi, long nr)
+{
+	const struct tracy_syscall_table *table = abi_table(abi);
+
+	if (!table || nr < 0)
+		return nr;
+	return nr | (long)table->nr_base;
+}
+
+/* Tracy's numbers (x32's with nr_base), and table numbers too. */
 char *get_syscall_name_abi(int syscall, int abi)
 {
 	const struct tracy_syscall_table *table = abi_table(abi);
 
-	return table ? (char *)tracy_syscall_name(table, syscall) : NULL;
+	return table ? (char *)tracy_syscall_name(table,
+						  abi_table_nr(abi, syscall)) :
+		       NULL;
 }
 
 int get_syscall_number_abi(const char *syscall, int abi)
 {
 	const struct tracy_syscall_table *table = abi_table(abi);
+	long nr = table && syscall ? tracy_syscall_number(table, syscall) : -1;
 
-	return table && syscall ? (int)tracy_syscall_number(table, syscall) : -1;
+	return (int)abi_public_nr(abi, nr);
+}
+
+char *get_syscall_name(int syscall)
+{
+	return get_syscall_name_abi(syscall, TRACY_ABI_NATIVE);
+}
+
+int get_syscall_number(const char *syscall)
+{
+	return get_syscall_number_abi(syscall, TRACY_ABI_NATIVE);
 }
 
 #define SIGNAL(name) [name] = #name

@@ -23,8 +23,9 @@ struct child *child_find(struct session *s, pid_t pid)
 	return NULL;
 }
 
-struct child *child_new(struct session *s, pid_t pid, bool attached,
-			const struct backend_ops *ops)
+/* A new tracee of the session, not announced to the user yet. */
+struct child *child_alloc(struct session *s, pid_t pid, bool attached,
+			  const struct backend_ops *ops)
 {
 	struct child *c = calloc(1, sizeof(*c));
 
@@ -36,40 +37,83 @@ struct child *child_new(struct session *s, pid_t pid, bool attached,
 	c->pub.tracy = &s->pub;
 	c->pub.backend = ops->id;
 	c->pub.event.child = &c->pub;
-	c->session = s;
+	c->tracee.pub = &c->pub;
+	c->tracee.session = s;
 	c->ops = ops;
 	c->mem_fd = -1;
 	c->next = s->children;
 	s->children = c;
 	s->nlive++;
+	return c;
+}
+
+/*
+ * child_create runs once per tracee, when what the tracee struct says is
+ * settled (for a child whose first stop came before its parent's fork
+ * event: at that event) and before any hook or event of it.
+ */
+void child_announce(struct child *c)
+{
+	struct session *s = c->tracee.session;
+
+	if (c->announced)
+		return;
+	c->announced = true;
 	if (!s->pub.fpid)
-		s->pub.fpid = pid;
-	tracy_verbose(s, TRACY_VERBOSE, "tracee %d added (%s backend)", pid,
-		      tracy_backend_name(c->ops->id));
+		s->pub.fpid = c->pub.pid;
+	tracy_verbose(s, TRACY_VERBOSE, "tracee %d added (%s backend)",
+		      c->pub.pid, tracy_backend_name(c->ops->id));
 	if (s->pub.se.child_create)
 		s->pub.se.child_create(&c->pub);
+}
+
+struct child *child_new(struct session *s, pid_t pid, bool attached,
+			const struct backend_ops *ops)
+{
+	struct child *c = child_alloc(s, pid, attached, ops);
+
+	if (c)
+		child_announce(c);
 	return c;
 }
 
 struct child *child_adopt(struct child *parent, pid_t pid)
 {
-	struct session *s = parent->session;
+	struct session *s = parent->tracee.session;
 	struct child *c = child_find(s, pid);
 
-	/* It may have stopped, and been added, before its parent's event. */
+	/*
+	 * It may have stopped, and been added, before its parent's event.
+	 * The user never hears of a child of a released tracee.
+	 */
 	if (!c) {
-		c = child_new(s, pid, parent->pub.attached, parent->ops);
+		c = child_alloc(s, pid, parent->pub.attached, parent->ops);
 		if (!c)
 			return NULL;
+		if (!parent->released)
+			child_announce(c);
 		c->first_stop_due = true;
 	}
 	c->pub.attached = parent->pub.attached;
 	c->seized = parent->seized;
-	/* Its first stop may have come first, on the session's backend. */
+	/*
+	 * Its first stop may have come first, on the session's backend; the
+	 * kernel gave it its parent's mask or filter.
+	 */
 	c->ops = parent->ops;
-	c->pub.backend = parent->ops->id;
-	if (parent->ops == &seccomp_backend)
-		seccomp_child_inherit(c, parent);
+	c->pub.backend = parent->pub.backend;
+	c->tracee.classic = parent->tracee.classic;
+	if (!c->tracee.hooks)
+		c->tracee.hooks = hookset_get(parent->tracee.hooks);
+	/* It has its parent's filter, and needs a tracer as much. */
+	if (parent->released && !c->released) {
+		c->released = true;
+		c->exitkill_due = true;
+		s->nlive--;
+	}
+	/* Added at its own first stop: its fields are settled only now. */
+	if (!c->released)
+		child_announce(c);
 	return c;
 }
 
@@ -77,8 +121,7 @@ void child_free(struct child *c)
 {
 	if (c->mem_fd >= 0)
 		close(c->mem_fd);
-	kmask_child_free(c);
-	seccomp_child_free(c);
+	hookset_put(c->tracee.hooks);
 	inject_child_free(c);
 	free(c);
 }
@@ -95,7 +138,7 @@ void children_free_reaped(struct session *s)
 
 void child_forget(struct child *c, bool keep_for_event)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	struct child **link;
 
 	if (c->gone)
@@ -105,7 +148,7 @@ void child_forget(struct child *c, bool keep_for_event)
 			*link = c->next;
 			break;
 		}
-	if (!c->dying)
+	if (!c->dying && !c->released)
 		s->nlive--;
 	c->gone = true;
 	c->stopped = false;
@@ -122,7 +165,30 @@ int child_resume(struct child *c, int sig)
 	c->stopped = false;
 	if (inject_pending(c))
 		return inject_resume(c, sig);
-	return c->ops->resume(c, sig);
+	return c->ops->resume(&c->tracee, sig);
+}
+
+int child_setup(struct child *c)
+{
+	return c->ops->setup ? c->ops->setup(&c->tracee) : 0;
+}
+
+bool child_exit_stop_due(const struct child *c,
+			 const struct syscall_stop *entry)
+{
+	return !c->ops->exit_stop_due ||
+	       c->ops->exit_stop_due(&c->tracee, entry->abi, entry->nr);
+}
+
+void child_exec_takeover(struct child *c, struct child *old)
+{
+	struct hookset *hooks = c->tracee.hooks;
+
+	c->tracee.hooks = old->tracee.hooks;
+	old->tracee.hooks = hooks;
+	c->tracee.in_syscall = old->tracee.in_syscall;
+	c->tracee.classic = old->tracee.classic;
+	c->pub.backend = old->pub.backend;
 }
 
 int child_detach(struct child *c)
@@ -188,7 +254,7 @@ static int exec_search(char **argv, const char *path)
 
 /* The forked child: be traced, stop for the tracer, then execute. */
 static void __attribute__((noreturn))
-exec_child(const struct session *s, const struct backend_ops *ops,
+exec_child(const struct backend_ops *ops, const void *compiled,
 	   char **argv, const char *path, int report_fd)
 {
 	int err = 0;
@@ -196,7 +262,7 @@ exec_child(const struct session *s, const struct backend_ops *ops,
 	if (ptrace(PTRACE_TRACEME, 0, 0, 0) || raise(SIGSTOP))
 		err = errno;
 	if (!err && ops->prepare_exec)
-		err = -ops->prepare_exec(s);
+		err = -ops->prepare_exec(compiled);
 	if (!err)
 		err = exec_search(argv, path);
 	if (write(report_fd, &err, sizeof(err)) != sizeof(err))
@@ -235,8 +301,10 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 {
 	const char *path = getenv("PATH") ? getenv("PATH") : "/bin:/usr/bin";
 	struct session *s = session_of(t);
+	struct hookset *hooks = s->hookset;
 	const struct backend_ops *ops;
 	int fds[2], status, err;
+	void *compiled = NULL;
 	struct child *c;
 	pid_t pid;
 
@@ -244,8 +312,12 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		errno = EINVAL;
 		return NULL;
 	}
-	ops = session_backend(s, true);
-	if (!ops || (ops->prepare_spawn && ops->prepare_spawn(s)))
+	ops = backend_choose(s, true, 0);
+	if (!ops)
+		return NULL;
+	/* What the child installs is made here, where malloc is safe. */
+	if (ops->prepare_exec && ops->compile &&
+	    !(compiled = hookset_compiled(hooks, ops)))
 		return NULL;
 	if (pipe2(fds, O_CLOEXEC))
 		return NULL;
@@ -256,7 +328,7 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 	}
 	if (!pid) {
 		close(fds[0]);
-		exec_child(s, ops, argv, path, fds[1]);
+		exec_child(ops, compiled, argv, path, fds[1]);
 	}
 	close(fds[1]);
 	fds[1] = -1;
@@ -280,12 +352,13 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 		errno = err;
 		return NULL;
 	}
-	if (ops->spawned)
-		ops->spawned(c);
+	c->spawned = true;
+	if (ops->prepare_exec)
+		c->tracee.hooks = hookset_get(hooks);
 	/* Stopped inside execve: the next syscall stop is its exit. */
-	c->in_syscall = true;
+	c->tracee.in_syscall = true;
 	c->stopped = true;
-	if ((c->ops->setup && c->ops->setup(c)) || child_resume(c, 0)) {
+	if (child_setup(c) || child_resume(c, 0)) {
 		err = errno;
 		tracy_kill_child(&c->pub);
 		errno = err;
@@ -322,22 +395,27 @@ static int wait_seized(pid_t pid, int *sig)
 struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 {
 	struct session *s = session_of(t);
-	const struct backend_ops *ops = session_backend(s, false);
+	const struct backend_ops *ops;
 	struct child *c;
-	int sig, err;
+	int sig = 0, err;
 
-	if (!ops)
+	/* A forced backend that cannot attach says so before any ptrace. */
+	if (t->backend != TRACY_BACKEND_AUTO && !backend_choose(s, false, -1))
 		return NULL;
 	if (ptrace(PTRACE_SEIZE, pid, 0,
-		   (void *)session_ptrace_options(s, ops, false))) {
+		   (void *)session_ptrace_options(s, NULL, false))) {
 		err = errno;
 		tracy_message(s, "cannot attach to %d: %s", pid, strerror(err));
 		errno = err;
 		return NULL;
 	}
-	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) || wait_seized(pid, &sig)) {
+	/* The kernel is probed, if need be, on the tracee stopped. */
+	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) || wait_seized(pid, &sig) ||
+	    !(ops = backend_choose(s, false, pid)) ||
+	    (ops->ptrace_options && ptrace(PTRACE_SETOPTIONS, pid, 0,
+			(void *)session_ptrace_options(s, ops, false)))) {
 		err = errno;
-		ptrace(PTRACE_DETACH, pid, 0, 0);
+		ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
 		errno = err;
 		return NULL;
 	}
@@ -350,7 +428,7 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 	}
 	c->seized = true;
 	c->stopped = true;
-	if ((c->ops->setup && c->ops->setup(c)) || child_resume(c, sig)) {
+	if (child_setup(c) || child_resume(c, sig)) {
 		err = errno;
 		tracy_detach_child(&c->pub);
 		errno = err;
@@ -373,14 +451,15 @@ int tracy_kill_child(struct tracy_child *tc)
 {
 	struct child *c = child_of(tc);
 
-	if (c->gone || c->dying)
+	/* A released tracee is the user's no more. */
+	if (c->gone || c->dying || c->released)
 		return 0;
 	if (kill(tc->pid, SIGKILL) && errno != ESRCH)
 		return -1;
 	/* Its end is reaped by the event loop, without an event. */
 	c->dying = true;
 	c->stopped = false;
-	c->session->nlive--;
+	c->tracee.session->nlive--;
 	return 0;
 }
 
@@ -389,13 +468,16 @@ int tracy_detach_child(struct tracy_child *tc)
 	struct child *c = child_of(tc);
 	int ret;
 
-	if (c->gone || c->dying) {
+	if (c->gone || c->dying || c->released) {
 		errno = ESRCH;
 		return -1;
 	}
-	if (seccomp_may_detach(c))
-		return -1;
+	if (c->ops->needs_tracer && c->ops->needs_tracer(&c->tracee))
+		return child_release(c, tc->event.type == TRACY_EVENT_SIGNAL &&
+				     c->stopped ? (int)tc->event.signal_num : 0);
 	ret = child_detach(c);
+	if (!ret && c->spawned)
+		detached_add(c->tracee.session, tc->pid);
 	child_forget(c, true);
 	return ret;
 }

@@ -28,7 +28,7 @@ static int update_regs(struct child *c, int abi, long nr,
 	}
 	/* The registers are the injection's until its callback runs. */
 	if (inject_pending(c)) {
-		tracy_message(c->session, "tracee %d is in an injection",
+		tracy_message(c->tracee.session, "tracee %d is in an injection",
 			      c->pub.pid);
 		errno = EBUSY;
 		return -1;
@@ -117,14 +117,14 @@ int tracy_deny_syscall_errno(struct tracy_child *child, int err)
 		return -1;
 	}
 	if (!child->pre_syscall || child->event.type != TRACY_EVENT_SYSCALL) {
-		tracy_message(c->session, "tracy_deny_syscall: %d is not at a "
+		tracy_message(c->tracee.session, "tracy_deny_syscall: %d is not at a "
 			      "syscall entry", child->pid);
 		errno = EINVAL;
 		return -1;
 	}
 	if (update_regs(c, (int)child->event.abi, -1, NULL, &result, NULL))
 		return -1;
-	c->deny_errno = err;
+	c->tracee.deny_errno = err;
 	child->denied_nr = child->event.syscall_num;
 	return 0;
 }

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -42,7 +43,7 @@ static struct tracy_event *quit_event(struct child *c, int status)
 	e->signal_num = WIFEXITED(status) ? WEXITSTATUS(status) :
 					     WTERMSIG(status);
 	e->args.return_code = status;
-	tracy_verbose(c->session, TRACY_VERBOSE, "tracee %d %s %ld",
+	tracy_verbose(c->tracee.session, TRACY_VERBOSE, "tracee %d %s %ld",
 		      c->pub.pid, WIFEXITED(status) ? "exited with" :
 		      "killed by signal", e->signal_num);
 	child_forget(c, true);
@@ -60,7 +61,7 @@ static enum outcome gone_event(struct child *c, long signal)
 
 static enum outcome syscall_hook_result(struct child *c, int result)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 
 	switch (result) {
 	case TRACY_HOOK_CONTINUE:
@@ -92,7 +93,7 @@ void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 
 	e->type = TRACY_EVENT_SYSCALL;
 	e->child = &c->pub;
-	e->syscall_num = stop->nr;
+	e->syscall_num = abi_public_nr(stop->abi, stop->nr);
 	e->signal_num = 0;
 	e->abi = stop->abi;
 	e->args.a0 = stop->args[0];
@@ -101,7 +102,7 @@ void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 	e->args.a3 = stop->args[3];
 	e->args.a4 = stop->args[4];
 	e->args.a5 = stop->args[5];
-	e->args.syscall = stop->nr;
+	e->args.syscall = e->syscall_num;
 	e->args.ip = stop->ip;
 	e->args.sp = stop->sp;
 	e->args.return_code = stop->entry ? -ENOSYS : stop->rval;
@@ -111,7 +112,7 @@ void fill_syscall_event(struct child *c, const struct syscall_stop *stop)
 /* A syscall stop: a syscall-entry or exit stop, or a seccomp stop (entry). */
 static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	struct syscall_stop stop;
 	const struct hook *hook;
 	char *name;
@@ -122,19 +123,18 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 		c->after_entry_stop = stop.entry;
 	s->syscall_stops++;
 	/* Where the regs cannot tell, entry and exit stops alternate. */
-	c->in_syscall = stop.entry && (!c->ops->exit_stop_due ||
-				       c->ops->exit_stop_due(c, &stop));
+	c->tracee.in_syscall = stop.entry && child_exit_stop_due(c, &stop);
 	if (stop.entry) {
 		c->entry = stop;
 		c->entry_known = true;
-		c->deny_errno = 0;
+		c->tracee.deny_errno = 0;
 		c->pub.denied_nr = -1;
-	} else if (c->deny_errno) {
+	} else if (c->tracee.deny_errno) {
 		/* The kernel saw -1; the user sees the syscall and its errno. */
 		stop.abi = c->entry.abi;
-		stop.nr = c->pub.denied_nr;
-		stop.rval = -c->deny_errno;
-		c->deny_errno = 0;
+		stop.nr = abi_table_nr(stop.abi, c->pub.denied_nr);
+		stop.rval = -c->tracee.deny_errno;
+		c->tracee.deny_errno = 0;
 		if (syscall_set_return(c, stop.abi, stop.rval))
 			return FAILED;
 	}
@@ -142,20 +142,25 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 		return resumed(c, 0);
 
 	fill_syscall_event(c, &stop);
-	name = get_syscall_name_abi(stop.nr, stop.abi);
-	tracy_verbose(s, TRACY_VERBOSE_SYSCALL, "%d %s %s (%ld) abi %d = %ld",
-		      c->pub.pid, stop.entry ? "enters" : "leaves",
-		      name ? name : "?", stop.nr, stop.abi,
-		      c->pub.event.args.return_code);
+	/* Tracy's line, on stdout, for every syscall stop. */
+	if (TRACY_PRINT_SYSCALLS(&s->pub)) {
+		name = get_syscall_name_abi(stop.nr, stop.abi);
+		printf(_y("%04d System call: %s (%ld) Pre: %d") "\n",
+		       c->pub.pid, name ? name : "(null)",
+		       c->pub.event.syscall_num, c->pub.pre_syscall);
+	}
 	hook = hook_find(s, stop.abi, stop.nr);
-	return syscall_hook_result(c, hook ? hook->func(&c->pub.event) :
-				      s->pub.defhook(&c->pub.event));
+	if (hook)
+		return syscall_hook_result(c, hook->func(&c->pub.event));
+	if (s->pub.defhook)
+		return syscall_hook_result(c, s->pub.defhook(&c->pub.event));
+	return REPORT;
 }
 
 static enum outcome signal_event(struct child *c, int sig)
 {
 	struct tracy_event *e = &c->pub.event;
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	siginfo_t info;
 
 	if (ptrace(PTRACE_GETSIGINFO, c->pub.pid, 0, &info)) {
@@ -210,9 +215,9 @@ static enum outcome exec_event(struct child *c)
 		return FAILED;
 	/* A thread that was not the leader exec'd: it is the leader now. */
 	if ((pid_t)former != c->pub.pid) {
-		old = child_find(c->session, (pid_t)former);
-		if (old && c->ops->exec_takeover)
-			c->ops->exec_takeover(c, old);
+		old = child_find(c->tracee.session, (pid_t)former);
+		if (old)
+			child_exec_takeover(c, old);
 		/*
 		 * The execve the exit stop will be about is old's: after the
 		 * exec the registers may no longer say (arm64 forgets the
@@ -230,7 +235,7 @@ static enum outcome exec_event(struct child *c)
 	 * stopped with an exit stop due (always, in classic ptrace).
 	 */
 	if (!c->ops->exit_stop_due)
-		c->in_syscall = true;
+		c->tracee.in_syscall = true;
 	return resumed(c, 0);
 }
 
@@ -248,7 +253,7 @@ static enum outcome injection_stop(struct child *c, int status)
 		    result == TRACY_HOOK_NOHOOK)
 			return resumed(c, 0);
 		if (result == TRACY_HOOK_DENY)
-			return abort_session(c->session, "TRACY_HOOK_DENY "
+			return abort_session(c->tracee.session, "TRACY_HOOK_DENY "
 					     "from an injection callback");
 		return syscall_hook_result(c, result);
 	default:
@@ -256,7 +261,7 @@ static enum outcome injection_stop(struct child *c, int status)
 	}
 }
 
-static bool is_group_stop_signal(int sig)
+bool is_group_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
 	       sig == SIGTTOU;
@@ -269,6 +274,8 @@ static enum outcome stop_event(struct child *c, int status)
 
 	if (c->dying)
 		return ptrace(PTRACE_CONT, c->pub.pid, 0, 0) ? FAILED : HANDLED;
+	if (c->released)
+		return released_stop(c, status) ? FAILED : HANDLED;
 	c->stopped = true;
 	c->after_entry_stop = false;
 	if (inject_pending(c))
@@ -277,7 +284,7 @@ static enum outcome stop_event(struct child *c, int status)
 		return syscall_event(c, false);
 	if (c->first_stop_due && (sig == SIGSTOP || event == PTRACE_EVENT_STOP)) {
 		c->first_stop_due = false;
-		if (c->ops->setup && c->ops->setup(c))
+		if (child_setup(c))
 			return FAILED;
 		return resumed(c, 0);
 	}
@@ -308,11 +315,43 @@ static enum outcome stop_event(struct child *c, int status)
 	}
 }
 
-/* A stop of a pid we do not know yet: a new tracee, before its parent's event. */
+/*
+ * The tracee that made the new tracee pid, as /proc says: the leader of
+ * its thread group if it is a thread, else its parent. NULL: none of ours.
+ */
+static struct child *maker_of(struct session *s, pid_t pid)
+{
+	char path[64], line[128];
+	int tgid = 0, ppid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return NULL;
+	while (fgets(line, sizeof(line), f) && !ppid)
+		if (sscanf(line, "Tgid: %d", &tgid) != 1)
+			sscanf(line, "PPid: %d", &ppid);
+	fclose(f);
+	return child_find(s, tgid && tgid != pid ? tgid : ppid);
+}
+
+/*
+ * A stop of a pid we do not know yet: a new tracee, before its parent's
+ * event. It is its maker's, if /proc tells (so that a child of a
+ * released tracee is never announced, nor run to a hook); else it
+ * starts on the backend chosen last, and its parent's event, when it
+ * comes, says whose it is.
+ */
 static struct child *unknown_stopped(struct session *s, pid_t pid, int status)
 {
 	bool seized = status >> 16 == PTRACE_EVENT_STOP;
-	struct child *c = child_new(s, pid, seized, s->ops);
+	struct child *maker = maker_of(s, pid), *c;
+
+	if (maker)
+		return child_adopt(maker, pid);
+	/* Announced at its parent's event, or before its first hook. */
+	c = child_alloc(s, pid, seized, s->ops);
 
 	if (c) {
 		c->first_stop_due = true;
@@ -331,8 +370,12 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 
 	children_free_reaped(s);
 	for (;;) {
+		if (main_loop_ended()) {
+			errno = EINTR;
+			return NULL;
+		}
 		if (!s->children)
-			return &s->none_event;
+			return detached_wait(s, pid) ? NULL : &s->none_event;
 		got = waitpid(pid, &status, __WALL);
 		/* No tracee left at all: they went without a word (detached). */
 		if (got < 0 && errno == ECHILD && pid == -1) {
@@ -343,17 +386,23 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid)
 		if (got < 0)
 			return NULL;
 		c = child_find(s, got);
-		if (!c && !WIFSTOPPED(status))
+		if (!c && !WIFSTOPPED(status)) {
+			detached_reaped(s, got);
 			continue;	/* a child of ours we detached from */
+		}
 		if (!c && !(c = unknown_stopped(s, got, status)))
 			return NULL;
 		if (!WIFSTOPPED(status)) {
-			if (c->dying) {
+			if (c->dying || c->released) {
 				child_forget(c, false);
 				continue;
 			}
+			child_announce(c);
 			return quit_event(c, status);
 		}
+		/* Its first stop is ours; any other may run hooks. */
+		if (!c->first_stop_due && !c->released)
+			child_announce(c);
 		outcome = stop_event(c, status);
 		if (outcome == REPORT)
 			return &c->pub.event;
@@ -379,21 +428,4 @@ int tracy_continue(struct tracy_event *e, int sigoverride)
 		sig = (int)e->signal_num;
 	c->suppress = false;
 	return child_resume(c, sig);
-}
-
-int tracy_main(struct tracy *t)
-{
-	struct tracy_event *e;
-
-	for (;;) {
-		e = tracy_wait_event(t, -1);
-		if (!e)
-			return -1;
-		if (e->type == TRACY_EVENT_NONE)
-			return 0;
-		if (e->type == TRACY_EVENT_QUIT)
-			continue;
-		if (tracy_continue(e, 0) && errno != ESRCH)
-			return -1;
-	}
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The hook set: per ABI, a hook per syscall number, plus the default and
- * the signal hook. It decides which syscall stops are reported, and, in
- * the backends, which stops the kernel makes at all.
+ * the signal hook. It decides which syscall stops are reported, and,
+ * through its snapshot (hookset.c), which stops the kernel makes at all.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -67,18 +67,36 @@ const struct hook *hook_find(const struct session *s, int abi, long nr)
 	return hook && hook->func ? hook : NULL;
 }
 
+bool hooks_want_all(const struct session *s)
+{
+	return s->pub.defhook || (s->pub.opt & TRACY_VERBOSE_SYSCALL);
+}
+
 bool hook_wants(const struct session *s, int abi, long nr, bool entry)
 {
 	const struct hook *hook = hook_find(s, abi, nr);
 
 	if (hook)
 		return entry || !(hook->flags & TRACY_HOOK_ENTRY_ONLY);
-	return s->pub.defhook != NULL;
+	return hooks_want_all(s);
+}
+
+/* Is name a syscall of some ABI the library knows, on any architecture? */
+static bool known_syscall(const char *name)
+{
+	const struct tracy_syscall_table *const *table;
+
+	for (table = tracy_syscall_tables; *table; table++)
+		if (tracy_syscall_number(*table, name) >= 0)
+			return true;
+	return false;
 }
 
 /*
- * The slot of 'name' in ABI abi, or NULL with errno EINVAL (no such ABI
- * or name) or ENOENT (no hook of the ABI yet, and alloc is false).
+ * The slot of 'name' in ABI abi, or NULL with errno EINVAL (no such ABI,
+ * or a name that is no syscall at all), ENOENT (no hook of the ABI yet,
+ * and alloc is false) or ENOTSUP (a syscall of other ABIs only, which
+ * the caller accepts as Tracy does: a hook that never runs).
  */
 static struct hook *hook_by_name(struct session *s, const char *name,
 				 long abi, bool alloc)
@@ -93,9 +111,15 @@ static struct hook *hook_by_name(struct session *s, const char *name,
 		return NULL;
 	}
 	nr = name ? tracy_syscall_number(table, name) : -1;
+	if (nr < 0 && name && known_syscall(name)) {
+		tracy_verbose(s, TRACY_VERBOSE, "\"%s\" is no syscall of the "
+			      "%s ABI: its hook never runs", name, table->abi);
+		errno = ENOTSUP;
+		return NULL;
+	}
 	if (nr < 0) {
-		tracy_message(s, "no syscall \"%s\" in the %s ABI",
-			      name ? name : "(null)", table->abi);
+		tracy_message(s, "\"%s\" is no syscall of any ABI",
+			      name ? name : "(null)");
 		errno = EINVAL;
 		return NULL;
 	}
@@ -119,14 +143,18 @@ int tracy_set_hook_flags(struct tracy *t, const char *syscall, long abi,
 	}
 	hook = hook_by_name(s, syscall, abi, true);
 	if (!hook)
+		return errno == ENOTSUP ? 0 : -1;
+	/* As Tracy: a second hook does not replace the first. */
+	if (hook->func) {
+		tracy_message(s, "%s of ABI %ld has a hook already", syscall, abi);
+		errno = EEXIST;
 		return -1;
+	}
 	old = *hook;
 	hook->func = func;
 	hook->flags = flags;
-	s->hooks_gen++;
-	if (s->ops->hooks_changed && s->ops->hooks_changed(s)) {
+	if (hookset_update(s)) {
 		*hook = old;
-		s->hooks_gen++;
 		return -1;
 	}
 	return 0;
@@ -141,27 +169,35 @@ int tracy_set_hook(struct tracy *t, const char *syscall, long abi,
 int tracy_unset_hook(struct tracy *t, const char *syscall, long abi)
 {
 	struct session *s = session_of(t);
-	struct hook *hook = hook_by_name(s, syscall, abi, false);
+	struct hook *hook = hook_by_name(s, syscall, abi, false), old;
 
 	if (!hook)
-		return -1;
+		return errno == ENOTSUP ? 0 : -1;
 	if (!hook->func) {
 		errno = ENOENT;
 		return -1;
 	}
+	old = *hook;
 	hook->func = NULL;
 	hook->flags = 0;
-	s->hooks_gen++;
-	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
+	if (hookset_update(s)) {
+		*hook = old;
+		return -1;
+	}
+	return 0;
 }
 
 int tracy_set_default_hook(struct tracy *t, tracy_hook_func f)
 {
 	struct session *s = session_of(t);
+	tracy_hook_func old = t->defhook;
 
 	t->defhook = f;
-	s->hooks_gen++;
-	return s->ops->hooks_changed ? s->ops->hooks_changed(s) : 0;
+	if (hookset_update(s)) {
+		t->defhook = old;
+		return -1;
+	}
+	return 0;
 }
 
 int tracy_set_signal_hook(struct tracy *t, tracy_hook_func f)

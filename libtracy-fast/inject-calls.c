@@ -32,7 +32,7 @@ static long abi_syscall(const struct tracy_child *child, const char *name)
 static int failed_in_tracee(struct tracy_child *child, const char *fn,
 			    long result)
 {
-	tracy_message(child_of(child)->session, "%s: failed in tracee %d: %s",
+	tracy_message(child_of(child)->tracee.session, "%s: failed in tracee %d: %s",
 		      fn, child->pid, strerror((int)-result));
 	errno = (int)-result;
 	return -1;
@@ -65,7 +65,7 @@ int tracy_mmap(struct tracy_child *child, tracy_child_addr_t *ret,
 	if (child && abi_syscall(child, name) < 0) {
 		name = "mmap";
 		if (pgoffset < 0 || pgoffset > LONG_MAX / MMAP2_UNIT) {
-			tracy_message(child_of(child)->session,
+			tracy_message(child_of(child)->tracee.session,
 				      "%s: offset %lld out of range", fn,
 				      (long long)pgoffset);
 			errno = EINVAL;
@@ -116,7 +116,7 @@ int tracy_safe_fork(struct tracy_child *child, pid_t *new_child)
 	if (inject_check(child, fn, 0, NULL, false))
 		return -1;
 	c = child_of(child);
-	opt = session_ptrace_options(c->session, c->ops, !child->attached);
+	opt = session_ptrace_options(c->tracee.session, c->ops, !child->attached);
 	if (ptrace(PTRACE_SETOPTIONS, child->pid, 0,
 		   (void *)(opt | PTRACE_O_TRACEFORK)))
 		return -1;
@@ -128,7 +128,7 @@ int tracy_safe_fork(struct tracy_child *child, pid_t *new_child)
 	if (result < 0)
 		return failed_in_tracee(child, fn, result);
 	if (forked != (pid_t)result) {
-		tracy_message(c->session, "%s: tracee %d forked %ld without a "
+		tracy_message(c->tracee.session, "%s: tracee %d forked %ld without a "
 			      "fork event", fn, child->pid, result);
 		errno = EPROTO;
 		return -1;

@@ -94,12 +94,14 @@ void inject_child_free(struct child *c)
 	free(c->inject->held);
 	free(c->inject);
 	c->inject = NULL;
+	c->pub.inj.injecting = 0;
+	c->pub.inj.cb = NULL;
 }
 
 static int refuse(const struct child *c, const char *fn, int err,
 		  const char *why)
 {
-	tracy_message(c ? c->session : NULL, "%s: %s", fn, why);
+	tracy_message(c ? c->tracee.session : NULL, "%s: %s", fn, why);
 	errno = err;
 	return -1;
 }
@@ -171,7 +173,7 @@ static void inject_init(struct child *c, struct inject *inj, const char *fn,
 	inj->nr = nr;
 	memcpy(inj->args, args, sizeof(inj->args));
 	inj->at_entry = c->pub.pre_syscall;
-	tracy_verbose(c->session, TRACY_VERBOSE_SYSCALL, "%d: %s injects %s "
+	tracy_verbose(c->tracee.session, TRACY_VERBOSE_SYSCALL, "%d: %s injects %s "
 		      "(%ld) at a syscall %s", c->pub.pid, fn,
 		      tracy_syscall_name(abi_table(inj->abi), nr) ?: "?", nr,
 		      inj->at_entry ? "entry" : "exit");
@@ -192,7 +194,7 @@ static int inject_begin(struct child *c, struct inject *inj)
 	regs = inj->saved;
 	for (i = 0; i < 6; i++)
 		arch_reg_set(&regs, inj->abi, ARCH_REG_ARG0 + i, inj->args[i]);
-	if (inj->at_entry && c->in_syscall) {
+	if (inj->at_entry && c->tracee.in_syscall) {
 		if (arch_set_syscall_nr(pid, &regs, inj->abi, nr))
 			return -1;
 		inj->phase = INJECT_TO_EXIT;
@@ -206,11 +208,11 @@ static int inject_begin(struct child *c, struct inject *inj)
 		arch_syscall_rewind(&regs, inj->abi, nr);
 		inj->phase = INJECT_TO_ENTRY;
 	}
-	if ((c->ops->stop_all && c->ops->stop_all(c)) ||
+	if ((c->ops->stop_all && c->ops->stop_all(&c->tracee)) ||
 	    arch_set_regs(pid, &regs))
 		return -1;
 	/* For the reading of stops that cannot tell an entry from an exit. */
-	c->in_syscall = inj->phase == INJECT_TO_EXIT;
+	c->tracee.in_syscall = inj->phase == INJECT_TO_EXIT;
 	return 0;
 }
 
@@ -279,7 +281,7 @@ static int wait_stop(struct child *c, const struct inject *inj, int *status)
 		if (errno != EINTR)
 			return -1;
 	if (info.si_code != CLD_TRAPPED && info.si_code != CLD_STOPPED) {
-		tracy_message(c->session, "%s: tracee %d ended during the "
+		tracy_message(c->tracee.session, "%s: tracee %d ended during the "
 			      "injection", inj->fn, pid);
 		errno = ESRCH;
 		return -1;
@@ -346,7 +348,7 @@ static void send_held(struct child *c, struct inject *inj)
 				continue;
 		}
 		if (syscall(SYS_tkill, tid, info->si_signo))
-			tracy_message(c->session, "%s: cannot send %s back to "
+			tracy_message(c->tracee.session, "%s: cannot send %s back to "
 				      "tracee %d: %s", inj->fn,
 				      get_signal_name(info->si_signo), tid,
 				      strerror(errno));
@@ -402,14 +404,14 @@ static int run_to_syscall_stop(struct child *c, struct inject *inj,
 		if (other_stop(c, inj, status))
 			return -1;
 	}
-	c->session->syscall_stops++;
+	c->tracee.session->syscall_stops++;
 	return syscall_stop_read(c, stop, false);
 }
 
 static int unexpected_stop(struct child *c, const struct inject *inj,
 			   const struct syscall_stop *stop)
 {
-	tracy_message(c->session, "%s: tracee %d made an unexpected %s stop "
+	tracy_message(c->tracee.session, "%s: tracee %d made an unexpected %s stop "
 		      "of syscall %ld (ABI %d) during the injection", inj->fn,
 		      c->pub.pid, stop->entry ? "entry" : "exit", stop->nr,
 		      stop->abi);
@@ -433,12 +435,12 @@ static int inject_step(struct child *c, struct inject *inj,
 		if (stop->abi != inj->abi || stop->nr != inj->nr)
 			return unexpected_stop(c, inj, stop);
 		inj->phase = INJECT_TO_EXIT;
-		c->in_syscall = true;
+		c->tracee.in_syscall = true;
 		return 0;
 	}
 	if (stop->entry)
 		return unexpected_stop(c, inj, stop);
-	c->in_syscall = false;
+	c->tracee.in_syscall = false;
 	/* Interrupted by a signal: the kernel would restart it; we do not. */
 	r = stop->rval;
 	if (r == -ERESTARTSYS || r == -ERESTARTNOINTR ||
@@ -466,8 +468,7 @@ static int put_back(struct child *c, struct inject *inj)
 	if (!stop.entry)
 		return unexpected_stop(c, inj, &stop);
 	/* Entered under no mask: the kernel gives it its exit stop. */
-	c->in_syscall = !c->ops->exit_stop_due ||
-			c->ops->exit_stop_due(c, &c->entry);
+	c->tracee.in_syscall = child_exit_stop_due(c, &c->entry);
 	/*
 	 * A syscall-entry stop: a seccomp filter that traces the syscall
 	 * stops it once more, and the event loop must not call its hook
@@ -499,7 +500,7 @@ static int put_back_forked(struct child *c, const struct inject *inj)
 		return 0;	/* gone already: the event loop says so */
 	if (arch_get_regs(pid, &task) || set_final_regs(pid, inj, &task))
 		return -1;
-	opt = session_ptrace_options(c->session, c->ops, !c->pub.attached);
+	opt = session_ptrace_options(c->tracee.session, c->ops, !c->pub.attached);
 	return ptrace(PTRACE_SETOPTIONS, pid, 0, (void *)opt) ? -1 : 0;
 }
 
@@ -566,6 +567,9 @@ int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
 	long args[6], result;
 
 	args_of(a, args);
+	if (child)
+		syscall_number = abi_table_nr((int)child->event.abi,
+					      syscall_number);
 	if (inject_check(child, fn, syscall_number, args, false) ||
 	    inject_sync(child_of(child), fn, syscall_number, args, &result,
 			NULL))
@@ -573,6 +577,21 @@ int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
 	if (return_code)
 		*return_code = result;
 	return 0;
+}
+
+/* Tracy's view of it, in child->inj, for programs that read it. */
+static void tracy_inj_begin(struct tracy_child *child,
+			    const struct inject *inj)
+{
+	struct tracy_inject_data *d = &child->inj;
+
+	memset(d, 0, sizeof(*d));
+	d->injecting = 1;
+	d->pre = inj->at_entry;
+	d->syscall_num = (int)abi_public_nr(inj->abi, inj->nr);
+	d->cb = inj->callback;
+	if (inj->saved.size == sizeof(d->reg))
+		memcpy(&d->reg, inj->saved.words, sizeof(d->reg));
 }
 
 int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
@@ -585,6 +604,9 @@ int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
 	long args[6];
 
 	args_of(a, args);
+	if (child)
+		syscall_number = abi_table_nr((int)child->event.abi,
+					      syscall_number);
 	if (inject_check(child, fn, syscall_number, args, true))
 		return -1;
 	c = child_of(child);
@@ -599,6 +621,7 @@ int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
 		return -1;
 	}
 	c->inject = inj;
+	tracy_inj_begin(child, inj);
 	return 0;
 }
 
@@ -621,7 +644,10 @@ static int run_callback(struct child *c, struct inject *inj,
 	inj->phase = INJECT_CALLBACK;
 	memcpy(injected.args, inj->args, sizeof(injected.args));
 	fill_syscall_event(c, &injected);
+	c->pub.inj.injecting = 0;
+	c->pub.inj.injected = 1;
 	*result = inj->callback ? inj->callback(e) : TRACY_HOOK_CONTINUE;
+	c->pub.inj.injected = 0;
 	if (!inj->cancelled && !c->gone && !c->dying)
 		ret = put_back(c, inj);
 	*e = inj->event;
@@ -643,7 +669,7 @@ int inject_async_stop(struct child *c, int status, int *result)
 	else if (syscall_stop_read(c, &stop, false))
 		ret = -1;
 	else {
-		c->session->syscall_stops++;
+		c->tracee.session->syscall_stops++;
 		ret = inject_step(c, inj, &stop);
 		if (ret > 0)
 			return run_callback(c, inj, &stop, result);
@@ -669,7 +695,7 @@ void inject_cancel(struct child *c)
 	else
 		ret = undo_regs(c->pub.pid, inj);
 	if (ret)
-		tracy_message(c->session, "%s: tracee %d leaves in the middle "
+		tracy_message(c->tracee.session, "%s: tracee %d leaves in the middle "
 			      "of the injection, in its registers",
 			      inj->fn, c->pub.pid);
 	inj->cancelled = true;

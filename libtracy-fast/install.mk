@@ -4,12 +4,24 @@
 # PREFIX is what the installed files know themselves by (the .pc file's
 # paths); DESTDIR only moves them, for packages and tests. LIBDIR,
 # INCLUDEDIR, MANDIR and PKGCONFIGDIR override the parts.
+#
+# Tracy's programs include "tracy.h", <tracy.h> or <tracy/tracy.h>, with
+# its ll.h and tracyarch.h beside it, and link with -ltracy. So that a
+# real Tracy can be installed next to us, none of that takes a name of
+# its: the headers go to INCLUDEDIR/libtracy-fast/tracy/, and the .pc
+# file's -I flags find them by all three spellings; -ltracy finds
+# libtracy.so and libtracy.a, links to our libraries, in
+# LIBDIR/libtracy-fast/, which the .pc file's -L puts first. A program
+# linked through the alias needs libtracy-fast.so.0, our SONAME.
 
 PREFIX       ?= /usr/local
 LIBDIR       ?= $(PREFIX)/lib
 INCLUDEDIR   ?= $(PREFIX)/include
 MANDIR       ?= $(PREFIX)/share/man
+BINDIR       ?= $(PREFIX)/bin
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+TRACY_INCLUDEDIR := $(INCLUDEDIR)/libtracy-fast
+TRACY_ALIASDIR   := $(LIBDIR)/libtracy-fast
 
 # A path of the .pc file, relative to ${prefix} where it is under PREFIX,
 # so that pkg-config --define-prefix can move it.
@@ -35,15 +47,19 @@ LIBTRACY_INSTALLED_LIBS := libtracy-fast.a $(LIBTRACY_SO) $(LIBTRACY_SONAME) \
 
 .PHONY: install uninstall
 install: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so \
-		libtracy-fast/libtracy-fast.pc.in
-	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR) \
+		libtracy-fast/libtracy-fast.pc.in $(LIBTRACY_PUBLIC_HEADERS)
+	install -d $(DESTDIR)$(TRACY_INCLUDEDIR)/tracy $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(TRACY_ALIASDIR) \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man3 \
 		$(DESTDIR)$(MANDIR)/man7
-	install -m 644 libtracy-fast/tracy.h $(DESTDIR)$(INCLUDEDIR)/tracy.h
+	install -m 644 $(LIBTRACY_PUBLIC_HEADERS) \
+		$(DESTDIR)$(TRACY_INCLUDEDIR)/tracy/
 	install -m 644 $(BUILD)/lib/host/libtracy-fast.a $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(BUILD)/lib/host/$(LIBTRACY_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sfn $(LIBTRACY_SO) $(DESTDIR)$(LIBDIR)/$(LIBTRACY_SONAME)
 	ln -sfn $(LIBTRACY_SONAME) $(DESTDIR)$(LIBDIR)/libtracy-fast.so
+	ln -sfn ../libtracy-fast.so $(DESTDIR)$(TRACY_ALIASDIR)/libtracy.so
+	ln -sfn ../libtracy-fast.a $(DESTDIR)$(TRACY_ALIASDIR)/libtracy.a
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call pc-path,$(LIBDIR))|' \
 		-e 's|@INCLUDEDIR@|$(call pc-path,$(INCLUDEDIR))|' \
 		-e 's|@VERSION@|$(LIBTRACY_VERSION)|' \
@@ -59,19 +75,43 @@ install: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so \
 	$(if $(DESTDIR),,$(ldconfig-if-root))
 
 uninstall:
-	rm -f $(DESTDIR)$(INCLUDEDIR)/tracy.h \
+	rm -f $(addprefix $(DESTDIR)$(TRACY_INCLUDEDIR)/tracy/,\
+			$(notdir $(LIBTRACY_PUBLIC_HEADERS))) \
+		$(DESTDIR)$(TRACY_ALIASDIR)/libtracy.so \
+		$(DESTDIR)$(TRACY_ALIASDIR)/libtracy.a \
 		$(addprefix $(DESTDIR)$(LIBDIR)/,$(LIBTRACY_INSTALLED_LIBS)) \
 		$(DESTDIR)$(PKGCONFIGDIR)/libtracy-fast.pc \
 		$(addprefix $(DESTDIR)$(MANDIR)/man3/,$(notdir $(LIBTRACY_MAN3))) \
 		$(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(LIBTRACY_MAN7))) \
 		$(foreach link,$(LIBTRACY_MAN_LINKS),\
 			$(DESTDIR)$(MANDIR)/man3/$(firstword $(subst :, ,$(link))).3)
+	-rmdir $(DESTDIR)$(TRACY_INCLUDEDIR)/tracy $(DESTDIR)$(TRACY_INCLUDEDIR) \
+		$(DESTDIR)$(TRACY_ALIASDIR) 2>/dev/null
 	$(if $(DESTDIR),,$(ldconfig-if-root))
 
 # make test-host: the exports and man pages (selftests/package/api.py),
-# and make install into a scratch DESTDIR used through pkg-config
-# (selftests/package/install.py).
+# make install into a scratch DESTDIR used through pkg-config
+# (selftests/package/install.py), and Tracy-style programs built from
+# such an install as Tracy's users build them, run on every backend
+# (selftests/tracy-compat/run.py).
 HOST_CHECKS += \
 	"python3 selftests/package/api.py --cc $(CC) --lib-dir $(BUILD)/lib/host" \
-	"python3 selftests/package/install.py --build $(BUILD)"
+	"python3 selftests/package/install.py --build $(BUILD)" \
+	"python3 selftests/tracy-compat/run.py --build $(BUILD)"
 test-host: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so
+
+# The rules that install and uninstall program $(1), built as $(2), with
+# its man page $(3) in section 1, beside the library: the project's tools
+# (stracy, soxy) each call it once.
+define PROGRAM_INSTALL_RULES
+.PHONY: install-$(1) uninstall-$(1)
+install: install-$(1)
+install-$(1): $(2) $(3)
+	install -d $$(DESTDIR)$$(BINDIR) $$(DESTDIR)$$(MANDIR)/man1
+	install -m 755 $(2) $$(DESTDIR)$$(BINDIR)/$(1)
+	install -m 644 $(3) $$(DESTDIR)$$(MANDIR)/man1/$(1).1
+
+uninstall: uninstall-$(1)
+uninstall-$(1):
+	rm -f $$(DESTDIR)$$(BINDIR)/$(1) $$(DESTDIR)$$(MANDIR)/man1/$(1).1
+endef

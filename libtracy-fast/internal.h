@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the files of libtracy-fast share and its users do not see: the
- * session and tracee records around the public structs, the backends'
- * interface, and the helpers each file offers the others.
+ * session and tracee records around the public structs, and the helpers
+ * each file offers the others. The backends see only backend.h.
  */
 #ifndef TRACY_FAST_INTERNAL_H
 #define TRACY_FAST_INTERNAL_H
@@ -10,80 +10,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tracy.h"
-#include "syscalls.h"
+#include "backend.h"
 #include "tracy-regs.h"
 
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
-struct session;
 struct child;
 struct syscall_stop;
-
-/*
- * A backend decides which syscalls stop a tracee. The event loop is the
- * same for all: it still filters every syscall stop through the hook set,
- * so a backend may stop a tracee more often than needed, never less.
- */
-struct backend_ops {
-	enum tracy_backend id;
-	/* PTRACE_O_* the backend needs on top of the session's. */
-	long ptrace_options;
-	/* tracy_exec(), before the fork; 0, or -1 with errno. */
-	int (*prepare_spawn)(struct session *s);
-	/*
-	 * In the forked child, after PTRACE_TRACEME and before execve (a
-	 * seccomp filter goes in here). Async-signal-safe; 0 or -errno.
-	 */
-	int (*prepare_exec)(const struct session *s);
-	/* tracy_exec(): the tracee c was started, before setup. */
-	void (*spawned)(struct child *c);
-	/* A new tracee, ptrace-stopped; 0, or -1 with errno. */
-	int (*setup)(struct child *c);
-	/* Resumes a stopped tracee with signal sig; 0, or -1 with errno. */
-	int (*resume)(struct child *c, int sig);
-	/* The hook set changed; 0, or -1 with errno. */
-	int (*hooks_changed)(struct session *s);
-	/*
-	 * At the entry stop 'entry': will the syscall get its exit stop?
-	 * NULL: always (classic ptrace).
-	 */
-	bool (*exit_stop_due)(const struct child *c,
-			      const struct syscall_stop *entry);
-	/*
-	 * A thread 'old' that was not the leader exec'd and is now 'c',
-	 * under the leader's pid; old is forgotten next. NULL: nothing to do.
-	 */
-	void (*exec_takeover)(struct child *c, struct child *old);
-	/*
-	 * Until the next resume(), make every syscall of the stopped tracee
-	 * stop at its entry and exit when it is resumed with PTRACE_SYSCALL
-	 * (an injection needs the stops of syscalls no hook wants). The
-	 * exit decision of the syscall the tracee is in is the kernel's
-	 * already. 0, or -1 with errno. NULL: they do already.
-	 */
-	int (*stop_all)(struct child *c);
-};
-
-extern const struct backend_ops classic_backend;	/* compat/classic.c */
-extern const struct backend_ops kmask_backend;		/* kmask.c */
-extern const struct backend_ops seccomp_backend;	/* compat/seccomp.c */
-
-enum kmask_state {
-	KMASK_UNKNOWN,		/* no tracee probed yet */
-	KMASK_PRESENT,
-	KMASK_ABSENT,		/* PTRACE_GETSYSCALLMASK: EIO */
-};
-
-enum seccomp_state {
-	SECCOMP_UNKNOWN,
-	SECCOMP_PRESENT,	/* filters, SECCOMP_RET_TRACE */
-	SECCOMP_ABSENT,
-};
-
-struct kmask_set;
-struct seccomp_set;
 struct inject;
 
 struct hook {
@@ -113,13 +47,17 @@ struct session {
 	struct abi_hooks hooks[TRACY_ABI_COUNT];
 	/* Bumped at every change of the hook set (default hook included). */
 	unsigned long hooks_gen;
+	/* The snapshot of the hook set now. */
+	struct hookset *hookset;
+	/*
+	 * The backend chosen last: a tracee whose parent is not known yet
+	 * starts on it (backend_choose()).
+	 */
 	const struct backend_ops *ops;
-	enum kmask_state kmask_state;
-	/* The kernel mask of the hook set, made for some hooks_gen. */
-	struct kmask_set *kmask;
-	enum seccomp_state seccomp_state;
-	/* The seccomp filter of the hook set, made for some hooks_gen. */
-	struct seccomp_set *seccomp;
+	/* pub.backend was forced by TRACY_BACKEND, not by the API. */
+	bool backend_from_env;
+	/* Per backend id: what it keeps (session_backend_state()). */
+	int backend_state[BACKEND_SLOTS];
 	/* Syscall stops the kernel made, reported or not. */
 	unsigned long syscall_stops;
 	/* The fastest memory path not known to fail; forced: only that. */
@@ -127,6 +65,9 @@ struct session {
 	bool mem_forced;
 	/* PTRACE_GET_SYSCALL_INFO works (5.3) and is not switched off. */
 	bool syscall_info;
+	/* Processes tracy_exec() started and we detached from, running. */
+	pid_t *detached;
+	int ndetached;
 	struct tracy_event none_event;
 };
 
@@ -142,27 +83,28 @@ struct syscall_stop {
 
 struct child {
 	struct tracy_child pub;
+	struct tracee tracee;	/* session, in_syscall, ... */
 	struct child *next;
-	struct session *session;
 	const struct backend_ops *ops;
-	bool in_syscall;	/* between an entry and its exit stop */
 	/* The last stop was a syscall-entry stop (a seccomp stop may follow). */
 	bool after_entry_stop;
 	bool first_stop_due;	/* auto-attached: its first stop is ours */
+	bool spawned;		/* tracy_exec() started it: our own child */
+	bool announced;		/* child_create has been called */
 	bool seized;		/* PTRACE_SEIZE lineage: group-stops LISTEN */
 	bool stopped;		/* in a ptrace-stop we reported */
 	bool dying;		/* killed: its end is not an event */
+	/*
+	 * Let go by the user but still traced (release.c): its stops and its
+	 * end are no events, and it is not counted.
+	 */
+	bool released;
+	bool exitkill_due;	/* released: PTRACE_O_EXITKILL still to drop */
 	bool gone;		/* out of the list: no more events */
 	bool suppress;		/* the signal hook suppressed the signal */
-	int deny_errno;		/* the syscall entered was denied */
 	struct syscall_stop entry;	/* the last entry stop */
 	bool entry_known;
 	int mem_fd;		/* /proc/PID/mem, -1: not open */
-	struct kmask_set *kmask;	/* the kernel mask it has, or NULL */
-	/* seccomp: the filter it has (NULL: not known yet), */
-	struct seccomp_set *filter;
-	/* and whether it lacks a hook, so that it runs on classic ptrace. */
-	bool classic_mode;
 	struct inject *inject;	/* its asynchronous injection, or NULL */
 };
 
@@ -177,22 +119,50 @@ static inline struct child *child_of(struct tracy_child *c)
 }
 
 /* session.c */
-void tracy_message(const struct session *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void tracy_verbose(const struct session *s, long what, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 /* Kills or detaches every tracee (TRACY_HOOK_ABORT, tracy_free()). */
 void session_release_children(struct session *s);
-/* The PTRACE_O_* options of a new tracee on backend ops. */
+/* The PTRACE_O_* options of a new tracee on backend ops (NULL: none yet). */
 long session_ptrace_options(const struct session *s,
 			    const struct backend_ops *ops, bool spawned);
-/* The backend of a new tracee, spawned or attached; NULL with errno. */
-const struct backend_ops *session_backend(struct session *s, bool spawned);
+
+/* backend.c */
+/* The backend of enum tracy_backend id (not AUTO), or NULL. */
+const struct backend_ops *backend_by_id(int id);
+/* The last of the table, which can take any tracee. */
+const struct backend_ops *backend_default(void);
+/* The enum tracy_backend of "auto" or a backend's name, or -1. */
+int backend_by_name(const char *name);
+/* "auto, kmask, ... or classic", for a message. */
+void backend_names(char *buf, size_t size);
+/* ops->unusable(), if it has one. */
+const char *backend_unusable(const struct backend_ops *ops, struct session *s,
+			     bool spawned, pid_t pid);
+/*
+ * The backend TRACY_BACKEND forced cannot work ('why'): says so, and puts
+ * the session under auto.
+ */
+void backend_env_refused(struct session *s, const char *why);
+/*
+ * The backend of a new tracee: spawned by tracy_exec() (called before the
+ * fork), or attached (pid: seized and stopped; -1: not yet). NULL with
+ * errno and a message if a backend tracy_set_backend() forced cannot
+ * take it.
+ */
+const struct backend_ops *backend_choose(struct session *s, bool spawned,
+					 pid_t pid);
 
 /* child.c */
 struct child *child_find(struct session *s, pid_t pid);
 struct child *child_new(struct session *s, pid_t pid, bool attached,
 			const struct backend_ops *ops);
+/*
+ * A tracee not announced yet (a child whose first stop came before its
+ * parent's fork event); child_announce() calls the session's
+ * child_create for it, once. child_new() does both.
+ */
+struct child *child_alloc(struct session *s, pid_t pid, bool attached,
+			  const struct backend_ops *ops);
+void child_announce(struct child *c);
 /*
  * The tracee 'pid' that the kernel attached to us as a child of parent
  * (PTRACE_EVENT_FORK/VFORK/CLONE), added if new; NULL with errno.
@@ -205,22 +175,64 @@ void children_free_reaped(struct session *s);
 int child_resume(struct child *c, int sig);
 /* PTRACE_DETACH, stopping a running tracee first; 0, or -1 with errno. */
 int child_detach(struct child *c);
+/* The backend's setup of a new tracee, stopped; 0, or -1 with errno. */
+int child_setup(struct child *c);
+/* At the entry stop 'entry': will the syscall get its exit stop? */
+bool child_exit_stop_due(const struct child *c,
+			 const struct syscall_stop *entry);
+/* A thread that was not the leader exec'd: c is it now, under old's pid. */
+void child_exec_takeover(struct child *c, struct child *old);
+
+/*
+ * main.c: a SIGINT ended tracy_main()'s loop. tracy_wait_event() then
+ * returns (EINTR) rather than wait on: the signal may have come between
+ * two stops it handled itself, where no waitpid() was there to interrupt.
+ */
+bool main_loop_ended(void);
+
+/* detached.c */
+/* pid, a process tracy_exec() started, was detached: wait for it later. */
+void detached_add(struct session *s, pid_t pid);
+/* pid ended, reaped by a wait for any child. */
+void detached_reaped(struct session *s, pid_t pid);
+/*
+ * No tracee is left: waits, as Tracy's loop did, for the processes we
+ * started and detached from to end, so that none outlives the loop as a
+ * zombie of ours (pid -1: all; else nothing). 0, or -1 with errno EINTR.
+ */
+int detached_wait(struct session *s, pid_t pid);
+void detached_free(struct session *s);
 
 /* hooks.c */
 const struct hook *hook_find(const struct session *s, int abi, long nr);
+/*
+ * Does the session want every syscall stop (a default hook, or
+ * TRACY_VERBOSE_SYSCALL, which prints them all)?
+ */
+bool hooks_want_all(const struct session *s);
 /* Does the hook set want this syscall stop reported? */
 bool hook_wants(const struct session *s, int abi, long nr, bool entry);
 void hooks_free(struct session *s);
 
+/* hookset.c */
+/* A new snapshot of the session's hooks, after a change; 0, or -1 with errno. */
+int hookset_update(struct session *s);
+
 /* abi.c */
-const struct tracy_syscall_table *abi_table(long abi);
 /* The TRACY_ABI_* of a stop of AUDIT_ARCH_* 'arch', syscall wire number nr. */
 int abi_from_audit_arch(uint32_t arch, long nr);
 /* The table number of wire number nr in ABI abi. */
 long abi_table_nr(int abi, long nr);
+/*
+ * The number the API gives for table number nr: the wire number, as Tracy
+ * numbers syscalls (x32's carry __X32_SYSCALL_BIT).
+ */
+long abi_public_nr(int abi, long nr);
 
 /* event.c: c's event, a syscall event of the stop; pre_syscall follows. */
 void fill_syscall_event(struct child *c, const struct syscall_stop *stop);
+/* Does signal sig stop a process (a group-stop)? */
+bool is_group_stop_signal(int sig);
 
 /* stop.c */
 void syscall_info_probe(struct session *s);
@@ -279,21 +291,21 @@ int inject_async_stop(struct child *c, int status, int *result);
 void inject_cancel(struct child *c);
 void inject_child_free(struct child *c);
 
-/* kmask.c */
-void kmask_child_free(struct child *c);
-void kmask_session_free(struct session *s);
-/* Does the kernel have syscall stop masks? Probed once, on a spare child. */
-bool kmask_present(struct session *s);
-
-/* compat/seccomp.c */
-void seccomp_child_free(struct child *c);
-void seccomp_session_free(struct session *s);
-/* Can a tracee use the seccomp backend? 0, or -1 with errno and a message. */
-int seccomp_check(struct session *s, bool spawned);
-bool seccomp_works_for(struct session *s, bool spawned);
-void seccomp_child_inherit(struct child *c, const struct child *parent);
-/* 0 if c may be detached; -1 with errno EPERM and a message if not. */
-int seccomp_may_detach(const struct child *c);
+/* release.c */
+/*
+ * Lets the tracee go for the user, but keeps tracing it, for it needs a
+ * tracer (backend_ops.needs_tracer); resumed with sig if stopped. 0, or
+ * -1 with errno.
+ */
+int child_release(struct child *c, int sig);
+/* Answers a stop of a released tracee (wait status 'status'); 0 or -1. */
+int released_stop(struct child *c, int status);
+/*
+ * Waits for the session's tracees to end, answering the stops of the
+ * released ones and resuming the others, until only released ones are
+ * left (all: false) or none (all: true).
+ */
+void children_wait_gone(struct session *s, bool all);
 
 /* memory.c */
 void memory_init(struct session *s);

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The kmask backend: the kernel's syscall stop mask (PTRACE_SETSYSCALLMASK,
- * ../shared/DESIGN.md, "The kernel API") decides which syscalls stop a
- * tracee at all, so unhooked syscalls run at native speed. For exec'd and
+ * doc/kernel-api.md) decides which syscalls stop a tracee at all, so
+ * unhooked syscalls run at native speed. For exec'd and
  * attached tracees alike, and the hooks can change at any time.
  *
- * Detection is by behaviour: PTRACE_GETSYSCALLMASK on the first tracee
- * that is set up. EIO means the kernel lacks the patch: under
- * TRACY_BACKEND_AUTO that tracee, and every later one, runs on the classic
- * backend (the tracee's backend field says so, and TRACY_VERBOSE prints
- * it); a forced kmask backend fails with ENOSYS instead.
+ * Detection is by behaviour, once a session: PTRACE_GETSYSCALLMASK on the
+ * first tracee attached to, or on a spare child before the first one
+ * tracy_exec() starts. EIO means the kernel lacks the patch: the backend
+ * then takes no tracee (kmask_unusable()), so that under TRACY_BACKEND_AUTO
+ * the next backend of the table takes it (the tracee's backend field says
+ * which, and TRACY_VERBOSE why), and a forced kmask fails with ENOSYS.
  *
  * The mask follows the hook set. Per ABI the kernel runs (one list per
  * AUDIT_ARCH_*: x86_64 and x32 share the x86_64 lists), the stop list holds
@@ -35,9 +36,10 @@
  * it may make a stop nobody wants any more (filtered by the event loop as
  * always), and it may run, without a stop, a syscall that a new hook wants.
  *
- * Mask sets are immutable and shared: one per generation of the hook set,
- * referenced by the tracees that have it, so that the exit decision of a
- * syscall entered under an older set is still known (exit_stop_due()).
+ * The lists are made once per snapshot of the hook set (hookset.c), and
+ * each tracee keeps the snapshot whose lists it has, so that the exit
+ * decision of a syscall entered under an older one is still known
+ * (exit_stop_due()).
  */
 #include <errno.h>
 #include <signal.h>
@@ -47,8 +49,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "backend.h"
 #include "ptrace-compat.h"
+
+/* Where a hookset keeps its lists. */
+#define KMASK_SLOT	TRACY_BACKEND_KMASK
+
+extern const struct backend_ops kmask_backend;
 
 /* Bits per list we keep: more than any syscall table has. */
 #define KMASK_BITS	1024
@@ -62,31 +69,12 @@ struct kmask_list {
 	uint64_t noexit[KMASK_WORDS];
 };
 
-struct kmask_set {
-	int refs;
-	unsigned long gen;	/* the session's hooks_gen it was made for */
+/* A hook set as the kernel takes it: the compiled form of a hookset. */
+struct kmask_lists {
 	bool whitelist;
 	int nlists;
 	struct kmask_list lists[TRACY_ABI_COUNT];
 };
-
-static void kmask_put(struct kmask_set *set)
-{
-	if (set && !--set->refs)
-		free(set);
-}
-
-void kmask_child_free(struct child *c)
-{
-	kmask_put(c->kmask);
-	c->kmask = NULL;
-}
-
-void kmask_session_free(struct session *s)
-{
-	kmask_put(s->kmask);
-	s->kmask = NULL;
-}
 
 static bool test_bit(const uint64_t *words, uint32_t nr)
 {
@@ -99,24 +87,18 @@ static void set_bit(uint64_t *words, uint32_t nr)
 }
 
 /* A hook of the ABI on a syscall that no kernel list can hold. */
-static bool hook_out_of_lists(const struct session *s, int abi)
+static bool hook_out_of_lists(const struct hookset *h, int abi)
 {
 	const struct tracy_syscall_table *table = abi_table(abi);
-	const struct abi_hooks *hooks = &s->hooks[abi];
 	uint32_t i;
 
-	if (hooks->by_nr)
-		for (i = table->mask_size; i < table->size; i++)
-			if (hooks->by_nr[i].func)
-				return true;
-	if (hooks->private)
-		for (i = 0; i < table->nr_arch_private; i++)
-			if (hooks->private[i].func)
-				return true;
+	for (i = table->mask_size; i < hookset_entries(table); i++)
+		if (h->want[abi][i])
+			return true;
 	return false;
 }
 
-static struct kmask_list *list_of(struct kmask_set *set, uint32_t arch)
+static struct kmask_list *list_of(struct kmask_lists *set, uint32_t arch)
 {
 	int i;
 
@@ -127,26 +109,24 @@ static struct kmask_list *list_of(struct kmask_set *set, uint32_t arch)
 	return &set->lists[set->nlists++];
 }
 
-/* The mask set of the session's hook set now; NULL with errno. */
-static struct kmask_set *kmask_compute(const struct session *s)
+/* The lists of hook set h; NULL with errno. */
+static void *kmask_compile(const struct hookset *h)
 {
-	struct kmask_set *set = calloc(1, sizeof(*set));
+	struct kmask_lists *set = calloc(1, sizeof(*set));
 	struct kmask_list *list;
-	bool entry, exit;
+	unsigned int want;
 	uint32_t nr;
 	int abi, l;
 
 	if (!set)
 		return NULL;
-	set->refs = 1;
-	set->gen = s->hooks_gen;
-	set->whitelist = !s->pub.defhook;
+	set->whitelist = !h->all;
 	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
 		const struct tracy_syscall_table *table = abi_table(abi);
 		uint32_t bits = table->mask_size < KMASK_BITS ?
 				table->mask_size : KMASK_BITS;
 
-		if (hook_out_of_lists(s, abi))
+		if (hook_out_of_lists(h, abi))
 			set->whitelist = false;
 		list = list_of(set, table->audit_arch);
 		if (list->nr_bits < bits)
@@ -155,19 +135,17 @@ static struct kmask_set *kmask_compute(const struct session *s)
 	for (l = 0; l < set->nlists; l++) {
 		list = &set->lists[l];
 		for (nr = 0; nr < list->nr_bits; nr++) {
-			entry = exit = false;
+			want = 0;
 			for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
 				const struct tracy_syscall_table *t = abi_table(abi);
 
-				if (t->audit_arch != list->arch ||
-				    nr >= t->mask_size)
-					continue;
-				entry |= hook_wants(s, abi, nr, true);
-				exit |= hook_wants(s, abi, nr, false);
+				if (t->audit_arch == list->arch &&
+				    nr < t->mask_size)
+					want |= h->want[abi][nr];
 			}
-			if (entry == set->whitelist)
+			if (!!(want & HOOKSET_ENTRY) == set->whitelist)
 				set_bit(list->stop, nr);
-			if (entry && !exit)
+			if (want == HOOKSET_ENTRY)
 				set_bit(list->noexit, nr);
 		}
 	}
@@ -175,7 +153,7 @@ static struct kmask_set *kmask_compute(const struct session *s)
 }
 
 /* Blacklist mode with empty lists: the kernel stores it as no mask. */
-static bool kmask_is_classic(const struct kmask_set *set)
+static bool kmask_is_classic(const struct kmask_lists *set)
 {
 	int l, w;
 
@@ -201,13 +179,15 @@ static int set_list(pid_t pid, const struct kmask_list *list, bool noexit)
 		      (void *)sizeof(m), &m) ? -1 : 0;
 }
 
-/* Gives the stopped tracee the mask set; 0, or -1 with errno. */
-static int kmask_apply(struct child *c, struct kmask_set *set)
+/* Gives the stopped tracee the mask of hook set h; 0, or -1 with errno. */
+static int kmask_apply(struct tracee *t, struct hookset *h)
 {
-	struct session *s = c->session;
-	pid_t pid = c->pub.pid;
+	struct kmask_lists *set = hookset_compiled(h, &kmask_backend);
+	pid_t pid = t->pub->pid;
 	int l;
 
+	if (!set)
+		return -1;
 	for (l = 0; l < set->nlists; l++) {
 		struct kmask_list *list = &set->lists[l];
 
@@ -217,8 +197,9 @@ static int kmask_apply(struct child *c, struct kmask_set *set)
 			continue;
 		/* An ABI this kernel does not run (i386 without IA32 emulation). */
 		if (errno == EINVAL && l > 0) {
-			tracy_verbose(s, TRACY_VERBOSE, "kmask: the kernel runs "
-				      "no ABI of audit arch %#x", list->arch);
+			tracy_verbose(t->session, TRACY_VERBOSE, "kmask: the "
+				      "kernel runs no ABI of audit arch %#x",
+				      list->arch);
 			list->absent = true;
 			continue;
 		}
@@ -228,25 +209,9 @@ static int kmask_apply(struct child *c, struct kmask_set *set)
 		   PTRACE_SYSCALLWHITELIST : PTRACE_SYSCALLBLACKLIST),
 		   pid, 0, 0))
 		return -1;
-	set->refs++;
-	kmask_put(c->kmask);
-	c->kmask = set;
+	hookset_put(t->hooks);
+	t->hooks = hookset_get(h);
 	return 0;
-}
-
-/* The session's mask set for its hook set now; NULL with errno. */
-static struct kmask_set *kmask_current(struct session *s)
-{
-	struct kmask_set *set;
-
-	if (s->kmask && s->kmask->gen == s->hooks_gen)
-		return s->kmask;
-	set = kmask_compute(s);
-	if (!set)
-		return NULL;
-	kmask_put(s->kmask);
-	s->kmask = set;
-	return set;
 }
 
 /* PTRACE_GETSYSCALLMASK answers: 1; EIO: 0; -1 with errno otherwise. */
@@ -261,34 +226,44 @@ static int kmask_probe(pid_t pid)
 	return errno == EIO ? 0 : -1;
 }
 
-/* Probes the kernel on tracee pid, once a session; 0, or -1 with errno. */
+enum kmask_state {
+	KMASK_UNKNOWN,		/* not probed yet */
+	KMASK_PRESENT,
+	KMASK_ABSENT,		/* PTRACE_GETSYSCALLMASK: EIO */
+};
+
+/*
+ * Probes the kernel on tracee pid, stopped, once a session; 0, or -1 with
+ * errno.
+ */
 static int kmask_probe_once(struct session *s, pid_t pid)
 {
+	int *state = session_backend_state(s, &kmask_backend);
 	int ret;
 
-	if (s->kmask_state != KMASK_UNKNOWN)
+	if (*state != KMASK_UNKNOWN)
 		return 0;
 	ret = kmask_probe(pid);
 	if (ret < 0)
 		return -1;
-	s->kmask_state = ret ? KMASK_PRESENT : KMASK_ABSENT;
+	*state = ret ? KMASK_PRESENT : KMASK_ABSENT;
 	tracy_verbose(s, TRACY_VERBOSE, "kernel syscall stop masks: %s",
 		      ret ? "present" : "absent (PTRACE_GETSYSCALLMASK: EIO)");
 	return 0;
 }
 
 /*
- * Before the first tracee is forked the backend must be known (a seccomp
- * filter goes in before execve): a spare child that only stops for us
- * is probed, then killed. Not knowing counts as absent.
+ * With no tracee to probe on (before the fork of the first one, where a
+ * seccomp filter would have to go in if there are no masks), a spare
+ * child that only stops for us is probed, then killed. Not knowing
+ * counts as absent.
  */
-bool kmask_present(struct session *s)
+static void kmask_probe_spare(struct session *s)
 {
+	int *state = session_backend_state(s, &kmask_backend);
 	int status;
 	pid_t pid;
 
-	if (s->kmask_state != KMASK_UNKNOWN)
-		return s->kmask_state == KMASK_PRESENT;
 	pid = fork();
 	if (!pid) {
 		if (!ptrace(PTRACE_TRACEME, 0, 0, 0))
@@ -301,122 +276,112 @@ bool kmask_present(struct session *s)
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, __WALL);
 	}
-	return s->kmask_state == KMASK_PRESENT;
+	if (*state == KMASK_UNKNOWN)
+		*state = KMASK_ABSENT;
 }
 
-static int kmask_setup(struct child *c)
+/* Any tracee, on a kernel with syscall stop masks. */
+static const char *kmask_unusable(struct session *s, bool spawned, pid_t pid)
 {
-	struct session *s = c->session;
-	struct kmask_set *set;
+	int *state = session_backend_state(s, &kmask_backend);
 
-	if (kmask_probe_once(s, c->pub.pid))
-		return -1;
-	if (s->kmask_state == KMASK_ABSENT) {
-		if (s->pub.backend == TRACY_BACKEND_KMASK) {
-			tracy_message(s, "the kmask backend needs a kernel with "
-				      "PTRACE_SETSYSCALLMASK; this one has none");
-			errno = ENOSYS;
-			return -1;
-		}
-		c->ops = &classic_backend;
-		c->pub.backend = TRACY_BACKEND_CLASSIC;
-		tracy_verbose(s, TRACY_VERBOSE, "tracee %d runs on the classic "
-			      "backend: the kernel has no syscall stop masks",
-			      c->pub.pid);
-		return c->ops->setup ? c->ops->setup(c) : 0;
-	}
-	set = kmask_current(s);
-	if (!set || kmask_apply(c, set))
+	(void)spawned;
+	if (*state == KMASK_UNKNOWN && pid > 0 && kmask_probe_once(s, pid))
+		return "cannot probe the kernel";
+	if (*state == KMASK_UNKNOWN && !pid)
+		kmask_probe_spare(s);
+	if (*state != KMASK_ABSENT)
+		return NULL;
+	errno = ENOSYS;
+	return "needs a kernel with PTRACE_SETSYSCALLMASK; this one has none";
+}
+
+static int kmask_setup(struct tracee *t)
+{
+	if (kmask_apply(t, session_hookset(t->session)))
 		return -1;
 	/*
 	 * A syscall entered while syscall stops were off (the execve that
 	 * tracy_exec() ran to with PTRACE_CONT) gets no exit stop under a
 	 * mask; the kernel keeps classic behaviour only without one.
 	 */
-	if (c->in_syscall && !kmask_is_classic(set))
-		c->in_syscall = false;
+	if (t->in_syscall && !kmask_is_classic(t->hooks->compiled[KMASK_SLOT]))
+		t->in_syscall = false;
 	return 0;
 }
 
-static int kmask_resume(struct child *c, int sig)
+static int kmask_resume(struct tracee *t, int sig)
 {
-	struct kmask_set *set;
+	struct hookset *now = session_hookset(t->session);
 
-	if (!c->kmask || c->kmask->gen != c->session->hooks_gen) {
-		set = kmask_current(c->session);
-		if (!set || (set != c->kmask && kmask_apply(c, set)))
-			return -1;
-	}
-	return ptrace(PTRACE_SYSCALL, c->pub.pid, 0, (void *)(long)sig) ? -1 : 0;
+	if (t->hooks != now && kmask_apply(t, now))
+		return -1;
+	return ptrace(PTRACE_SYSCALL, t->pub->pid, 0, (void *)(long)sig) ? -1 : 0;
 }
 
 /*
  * Does the syscall entered at this stop get its exit stop? The kernel
- * decided at entry, with the mask set the tracee had then.
+ * decided at entry, with the lists the tracee had then.
  */
-static bool kmask_exit_stop_due(const struct child *c,
-				const struct syscall_stop *entry)
+static bool kmask_exit_stop_due(const struct tracee *t, int abi, long nr)
 {
-	const struct tracy_syscall_table *table = abi_table(entry->abi);
-	const struct kmask_set *set = c->kmask;
+	const struct tracy_syscall_table *table = abi_table(abi);
+	const struct kmask_lists *set;
 	int l;
 
-	if (!set || !table || entry->nr < 0 ||
-	    (unsigned long)entry->nr >= table->mask_size)
+	if (!t->hooks)
+		return true;
+	set = t->hooks->compiled[KMASK_SLOT];
+	if (!set || !table || nr < 0 || (unsigned long)nr >= table->mask_size)
 		return true;
 	for (l = 0; l < set->nlists; l++)
 		if (set->lists[l].arch == table->audit_arch)
-			return (unsigned long)entry->nr >= set->lists[l].nr_bits ||
-			       !test_bit(set->lists[l].noexit, entry->nr);
+			return (unsigned long)nr >= set->lists[l].nr_bits ||
+			       !test_bit(set->lists[l].noexit, nr);
 	return true;
 }
 
 /*
  * Blacklist mode with empty lists: every syscall stops at entry and exit,
- * as in classic ptrace, until the next resume. The tracee has no mask
- * set of ours any more, so that kmask_resume() gives it the current one
+ * as in classic ptrace, until the next resume. The tracee has no lists
+ * of ours any more, so that kmask_resume() gives it the current ones
  * again, and a syscall it enters meanwhile has its exit stop due
  * (kmask_exit_stop_due()), as the kernel decides under no mask.
  */
-static int kmask_stop_all(struct child *c)
+static int kmask_stop_all(struct tracee *t)
 {
-	const struct kmask_set *set = c->kmask;
+	const struct kmask_lists *set;
 	struct kmask_list empty;
 	int l;
 
-	if (!set)
+	if (!t->hooks)
 		return 0;
+	set = t->hooks->compiled[KMASK_SLOT];
 	for (l = 0; l < set->nlists; l++) {
 		if (set->lists[l].absent)
 			continue;
 		empty = set->lists[l];
 		empty.nr_bits = 0;
-		if (set_list(c->pub.pid, &empty, false) ||
-		    set_list(c->pub.pid, &empty, true))
+		if (set_list(t->pub->pid, &empty, false) ||
+		    set_list(t->pub->pid, &empty, true))
 			return -1;
 	}
-	if (ptrace((enum __ptrace_request)PTRACE_SYSCALLBLACKLIST, c->pub.pid,
+	if (ptrace((enum __ptrace_request)PTRACE_SYSCALLBLACKLIST, t->pub->pid,
 		   0, 0))
 		return -1;
-	kmask_child_free(c);
+	hookset_put(t->hooks);
+	t->hooks = NULL;
 	return 0;
-}
-
-/* A thread that was not the leader exec'd: c is it now, under old's pid. */
-static void kmask_exec_takeover(struct child *c, struct child *old)
-{
-	struct kmask_set *set = c->kmask;
-
-	c->kmask = old->kmask;
-	old->kmask = set;
-	c->in_syscall = old->in_syscall;
 }
 
 const struct backend_ops kmask_backend = {
 	.id = TRACY_BACKEND_KMASK,
+	.name = "kmask",
+	.unusable = kmask_unusable,
+	.compile = kmask_compile,
+	.compiled_free = free,
 	.setup = kmask_setup,
 	.resume = kmask_resume,
 	.exit_stop_due = kmask_exit_stop_due,
-	.exec_takeover = kmask_exec_takeover,
 	.stop_all = kmask_stop_all,
 };

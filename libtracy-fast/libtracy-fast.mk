@@ -16,29 +16,33 @@
 LIBTRACY_ABIS    := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
 LIBTRACY_CFLAGS  := -O2 -g -Wall -Wextra -Werror
 LIBTRACY_HEADERS := $(wildcard libtracy-fast/*.h compat/*.h arch/*.h \
-	arch/*/*.h) arch/syscalls.h
+	arch/*/*.h) arch/syscalls.h arch/arches.mk
 
 # The sources of the library for tracers of arch/$(1)/.
 libtracy-sources = $(wildcard libtracy-fast/*.c compat/*.c) \
-	arch/regset.c arch/$(1)/tracy-regs.c $(SYSCALL_SOURCES)
+	$(call arch-file,$(1),regset.c) $(call arch-file,$(1),tracy-regs.c) \
+	$(SYSCALL_SOURCES)
 
-# The host is the guest architecture whose machine `uname -m` names.
-LIBTRACY_HOST_ARCH := $(firstword $(foreach arch,$(ARCHES),\
-	$(if $(filter $(shell uname -m),$(guest.$(arch).machine)),$(arch))))
+LIBTRACY_HOST_ARCH := $(HOST_ARCH)
 
-# The functions tracy.h declares, one a line, as compiler $(1) sees them
-# (gcc's -aux-info lists every declaration with the file it comes from).
+# The functions tracy.h declares, with the headers of Tracy's it includes
+# (LIBTRACY_PUBLIC_HEADERS), one a line, as compiler $(1) sees them (gcc's
+# -aux-info lists every declaration with the file it comes from).
+LIBTRACY_PUBLIC_HEADERS := libtracy-fast/tracy.h libtracy-fast/ll.h \
+	libtracy-fast/tracyarch.h
 libtracy-api = $(1) -fsyntax-only -aux-info $$@.aux -x c $$< && \
-	sed -n 's|^/\* [^ ]*tracy\.h:[0-9]*:[A-Z]* \*/ [^(]*[ *]\([A-Za-z_][A-Za-z0-9_]*\) (.*|\1|p' \
+	sed -n 's,^/\* [^ ]*/\(tracy\|ll\|tracyarch\)\.h:[0-9]*:[A-Z]* \*/ [^(]*[ *]\([A-Za-z_][A-Za-z0-9_]*\) (.*,\2,p' \
 		$$@.aux > $$@ && rm -f $$@.aux && test -s $$@
 
-# $(1): host or an ABI, $(2): its compiler, $(3): its arch/ directory.
+# $(1): host or an ABI, $(2): its compiler, $(3): its arch/ directory,
+# $(4): the ABI.
 define LIBTRACY_RULES
 $(BUILD)/lib/$(1)/obj/%.o: %.c $(LIBTRACY_HEADERS)
 	@mkdir -p $$(@D)
-	nice -n 19 $(2) $(LIBTRACY_CFLAGS) $(PROJECT_INCLUDES) -c -o $$@ $$<
+	nice -n 19 $(2) $(LIBTRACY_CFLAGS) $(PROJECT_INCLUDES) \
+		$(call abi-cflags,$(4)) -c -o $$@ $$<
 
-$(BUILD)/lib/$(1)/api.txt: libtracy-fast/tracy.h
+$(BUILD)/lib/$(1)/api.txt: $(LIBTRACY_PUBLIC_HEADERS)
 	@mkdir -p $$(@D)
 	$(call libtracy-api,$(2))
 
@@ -65,9 +69,9 @@ libtracy-fast: $(BUILD)/lib/$(1)/libtracy-fast.a
 endef
 
 .PHONY: libtracy-fast
-$(eval $(call LIBTRACY_RULES,host,$(CC),$(LIBTRACY_HOST_ARCH)))
-$(foreach abi,$(LIBTRACY_ABIS),\
-	$(eval $(call LIBTRACY_RULES,$(abi),$(abi.$(abi).cc),$(abi.$(abi).lib_arch))))
+$(eval $(call LIBTRACY_RULES,host,$(CC),$(LIBTRACY_HOST_ARCH),$(HOST_ABI)))
+$(foreach abi,$(LIBTRACY_ABIS),$(eval \
+	$(call LIBTRACY_RULES,$(abi),$(abi.$(abi).cc),$(abi.$(abi).lib_arch),$(abi))))
 
 # The shared library, for the host only (the guests run static programs).
 # Its version is the package's; its SONAME changes with the first number,
@@ -79,7 +83,8 @@ LIBTRACY_MAP     := libtracy-fast/libtracy-fast.map
 
 $(BUILD)/lib/host/pic/%.o: %.c $(LIBTRACY_HEADERS)
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(LIBTRACY_CFLAGS) $(PROJECT_INCLUDES) -fPIC -c -o $@ $<
+	nice -n 19 $(CC) $(LIBTRACY_CFLAGS) $(PROJECT_INCLUDES) \
+		$(call abi-cflags,$(HOST_ABI)) -fPIC -c -o $@ $<
 
 # -z defs: every symbol resolved (libc is all it needs);
 # --no-undefined-version: the map names no function the library lacks.

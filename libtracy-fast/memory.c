@@ -74,8 +74,6 @@ static ssize_t proc_mem(struct child *c, void *local, uintptr_t remote,
 	}
 	done = write ? pwrite(c->mem_fd, local, n, (off_t)remote) :
 		       pread(c->mem_fd, local, n, (off_t)remote);
-	if (done < 0 && errno == EIO)
-		errno = EFAULT;
 	return done;
 }
 
@@ -107,11 +105,8 @@ static ssize_t peekpoke(struct child *c, void *local, uintptr_t remote,
 		}
 		done += chunk;
 	}
-	if (!done && n) {
-		if (errno == EIO)
-			errno = EFAULT;
+	if (!done && n)
 		return -1;
-	}
 	return done;
 }
 
@@ -130,7 +125,7 @@ static bool path_unavailable(int err)
 static ssize_t memory_access(struct child *c, void *local, uintptr_t remote,
 			     size_t n, bool write)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	int path = s->mem_path;
 	ssize_t done;
 
@@ -140,8 +135,9 @@ static ssize_t memory_access(struct child *c, void *local, uintptr_t remote,
 		done = mem_paths[path](c, local, remote, n, write);
 		if (done > 0)
 			return done;
-		if (!done)
-			errno = EFAULT;
+		/* As Tracy's reads of /proc/PID/mem: EIO for a bad address. */
+		if (!done || errno == EFAULT)
+			errno = EIO;
 		if (s->mem_forced || path + 1 == MEM_PATHS ||
 		    !path_unavailable(errno))
 			return -1;

@@ -11,13 +11,6 @@
 #include "internal.h"
 #include "ptrace-compat.h"
 
-static const char *const backend_names[] = {
-	[TRACY_BACKEND_AUTO] = "auto",
-	[TRACY_BACKEND_KMASK] = "kmask",
-	[TRACY_BACKEND_SECCOMP] = "seccomp",
-	[TRACY_BACKEND_CLASSIC] = "classic",
-};
-
 void tracy_message(const struct session *s, const char *fmt, ...)
 {
 	va_list ap;
@@ -43,110 +36,72 @@ void tracy_verbose(const struct session *s, long what, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-const char *tracy_backend_name(enum tracy_backend backend)
-{
-	if ((unsigned int)backend >= sizeof(backend_names) / sizeof(*backend_names))
-		return NULL;
-	return backend_names[backend];
-}
-
-/*
- * The backend a tracee starts on when session_backend() has not chosen
- * (a new child, before its parent's event says whose it is). Under AUTO
- * that is kmask, whose setup probes the kernel and hands the tracee to
- * classic when the kernel has no mask.
- */
-static const struct backend_ops *backend_ops(enum tracy_backend backend)
-{
-	switch (backend) {
-	case TRACY_BACKEND_AUTO:
-	case TRACY_BACKEND_KMASK:
-		return &kmask_backend;
-	case TRACY_BACKEND_SECCOMP:
-		return &seccomp_backend;
-	case TRACY_BACKEND_CLASSIC:
-		return &classic_backend;
-	default:
-		return NULL;
-	}
-}
-
-/*
- * AUTO: kmask where the kernel has masks; else seccomp for a tracee we
- * start, if the kernel has seccomp filters and the session traces
- * children (seccomp_works_for()); else classic. An attached tracee goes
- * to kmask, whose setup probes on it; a spawned one needs the answer
- * before the fork, for the filter.
- */
-const struct backend_ops *session_backend(struct session *s, bool spawned)
-{
-	switch (s->pub.backend) {
-	case TRACY_BACKEND_AUTO:
-		if (!spawned || kmask_present(s))
-			return &kmask_backend;
-		if (seccomp_works_for(s, spawned))
-			return &seccomp_backend;
-		return &classic_backend;
-	case TRACY_BACKEND_SECCOMP:
-		return seccomp_check(s, spawned) ? NULL : &seccomp_backend;
-	default:
-		return s->ops;
-	}
-}
-
 int tracy_set_backend(struct tracy *t, enum tracy_backend backend)
 {
 	struct session *s = session_of(t);
-	const struct backend_ops *ops = backend_ops(backend);
+	const struct backend_ops *ops = backend_by_id(backend);
+	const char *why;
 
-	if (!tracy_backend_name(backend)) {
+	if (backend == TRACY_BACKEND_AUTO) {
+		t->backend = backend;
+		s->backend_from_env = false;
+		tracy_verbose(s, TRACY_VERBOSE, "backend auto: each new tracee "
+			      "runs on the fastest backend that can take it");
+		return 0;
+	}
+	if (!ops) {
 		errno = EINVAL;
 		return -1;
 	}
-	if (!ops) {
-		tracy_message(s, "the %s backend is not implemented yet",
-			      tracy_backend_name(backend));
-		errno = ENOSYS;
+	/* What the backend needs of every tracee it takes can be said now. */
+	why = backend_unusable(ops, s, true, -1);
+	if (why) {
+		tracy_message(s, "the %s backend %s", ops->name, why);
 		return -1;
 	}
-	/* Known by a tracee probed already (kmask.c); else at the next one. */
-	if (backend == TRACY_BACKEND_KMASK && s->kmask_state == KMASK_ABSENT) {
-		tracy_message(s, "the kmask backend needs a kernel with "
-			      "PTRACE_SETSYSCALLMASK; this one has none");
-		errno = ENOSYS;
-		return -1;
-	}
-	/* Its tracees are spawned: what it needs besides can be said now. */
-	if (backend == TRACY_BACKEND_SECCOMP && seccomp_check(s, true))
-		return -1;
 	t->backend = backend;
 	s->ops = ops;
-	if (backend == TRACY_BACKEND_AUTO)
-		tracy_verbose(s, TRACY_VERBOSE, "backend auto: new tracees run "
-			      "on kmask if the kernel has syscall stop masks; "
-			      "if not, those we start on seccomp (with "
-			      "TRACY_TRACE_CHILDREN), the others on classic");
-	else
-		tracy_verbose(s, TRACY_VERBOSE, "backend %s: new tracees run "
-			      "on %s", tracy_backend_name(backend),
-			      tracy_backend_name(ops->id));
+	s->backend_from_env = false;
+	tracy_verbose(s, TRACY_VERBOSE, "backend %s: new tracees run on it",
+		      ops->name);
 	return 0;
 }
 
-static int backend_from_env(struct session *s)
+/*
+ * TRACY_BACKEND forces a backend as tracy_set_backend() does, but never at
+ * the cost of the program: a value that is no backend, or a backend that
+ * cannot work here (known now, or for a tracee later: backend_choose()),
+ * is said once on stderr, and the automatic choice is made instead.
+ */
+static void backend_from_env(struct session *s)
 {
 	const char *name = getenv("TRACY_BACKEND");
-	unsigned int i;
+	const struct backend_ops *ops;
+	const char *why;
+	char names[128];
+	int id;
 
 	if (!name || !*name)
-		return tracy_set_backend(&s->pub, TRACY_BACKEND_AUTO);
-	for (i = 0; i < sizeof(backend_names) / sizeof(*backend_names); i++)
-		if (!strcmp(name, backend_names[i]))
-			return tracy_set_backend(&s->pub, i);
-	tracy_message(s, "TRACY_BACKEND=%s: use auto, kmask, seccomp or classic",
-		      name);
-	errno = EINVAL;
-	return -1;
+		return;
+	id = backend_by_name(name);
+	if (id < 0) {
+		backend_names(names, sizeof(names));
+		tracy_message(s, "TRACY_BACKEND=%s is no backend (%s): the "
+			      "automatic choice instead", name, names);
+		return;
+	}
+	if (id == TRACY_BACKEND_AUTO)
+		return;
+	ops = backend_by_id(id);
+	s->pub.backend = ops->id;
+	s->ops = ops;
+	s->backend_from_env = true;
+	why = backend_unusable(ops, s, true, -1);
+	if (why)
+		backend_env_refused(s, why);
+	else
+		tracy_verbose(s, TRACY_VERBOSE, "TRACY_BACKEND=%s: new tracees "
+			      "run on it", name);
 }
 
 struct tracy *tracy_init(long opt)
@@ -157,13 +112,15 @@ struct tracy *tracy_init(long opt)
 		return NULL;
 	s->pub.opt = opt;
 	s->none_event.type = TRACY_EVENT_NONE;
+	s->ops = backend_default();
 	/* The kernel's auto-attach gives what safe tracing was for. */
 	if (opt & TRACY_USE_SAFE_TRACE)
 		s->pub.opt |= TRACY_TRACE_CHILDREN;
-	if (backend_from_env(s)) {
+	if (hookset_update(s)) {
 		free(s);
 		return NULL;
 	}
+	backend_from_env(s);
 	memory_init(s);
 	syscall_info_probe(s);
 	return &s->pub;
@@ -173,7 +130,7 @@ long session_ptrace_options(const struct session *s,
 			    const struct backend_ops *ops, bool spawned)
 {
 	long opt = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
-		   ops->ptrace_options;
+		   (ops ? ops->ptrace_options : 0);
 
 	if (s->pub.opt & TRACY_TRACE_CHILDREN)
 		opt |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
@@ -182,6 +139,21 @@ long session_ptrace_options(const struct session *s,
 	if (spawned)
 		opt |= PTRACE_O_EXITKILL;
 	return opt;
+}
+
+struct hookset *session_hookset(const struct session *s)
+{
+	return s->hookset;
+}
+
+long session_options(const struct session *s)
+{
+	return s->pub.opt;
+}
+
+int *session_backend_state(struct session *s, const struct backend_ops *ops)
+{
+	return &s->backend_state[ops->id];
 }
 
 int tracy_children_count(struct tracy *t)
@@ -195,17 +167,18 @@ unsigned long tracy_syscall_stops(struct tracy *t)
 }
 
 /*
- * Tracees we attached to are detached, the others killed; the killed ones
- * are waited for, so that none is left a zombie of ours.
+ * Tracees we attached to are detached, the others killed, but for the
+ * released ones, which the user let go already (release.c); the killed
+ * ones are waited for, so that none is left a zombie of ours.
  */
 void session_release_children(struct session *s)
 {
 	struct child *c, *next;
-	int status;
-	pid_t pid;
 
 	for (c = s->children; c; c = next) {
 		next = c->next;
+		if (c->released)
+			continue;
 		if (c->pub.attached) {
 			child_detach(c);
 			child_forget(c, false);
@@ -215,20 +188,15 @@ void session_release_children(struct session *s)
 			s->nlive--;
 		}
 	}
-	while (s->children) {
-		pid = waitpid(-1, &status, __WALL);
-		if (pid < 0)
-			break;
-		c = child_find(s, pid);
-		if (c && (WIFEXITED(status) || WIFSIGNALED(status)))
+	children_wait_gone(s, false);
+	for (c = s->children; c; c = next) {
+		next = c->next;
+		if (!c->released)
 			child_forget(c, false);
-		else if (c)
-			ptrace(PTRACE_CONT, pid, 0, 0);
 	}
-	while (s->children)
-		child_forget(s->children, false);
 }
 
+/* The released tracees run on to their end, still served. */
 void tracy_free(struct tracy *t)
 {
 	struct session *s;
@@ -237,10 +205,13 @@ void tracy_free(struct tracy *t)
 		return;
 	s = session_of(t);
 	session_release_children(s);
+	children_wait_gone(s, true);
+	while (s->children)
+		child_forget(s->children, false);
 	children_free_reaped(s);
 	hooks_free(s);
-	kmask_session_free(s);
-	seccomp_session_free(s);
+	detached_free(s);
+	hookset_put(s->hookset);
 	free(s);
 }
 

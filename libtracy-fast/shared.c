@@ -170,7 +170,7 @@ struct tracy_shared *tracy_shared_create(struct tracy_child *child,
 	if (inject_check(child, create_fn, 0, NULL, false))
 		return NULL;
 	if (!size || size > (size_t)1 << 30) {
-		tracy_message(child_of(child)->session, "%s: size %zu out of "
+		tracy_message(child_of(child)->tracee.session, "%s: size %zu out of "
 			      "range", create_fn, size);
 		errno = EINVAL;
 		return NULL;
@@ -203,7 +203,7 @@ struct tracy_shared *tracy_shared_create(struct tracy_child *child,
 	if (!err)
 		return sh;
 fail:
-	tracy_message(child_of(child)->session, "%s: tracee %d: %s",
+	tracy_message(child_of(child)->tracee.session, "%s: tracee %d: %s",
 		      create_fn, child->pid, strerror(err));
 	free(sh);
 	errno = err;
@@ -247,7 +247,7 @@ ssize_t tracy_shared_string_arg(struct tracy_child *child,
 	size_t len;
 
 	if (!sh || arg < 0 || arg > 5) {
-		tracy_message(child ? child_of(child)->session : NULL,
+		tracy_message(child ? child_of(child)->tracee.session : NULL,
 			      "%s: no region, or no argument %d", fn, arg);
 		errno = EINVAL;
 		return -1;
@@ -255,7 +255,7 @@ ssize_t tracy_shared_string_arg(struct tracy_child *child,
 	if (inject_check(child, fn, 0, NULL, false))
 		return -1;
 	if (!child->pre_syscall) {
-		tracy_message(child_of(child)->session, "%s: tracee %d is not "
+		tracy_message(child_of(child)->tracee.session, "%s: tracee %d is not "
 			      "at a syscall entry", fn, child->pid);
 		errno = EINVAL;
 		return -1;

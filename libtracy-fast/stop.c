@@ -51,7 +51,7 @@ static int stop_from_regs(struct child *c, struct syscall_stop *stop,
 	stop->abi = known_abi >= 0 ? known_abi : arch_regs_abi(c->pub.pid, &regs);
 	if (known_abi < 0) {
 		entry = seccomp ? 1 : arch_regs_syscall_entry(&regs, stop->abi);
-		stop->entry = entry >= 0 ? entry : !c->in_syscall;
+		stop->entry = entry >= 0 ? entry : !c->tracee.in_syscall;
 	}
 	nr = arch_reg_get(&regs, stop->abi, ARCH_REG_NR);
 	/* ABIs that share an audit arch (x86_64, x32): the number tells. */
@@ -125,7 +125,7 @@ static int stop_from_info(struct child *c, struct syscall_stop *stop)
 int syscall_stop_read(struct child *c, struct syscall_stop *stop,
 		      bool seccomp)
 {
-	struct session *s = c->session;
+	struct session *s = c->tracee.session;
 	int ret;
 
 	memset(stop, 0, sizeof(*stop));

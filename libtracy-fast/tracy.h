@@ -3,27 +3,50 @@
  * libtracy-fast: the API of the Tracy project (a system call tracer and
  * injector), with its names, types and meanings, made fast.
  *
- * A program written for Tracy builds against this header unchanged. What
- * Tracy never had is marked "Addition". Every function of Tracy's API is
- * implemented.
+ * A program that uses Tracy's API (its functions, macros, hook results,
+ * and the fields of its structs that are not Tracy's own bookkeeping)
+ * builds against this header, with ll.h and tracyarch.h beside it,
+ * unchanged. What Tracy never had is marked "Addition". Every function of
+ * Tracy's API is implemented.
  *
- * Differences from Tracy, on purpose (the comments of the functions
- * concerned and libtracy-fast(7) list the smaller ones):
+ * It behaves as Tracy did but where Tracy had a bug (libtracy-fast(7),
+ * "Differences from Tracy", lists them all). The ones a program most
+ * likely meets:
  * - TRACY_HOOK_ABORT (and any invalid hook result) kills or detaches every
- *   tracee and makes tracy_wait_event() return NULL with errno ECANCELED,
- *   instead of calling exit(): a library does not end its user's process.
+ *   tracee; tracy_main() then ends the program with status 1, as Tracy
+ *   did, but tracy_wait_event() in a loop of the program's own returns
+ *   NULL with errno ECANCELED instead of calling exit().
  * - tracy_exec() reports a program it cannot execute (errno from execvp)
- *   by returning NULL, instead of a tracee that exits with status 127.
- * - Hooks are looked up per ABI (a syscall of the i386 ABI in an x86_64
- *   process finds the TRACY_ABI_X86 hook), and tracy_set_hook() refuses a
- *   name the ABI has no syscall of (errno EINVAL), changing nothing.
+ *   by returning NULL, instead of a tracee that exits with status 1.
+ * - tracy_set_hook() refuses a name that is no syscall of any ABI (EINVAL);
+ *   Tracy set a hook that never ran.
+ * - An x32 syscall's event says TRACY_ABI_X32, not TRACY_ABI_AMD64.
+ * - Tracy's internal state (struct tracy's childs and hooks lists,
+ *   struct tracy_child's mem_fd, frozen_by_vfork and the like) is not
+ *   there.
  */
 #ifndef TRACY_H
 #define TRACY_H
 
+/* What Tracy's tracy.h gives its programs, they get here too. */
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/ptrace.h>
 #include <sys/types.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+
+/*
+ * siginfo_t is POSIX.1b: glibc hides it from a strict -std=c89 or c99
+ * build that asks for no POSIX (Tracy's did, with -D_GNU_SOURCE).
+ */
+#if defined(__GLIBC__) && !defined(__USE_POSIX199309)
+# include <bits/types/siginfo_t.h>
+#endif
+
+#include "ll.h"
+#include "tracyarch.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,6 +58,7 @@ extern "C" {
 #define TRACY_TRACE_CHILDREN	(1 << 0)
 #define TRACY_VERBOSE		(1 << 1)
 #define TRACY_VERBOSE_SIGNAL	(1 << 2)
+/* Tracy's line for every syscall stop; every syscall then stops. */
 #define TRACY_VERBOSE_SYSCALL	(1 << 3)
 /*
  * Tracy: use ptrace's memory API when the /proc one fails. Here memory
@@ -83,7 +107,9 @@ extern "C" {
 # define TRACY_ABI_COUNT	1
 # define TRACY_ABI_NATIVE	TRACY_ABI_EABI
 #else
-# error "libtracy-fast does not support this architecture"
+/* An architecture with one ABI (riscv64): its tracees use only that one. */
+# define TRACY_ABI_COUNT	1
+# define TRACY_ABI_NATIVE	0
 #endif
 
 /* ---- Events ---- */
@@ -94,10 +120,12 @@ extern "C" {
 #define TRACY_EVENT_INTERNAL	3
 /*
  * A tracee is gone. signal_num: its exit status, or the signal that
- * killed it; args.return_code: the raw wait status. A hook that returned
- * TRACY_HOOK_KILL_CHILD or _DETACH_CHILD turns its event into this, with
- * signal_num SIGKILL or 0 and args.return_code -1; the event of the
- * tracee's actual end is not reported.
+ * killed it; syscall_num 0; args.return_code (Addition): the raw wait
+ * status. A hook that returned TRACY_HOOK_KILL_CHILD or _DETACH_CHILD
+ * turns its event into this, with signal_num SIGKILL or 0 (Tracy said
+ * SIGKILL for both) and args.return_code -1; the event of the tracee's
+ * actual end is not reported. tracy_remove_child(e->child), as Tracy's
+ * programs call it here, is harmless.
  */
 #define TRACY_EVENT_QUIT	4
 
@@ -149,7 +177,7 @@ enum tracy_backend {
 	TRACY_BACKEND_AUTO = 0,	/* the fastest that works, per tracee */
 	TRACY_BACKEND_KMASK,	/* PTRACE_SETSYSCALLMASK, patched kernels */
 	TRACY_BACKEND_SECCOMP,	/* SECCOMP_RET_TRACE, tracees we start */
-	TRACY_BACKEND_CLASSIC,	/* PTRACE_SYSCALL, filtered in userspace */
+	TRACY_BACKEND_CLASSIC	/* PTRACE_SYSCALL, filtered in userspace */
 };
 
 struct tracy {
@@ -159,6 +187,22 @@ struct tracy {
 	tracy_hook_func signal_hook;
 	struct tracy_special_events se;
 	enum tracy_backend backend;	/* Addition: forced one, or AUTO */
+};
+
+/*
+ * Tracy's state of an asynchronous injection (tracy_inject_syscall_async),
+ * in child->inj: injecting while it is under way, injected while its
+ * callback runs (a hook that is also the callback tells the two calls
+ * apart by it), pre: it began at a syscall entry, syscall_num and cb: the
+ * injected syscall and the callback, reg: the registers it began with.
+ * Read it; the library alone writes it.
+ */
+struct tracy_inject_data {
+	int injecting, injected;
+	int pre;
+	int syscall_num;
+	struct TRACY_REGS_NAME reg;
+	tracy_hook_func cb;
 };
 
 struct tracy_child {
@@ -176,39 +220,53 @@ struct tracy_child {
 	enum tracy_backend backend;
 	/* The last event of this tracee. */
 	struct tracy_event event;
+	/* Its asynchronous injection. */
+	struct tracy_inject_data inj;
 };
 
 /* ---- Session ---- */
 
 /*
  * A new session, or NULL with errno set. The environment variable
- * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition;
- * an unknown name: EINVAL). auto picks per tracee: kmask if the kernel
+ * TRACY_BACKEND=auto|kmask|seccomp|classic forces a backend (Addition),
+ * as tracy_set_backend() does, but it never makes a program fail: a name
+ * that is no backend, or a backend that cannot work for the session, a
+ * tracee or the kernel (the cases below), is said once on stderr, and the
+ * session goes on under auto. auto picks per tracee: kmask if the kernel
  * has syscall stop masks (probed once, before the first tracee); if not,
  * seccomp for a tracee tracy_exec() starts in a session with
  * TRACY_TRACE_CHILDREN and a kernel with seccomp filters; classic for the
  * rest (attached tracees, sessions that do not trace children).
  * tracy_child.backend tells which, and TRACY_VERBOSE says why.
  *
- * A forced kmask on a kernel without masks fails the first
- * tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend() from
- * then on. A forced seccomp fails with EINVAL in a session without
+ * kmask forced by tracy_set_backend() on a kernel without masks fails the
+ * first tracy_exec()/tracy_attach() with ENOSYS, and tracy_set_backend()
+ * from then on. A forced seccomp fails with EINVAL in a session without
  * TRACY_TRACE_CHILDREN (a child it did not trace would keep the filter and
  * get ENOSYS from every hooked syscall) and in tracy_attach() (a filter
  * can only be installed by the tracee itself), and with ENOSYS on a
- * kernel without seccomp filters. A tracee on seccomp cannot be detached
- * while its filter traces a syscall (EPERM: it would get ENOSYS from it);
- * when a hook is set that its filter does not trace, it goes on classic
+ * kernel without seccomp filters. A tracee on seccomp whose filter traces
+ * a syscall is not detached for real (it would get ENOSYS from that
+ * syscall): tracy_detach_child() releases it (see there). When a hook is
+ * set that its filter does not trace, it goes on classic
  * ptrace (tracy_child.backend says so). compat/seccomp.c says more.
  */
 struct tracy *tracy_init(long opt);
-/* Kills the tracees we started, detaches from those we attached to. */
+/*
+ * Kills the tracees we started, detaches from those we attached to, and
+ * waits for the released ones (tracy_detach_child()) to end, serving them.
+ */
 void tracy_free(struct tracy *t);
 /* tracy_free(t), then exit(exitcode). */
 void tracy_quit(struct tracy *t, int exitcode);
 /*
  * The ready event loop: runs the hooks of every stop until no tracee is
- * left. Returns 0, or -1 on an error or TRACY_HOOK_ABORT.
+ * left, tracees it started and a hook detached included (they are still
+ * our children: it waits for their end). Returns 0, or -1 on an error.
+ * As Tracy's: TRACY_HOOK_ABORT or an invalid hook result ends the program
+ * (tracy_quit(t, 1)); SIGINT goes on to t->fpid if the session started
+ * it, and else (only attached tracees, or it is gone) makes it return 0
+ * at once, with SIGINT back at its default; tracy_free() then detaches.
  */
 int tracy_main(struct tracy *t);
 int tracy_children_count(struct tracy *t);
@@ -250,24 +308,47 @@ struct tracy_event *tracy_wait_event(struct tracy *t, pid_t pid);
  */
 int tracy_continue(struct tracy_event *s, int sigoverride);
 int tracy_kill_child(struct tracy_child *c);
+/*
+ * Lets the tracee go (also TRACY_HOOK_DETACH_CHILD): no more events of it.
+ * It runs on to its end, untouched from its own point of view. On kmask
+ * and classic it is detached (PTRACE_DETACH). On seccomp, whose filter
+ * cannot be removed and would make each syscall it traces fail with
+ * ENOSYS without a tracer, it is released instead: the library stays its
+ * tracer out of sight (as it does for its children, which have the
+ * filter too), lets each syscall the filter stops run, delivers its
+ * signals, and tracy_wait_event(), tracy_main() and tracy_free() serve
+ * it until it ends; tracy_children_count() no longer counts it. If the
+ * tracer process ends without tracy_free() (killed, or exit() without
+ * it), the kernel detaches it: it runs on, but each syscall its filter
+ * traces fails with ENOSYS from then on. ESRCH for a tracee that is gone,
+ * killed or let go already.
+ */
 int tracy_detach_child(struct tracy_child *c);
 /* Forgets a tracee (one that is gone, or one we detached from). */
 int tracy_remove_child(struct tracy_child *c);
 
 /* ---- Names ---- */
 
-/* NULL for a number the ABI has no syscall of. */
+/*
+ * NULL for a number the ABI has no syscall of. Numbers are the kernel's,
+ * as Tracy's: x32's carry __X32_SYSCALL_BIT (so do events).
+ */
 char *get_syscall_name_abi(int syscall, int abi);
 /* -1 for a name the ABI has no syscall of. */
 int get_syscall_number_abi(const char *syscall, int abi);
 char *get_signal_name(int signal);
+/* The same, in the ABI this program is built for (TRACY_ABI_NATIVE). */
+char *get_syscall_name(int syscall);
+int get_syscall_number(const char *syscall);
 
 /* ---- Hooks ---- */
 
 /*
  * Calls func at the entry and the exit stop (child->pre_syscall tells
- * which) of syscall 'syscall' of ABI 'abi'. -1 with errno EINVAL, and
- * nothing changed, for an unknown ABI or a name the ABI has no syscall of.
+ * which) of syscall 'syscall' of ABI 'abi'. As Tracy: a syscall of
+ * another ABI only is taken (0; its hook never runs), and a syscall that
+ * has a hook keeps it (-1, EEXIST). -1 with errno EINVAL, and nothing
+ * changed, for an unknown ABI or a name that is no syscall of any ABI.
  */
 int tracy_set_hook(struct tracy *t, const char *syscall, long abi,
 		   tracy_hook_func func);
@@ -298,7 +379,8 @@ int tracy_execute_hook(struct tracy *t, const char *syscall,
  * PTRACE_PEEKDATA/POKEDATA. TRACY_MEMORY=process_vm|proc_mem|peekpoke in
  * the environment at tracy_init() forces one (Addition, for tests).
  * Return the number of bytes copied (short at an unmapped page), or -1
- * with errno EFAULT if not even the first byte could be.
+ * with errno EIO (as Tracy's /proc/PID/mem read) if not even the first
+ * byte could be.
  */
 ssize_t tracy_read_mem(struct tracy_child *c, tracy_parent_addr_t dest,
 		       tracy_child_addr_t src, size_t n);
@@ -462,8 +544,75 @@ ssize_t tracy_shared_string_arg(struct tracy_child *child,
  */
 int tracy_shared_destroy(struct tracy_child *child, struct tracy_shared *sh);
 
+/* ---- Debugging ---- */
+
+/*
+ * Prints the syscall arguments, number, return register, IP and SP of
+ * the stopped tracee to stdout; 0, or -1 with errno.
+ */
+int tracy_debug_current(struct tracy_child *child);
+/* Prints the caller's stack to stderr (where the C library can). */
+void tracy_backtrace(void);
+
 #ifdef __cplusplus
 }
 #endif
+
+/* ---- Tracy's macros ---- */
+
+/* Colours of Tracy's messages; define GRIJSKIJKER for none. */
+#ifndef GRIJSKIJKER
+# define _r(s)	"\033[1;31m" s "\033[0m"
+# define _g(s)	"\033[1;32m" s "\033[0m"
+# define _y(s)	"\033[1;33m" s "\033[0m"
+# define _b(s)	"\033[1;34m" s "\033[0m"
+#else
+# define _r(s)	s
+# define _g(s)	s
+# define _y(s)	s
+# define _b(s)	s
+#endif
+
+/*
+ * ptrace(req, pid, addr, data); if it fails, says where and why on
+ * stderr, prints a backtrace, and runs 'then' (PTRACE_CHECK: return ret).
+ * req may be a macro of <asm/ptrace.h>, an int: C++ wants glibc's enum.
+ */
+#ifdef __GLIBC__
+# define TRACY_PTRACE_REQUEST(req)	((enum __ptrace_request)(req))
+#else
+# define TRACY_PTRACE_REQUEST(req)	(req)
+#endif
+#define _PTRACE_CHECK(req, req_name, pid, addr, data, then)		\
+	do {								\
+		if (ptrace(TRACY_PTRACE_REQUEST(req), pid, addr, data)) { \
+			perror("ptrace(" req_name ")");			\
+			fprintf(stderr, "  at %s:%d: pid %s = %d, "	\
+				"addr %s, data %s\n", __FILE__,		\
+				__LINE__, #pid, (int)(pid), #addr, #data); \
+			tracy_backtrace();				\
+			then						\
+		}							\
+	} while (0)
+#define PTRACE_CHECK(req, pid, addr, data, ret)				\
+	_PTRACE_CHECK(req, #req, pid, addr, data, return ret;)
+#define PTRACE_CHECK_NORETURN(req, pid, addr, data)			\
+	_PTRACE_CHECK(req, #req, pid, addr, data, ;)
+
+/* Stores src_var, of src_type, into dest_var as the bits of a dest_type. */
+#define FORCE_CAST(dest_type, dest_var, src_type, src_var)		\
+	do {								\
+		union { src_type from; dest_type to; } force_cast_;	\
+		force_cast_.from = (src_var);				\
+		(dest_var) = force_cast_.to;				\
+	} while (0)
+
+/* A compile error where condition is true. */
+#define TRACY_BUILD_BUG(condition)	\
+	((void)sizeof(char[1 - 2 * !!(condition)]))
+
+/* The name of the event's syscall, or NULL. */
+#define SYSCALL_FROM_EVENT(event)	\
+	get_syscall_name_abi((int)(event)->syscall_num, (int)(event)->abi)
 
 #endif /* TRACY_H */

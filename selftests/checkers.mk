@@ -26,13 +26,18 @@ ASAN_ENV := ASAN_OPTIONS=$(ASAN_CHECKS) \
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --trace-children=no
 
+# Other .mk files add quoted commands to ASAN_HOST_CHECKS (and their
+# programs as prerequisites of test-asan), as HOST_CHECKS for test-host.
+ASAN_HOST_CHECKS ?=
+
 ASAN_LIB_OBJS := $(patsubst %.c,$(ASAN_DIR)/obj/%.o,\
 	$(call libtracy-sources,$(LIBTRACY_HOST_ARCH)))
 ASAN_TEST     := $(ASAN_DIR)/progs/libtracy
 
 $(ASAN_DIR)/obj/%.o: %.c $(LIBTRACY_HEADERS)
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) -c -o $@ $<
+	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) \
+		$(call abi-cflags,$(HOST_ABI)) -c -o $@ $<
 
 $(ASAN_DIR)/libtracy-fast.a: $(ASAN_LIB_OBJS)
 	@rm -f $@
@@ -41,7 +46,8 @@ $(ASAN_DIR)/libtracy-fast.a: $(ASAN_LIB_OBJS)
 $(ASAN_TEST): $(call selftest-sources,libtracy) $(ASAN_DIR)/libtracy-fast.a \
 		| linux-files
 	@mkdir -p $(@D)
-	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) -I$(KSFT_INCLUDE) -o $@ \
+	nice -n 19 $(CC) $(ASAN_CFLAGS) $(PROJECT_INCLUDES) \
+		$(call abi-cflags,$(HOST_ABI)) -I$(KSFT_INCLUDE) -o $@ \
 		$(filter %.c %.a,$^)
 
 $(eval $(call EXAMPLE_RULES,$(ASAN_DIR)/examples,\
@@ -67,7 +73,8 @@ test-asan: $(ASAN_TEST) $(ASAN_EXAMPLES)
 	@$(ASAN_ENV) nice -n 19 python3 selftests/run-host.py \
 		--place host-asan --results $(BUILD)/results/host-asan.json \
 		$(ASAN_TEST) \
-		"python3 examples/test_examples.py $(ASAN_DIR)/examples"
+		"python3 examples/test_examples.py $(ASAN_DIR)/examples" \
+		$(ASAN_HOST_CHECKS)
 
 test-valgrind: $(BUILD)/progs/host/libtracy $(EXAMPLE_PROGRAMS)
 	@mkdir -p $(BUILD)/results

@@ -25,14 +25,16 @@ define SELFTEST_RULES
 $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
 	$(abi.$(2).cc) $(GUEST_CFLAGS) $(selftest.$(1).cflags) $(PROJECT_INCLUDES) \
-		-I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
+		$(call abi-cflags,$(2)) -I$(KSFT_INCLUDE) \
+		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 define HOST_SELFTEST_RULES
 $(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-files
 	@mkdir -p $$(@D)
 	$(CC) $(HOST_CFLAGS) $(selftest.$(1).cflags) $(PROJECT_INCLUDES) \
-		-I$(KSFT_INCLUDE) -o $$@ $$(filter %.c %.a,$$^)
+		$(call abi-cflags,$(HOST_ABI)) -I$(KSFT_INCLUDE) \
+		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 GUEST_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))

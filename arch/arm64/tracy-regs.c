@@ -15,12 +15,14 @@
 # define NT_ARM_SYSTEM_CALL	0x404
 #endif
 
-/* The ABIs in the order of TRACY_ABI_AARCH64, TRACY_ABI_AARCH32. */
-const struct tracy_syscall_table *const arch_abi_tables[] = {
-	&tracy_syscalls_arm64, &tracy_syscalls_arm,
-};
+TRACY_SYSCALL_TABLE(arm64);
+TRACY_SYSCALL_TABLE(arm);
 
-enum { ABI_AARCH64, ABI_AARCH32 };
+const struct tracy_syscall_table *const arch_abi_tables[] = {
+	[TRACY_ABI_AARCH64] = &tracy_syscalls_arm64,
+	[TRACY_ABI_AARCH32] = &tracy_syscalls_arm,
+};
+ARCH_ABI_TABLES_CHECK();
 
 /* struct user_pt_regs: x0-x30, sp, pc, pstate; the number in x8. */
 static const unsigned char arm64_reg_index[] = {
@@ -38,7 +40,7 @@ static int is_arm_layout(const struct arch_regs *regs)
 int arch_regs_abi(pid_t pid, const struct arch_regs *regs)
 {
 	(void)pid;
-	return is_arm_layout(regs) ? ABI_AARCH32 : ABI_AARCH64;
+	return is_arm_layout(regs) ? TRACY_ABI_AARCH32 : TRACY_ABI_AARCH64;
 }
 
 /* The register the kernel lends the tracer at syscall stops. */

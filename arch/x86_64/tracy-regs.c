@@ -12,12 +12,16 @@
 #include "tracy-regs.h"
 #include "i386/regs-i386.h"
 
-/* The ABIs in the order of TRACY_ABI_AMD64, TRACY_ABI_X86, TRACY_ABI_X32. */
-const struct tracy_syscall_table *const arch_abi_tables[] = {
-	&tracy_syscalls_x86_64, &tracy_syscalls_i386, &tracy_syscalls_x32,
-};
+TRACY_SYSCALL_TABLE(x86_64);
+TRACY_SYSCALL_TABLE(i386);
+TRACY_SYSCALL_TABLE(x32);
 
-enum { ABI_AMD64, ABI_X86, ABI_X32 };
+const struct tracy_syscall_table *const arch_abi_tables[] = {
+	[TRACY_ABI_AMD64] = &tracy_syscalls_x86_64,
+	[TRACY_ABI_X86] = &tracy_syscalls_i386,
+	[TRACY_ABI_X32] = &tracy_syscalls_x32,
+};
+ARCH_ABI_TABLES_CHECK();
 
 #define X32_SYSCALL_BIT	0x40000000L
 #define INSN_INT80	0x80cd	/* cd 80, little-endian */
@@ -54,16 +58,16 @@ int arch_regs_abi(pid_t pid, const struct arch_regs *regs)
 	long nr, insn;
 
 	if (is_i386_layout(regs))
-		return ABI_X86;
+		return TRACY_ABI_X86;
 	nr = (long)regs->words[ORIG_RAX];
 	if (nr != -1 && (nr & X32_SYSCALL_BIT))
-		return ABI_X32;
+		return TRACY_ABI_X32;
 	errno = 0;
 	insn = ptrace(PTRACE_PEEKTEXT, pid,
 		      (void *)(uintptr_t)(regs->words[RIP] - 2), 0);
 	if (!errno && (insn & 0xffff) == INSN_INT80)
-		return ABI_X86;
-	return ABI_AMD64;
+		return TRACY_ABI_X86;
+	return TRACY_ABI_AMD64;
 }
 
 /*
@@ -83,7 +87,7 @@ long arch_reg_get(const struct arch_regs *regs, int abi, enum arch_reg reg)
 
 	if (is_i386_layout(regs))
 		return i386_reg_get(regs, reg);
-	if (abi != ABI_X86)
+	if (abi != TRACY_ABI_X86)
 		return (long)regs->words[x86_64_reg_index[reg]];
 	value = regs->words[int80_reg_index[reg]];
 	if (reg == ARCH_REG_NR || reg == ARCH_REG_RETURN)
@@ -109,7 +113,7 @@ void arch_reg_set(struct arch_regs *regs, int abi, enum arch_reg reg,
 {
 	if (is_i386_layout(regs))
 		i386_reg_set(regs, reg, value);
-	else if (abi != ABI_X86)
+	else if (abi != TRACY_ABI_X86)
 		regs->words[x86_64_reg_index[reg]] = widen(reg, value);
 	else
 		regs->words[int80_reg_index[reg]] = widen(reg, value);

@@ -163,14 +163,21 @@ static bool has_out_flag(const std::vector<char *> &args)
 }
 
 // Copies the JSON file to stdout between the marker lines, and removes it.
-static int print_json(const std::string &path)
+// When no benchmark matched BENCHMARK_FILTER there is no file: the frame
+// then holds an empty result, so that one filter can be given to every
+// program of a place.
+static int print_json(const std::string &path, size_t ran)
 {
 	std::ifstream json(path);
 
-	std::cout << GBENCH_JSON_BEGIN "\n" << json.rdbuf() << "\n"
-		  << GBENCH_JSON_END << std::endl;
+	std::cout << GBENCH_JSON_BEGIN "\n";
+	if (!ran)
+		std::cout << "{\"context\": {}, \"benchmarks\": []}";
+	else
+		std::cout << json.rdbuf();
+	std::cout << "\n" << GBENCH_JSON_END << std::endl;
 	unlink(path.c_str());
-	return json ? 0 : 1;
+	return json || !ran ? 0 : 1;
 }
 
 // With --benchmark_out, Google Benchmark's own behaviour. Without it (in a
@@ -212,9 +219,9 @@ int gbench_main(int argc, char **argv)
 			unlink(path.c_str());
 		return 1;
 	}
-	benchmark::RunSpecifiedBenchmarks();
+	size_t ran = benchmark::RunSpecifiedBenchmarks();
 	benchmark::Shutdown();
-	return to_stdout ? print_json(path) : 0;
+	return to_stdout ? print_json(path, ran) : 0;
 }
 
 // A program that has its own main() takes it over this one.

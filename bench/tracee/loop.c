@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tracee-loop: the tracee of the syscall and memory benchmarks
- * (bench/syscall.c, bench/memory.c).
+ * (bench/programs/syscall.c, bench/programs/memory.c).
  *
  *   tracee-loop loop N FD          N getpid calls; their time goes to FD
  *   tracee-loop attach N FD GO     says TRACEE_READY on FD, waits until it

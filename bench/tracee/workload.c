@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tracee-workload: the realistic workload of bench/workload.c, the same
+ * tracee-workload: the realistic workload of bench/programs/workload.c, the same
  * under every tracer (libtracy-fast on each backend, strace, none).
  *
  *   tracee-workload DIR FILES ROUNDS CHILDREN

@@ -4,6 +4,7 @@
              (qemu/init.c) frames each program with, and the kernel's
              reports of its own trouble
     results  counting TAP results per place, and their summary
+    arches   the guests and ABIs, as arch/<arch>/arch.mk declares them
 
 The Makefile puts qemu/ on PYTHONPATH for every script it runs.
 `python3 -m testbed summary RESULTS.json...` prints the counts of places.

@@ -61,8 +61,13 @@ kernel-headers-$(1): linux-source
 	@$(MAKE) -s -C $(LINUX_TREE) O=$(abspath $(BUILD)/$(1)/headers) \
 		ARCH=$(guest.$(1).kernel_arch) headers
 
-$(BUILD)/sysroot/$(2)/.packages: selftests/kernel/kselftests.mk qemu/fetch-debs.sh
-	@qemu/fetch-debs.sh $(2) $(BUILD)/sysroot/$(2) $(KSELFTEST_DEBS)
+# An ABI whose arch.mk says its Debian architecture has no packages here
+# (abi.<abi>.debs := source) gets libcap built from Debian's source.
+$(BUILD)/sysroot/$(2)/.packages: selftests/kernel/kselftests.mk qemu/fetch-debs.sh \
+		qemu/build-libcap.sh
+	@$(if $(filter source,$(abi.$(call guest-abi,$(1)).debs)),\
+		qemu/build-libcap.sh $(call guest-cc,$(1)) $(BUILD)/sysroot/$(2),\
+		qemu/fetch-debs.sh $(2) $(BUILD)/sysroot/$(2) $(KSELFTEST_DEBS))
 
 $(BUILD)/$(1)/regress.cpio: $(call initramfs-inputs,$(1)) \
 		$(call kselftest-programs,$(1))

@@ -9,8 +9,10 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <linux/seccomp.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,6 +71,17 @@ bool kernel_has_kmask(void)
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
 	return known;
+}
+
+/*
+ * Asked of the kernel directly, as the library does (valgrind, for one,
+ * does not pass the seccomp syscall through: then no).
+ */
+bool kernel_has_seccomp_trace(void)
+{
+	uint32_t action = SECCOMP_RET_TRACE;
+
+	return !syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
 }
 
 long backend_opt(enum tracy_backend backend)

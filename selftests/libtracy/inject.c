@@ -208,7 +208,7 @@ static int check_mmap(struct tracy_event *e)
 	if (tracy_munmap(e->child, &ret, addr, sizeof(out)) || ret)
 		return 13;
 	errno = 0;
-	if (tracy_read_mem(e->child, in, addr, 1) != -1 || errno != EFAULT)
+	if (tracy_read_mem(e->child, in, addr, 1) != -1 || errno != EIO)
 		return 14;
 	/* Neither MAP_PRIVATE nor MAP_SHARED: EINVAL from the tracee. */
 	errno = 0;

@@ -32,6 +32,15 @@ static inline unsigned char mem_pattern(int which, long i)
 /* What the "readv" script reads. */
 #define READV_LEN	16
 
+/* The "getpid_sleep" script: its sleep after the getpid, its status. */
+#define SLEEP_AFTER_GETPID_MS	300
+#define DETACHED_EXIT		7
+
+/* The "detached_child" script: what its child writes, and its status. */
+#define DETACH_LINES	20
+#define DETACH_DELAY_US	200000
+#define DETACHED_STATUS	42
+
 /* Exit statuses of the scripts beyond 0 (what the test expected). */
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */
 #define TRACEE_USAGE	64
@@ -74,6 +83,8 @@ bool self_path(char *path, size_t size);
 void check_leaks(void);
 /* Does the kernel have syscall stop masks? */
 bool kernel_has_kmask(void);
+/* Can this process install seccomp filters that return SECCOMP_RET_TRACE? */
+bool kernel_has_seccomp_trace(void);
 /*
  * Puts session t on backend b: 1, or 0 if this kernel or library cannot
  * (SKIP), or -1 on an error.
@@ -89,8 +100,11 @@ long backend_opt(enum tracy_backend b);
 bool compat_program(const char *self, char *path, size_t size);
 #endif
 
-/* The fixtures of inject.c, which libtracy.c runs with its own. */
+/* The fixtures of the other files, which libtracy.c runs with its own. */
 struct __fixture_metadata;
 struct __fixture_metadata *inject_fixtures(void);
+struct __fixture_metadata *environment_fixtures(void);
+struct __fixture_metadata *detach_fixtures(void);
+struct __fixture_metadata *compat_fixtures(void);
 
 #endif /* LIBTRACY_TEST_H */

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -18,6 +19,7 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "libtracy.h"
@@ -149,6 +151,17 @@ static int __attribute__((noreturn)) loop(void)
 		syscall(SYS_getpid);
 		usleep(1000);
 	}
+}
+
+/* One getpid, then a while without syscalls: a tracer detaches at it. */
+static int getpid_then_sleep(void)
+{
+	struct timespec t = { 0, SLEEP_AFTER_GETPID_MS * 1000000L };
+
+	syscall(SYS_getpid);
+	while (nanosleep(&t, &t) && errno == EINTR)
+		;
+	return DETACHED_EXIT;
 }
 
 /* MANY_GETPIDS getpid, one getppid, MANY_GETPIDS getpid again. */
@@ -288,6 +301,63 @@ static int getppid_usr1(void)
 	return got_usr1 ? 0 : TRACEE_WRONG;
 }
 
+/*
+ * What the child of "detached_child" does once let go: DETACH_LINES lines
+ * to stdout, each after a getppid that must work (without a tracer, a
+ * seccomp filter that traces getppid makes it fail with ENOSYS); a child
+ * of its own that does the same once and writes "grandchild"; "done".
+ */
+static void __attribute__((noreturn)) run_detached(void)
+{
+	int i, status;
+	pid_t pid;
+
+	/* Long enough for the tracer to end meanwhile. */
+	usleep(DETACH_DELAY_US);
+	for (i = 0; i < DETACH_LINES; i++) {
+		if (syscall(SYS_getppid) < 0)
+			_exit(TRACEE_WRONG);
+		printf("line %d\n", i);
+		fflush(stdout);
+	}
+	pid = fork();
+	if (!pid) {
+		if (syscall(SYS_getppid) < 0)
+			_exit(TRACEE_WRONG);
+		printf("grandchild\n");
+		fflush(stdout);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status)
+		_exit(TRACEE_WRONG);
+	printf("done\n");
+	fflush(stdout);
+	_exit(DETACHED_STATUS);
+}
+
+/*
+ * The tracer lets the child go at its first getppid (a detach), and the
+ * child runs on (run_detached()) to DETACHED_STATUS; the parent writes
+ * the child's status, as it saw it.
+ */
+static int detached_child(void)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return TRACEE_USAGE;
+	if (!pid) {
+		syscall(SYS_getppid);
+		run_detached();
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return TRACEE_WRONG;
+	printf("child status %#x\n", status);
+	fflush(stdout);
+	return 0;
+}
+
 int tracee_main(int argc, char **argv)
 {
 	static const struct {
@@ -303,6 +373,8 @@ int tracee_main(int argc, char **argv)
 		{ "inject_arm", inject_arm_state },
 		{ "getppid_usr1", getppid_usr1 }, { "shared", shared },
 		{ "signal_stop", signal_delivered_and_stop },
+		{ "getpid_sleep", getpid_then_sleep },
+		{ "detached_child", detached_child },
 	};
 	unsigned int i;
 

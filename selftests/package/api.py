@@ -3,7 +3,8 @@
 
     api.py --cc CC --lib-dir BUILD/lib/host
 
-The public API is what tracy.h declares, as the compiler reads it. Against
+The public API is what tracy.h declares, with the headers of Tracy's it
+includes (ll.h, tracyarch.h), as the compiler reads it. Against
 it, prints TAP for: the dynamic symbols of libtracy-fast.so (exactly the
 API, each with a version), the global symbols of libtracy-fast.a (the API,
 and no internal name a user's program could clash with), the man
@@ -23,6 +24,9 @@ import tempfile
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 HEADER = os.path.join(TOP, "libtracy-fast", "tracy.h")
+# Tracy's public headers: tracy.h includes the others.
+PUBLIC_HEADERS = [os.path.join(TOP, "libtracy-fast", name)
+                  for name in ("tracy.h", "ll.h", "tracyarch.h")]
 MAN_DIR = os.path.join(TOP, "libtracy-fast", "man")
 # The library's C sources, where a stub would be.
 SOURCES = [os.path.join(TOP, pattern) for pattern in
@@ -51,6 +55,11 @@ class Tap:
         for line in details if not ok else ():
             print(f"# {line}", flush=True)
 
+    def skip(self, name, reason):
+        """A result that could not be had here, and why."""
+        self.number += 1
+        print(f"ok {self.number} {name} # SKIP {reason}", flush=True)
+
     def same(self, name, expected, got):
         """A result for two sets that must be equal, naming the difference."""
         details = [f"missing: {' '.join(sorted(expected - got))}"] \
@@ -70,7 +79,8 @@ def output(*command, check=True):
 
 
 def public_functions(cc):
-    """The functions tracy.h declares, as compiler cc sees them."""
+    """The functions the public headers declare, as compiler cc sees
+    them through tracy.h."""
     with tempfile.TemporaryDirectory() as tmp:
         aux = os.path.join(tmp, "tracy.aux")
         subprocess.run([cc, "-fsyntax-only", "-aux-info", aux, "-x", "c",
@@ -80,7 +90,8 @@ def public_functions(cc):
     names = set()
     for line in lines:
         match = AUX_LINE.match(line)
-        if match and os.path.samefile(match["file"], HEADER):
+        if match and any(os.path.samefile(match["file"], header)
+                         for header in PUBLIC_HEADERS):
             names.add(DECL_NAME.search(match["decl"])[1])
     return names
 

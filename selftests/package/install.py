@@ -57,15 +57,28 @@ def dynamic(path):
 def check_installed_files(tap, root, api):
     lib = f"{root}{PREFIX}/lib"
     man3 = f"{root}{PREFIX}/share/man/man3"
-    expected = [f"{root}{PREFIX}/include/tracy.h", f"{lib}/libtracy-fast.a",
+    headers = f"{root}{PREFIX}/include/libtracy-fast/tracy"
+    expected = [f"{headers}/{name}" for name in
+                ("tracy.h", "ll.h", "tracyarch.h")]
+    expected += [f"{lib}/libtracy-fast.a",
                 f"{lib}/pkgconfig/libtracy-fast.pc",
                 f"{root}{PREFIX}/share/man/man7/libtracy-fast.7"]
     expected += [f"{man3}/{name}.3" for name in sorted(api)]
     missing = [path[len(root):] for path in expected
                if not os.path.isfile(path)]
-    tap.result(not missing, "make install: header, static library, .pc "
-               "file, and a man page for every function",
+    tap.result(not missing, "make install: Tracy's headers, static "
+               "library, .pc file, and a man page for every function",
                [f"missing: {path}" for path in missing])
+
+    aliases = {name: os.path.realpath(f"{lib}/libtracy-fast/{name}")
+               for name in ("libtracy.so", "libtracy.a")}
+    tap.result(aliases["libtracy.so"] == os.path.realpath(
+        f"{lib}/libtracy-fast.so") and aliases["libtracy.a"] ==
+        os.path.realpath(f"{lib}/libtracy-fast.a") and
+        not glob.glob(f"{lib}/libtracy.*"),
+        "-ltracy: libtracy.so and libtracy.a in lib/libtracy-fast/ lead "
+        "to our libraries, and lib/ has no name of Tracy's",
+        [f"{name} -> {path}" for name, path in aliases.items()])
 
     real = glob.glob(f"{lib}/libtracy-fast.so.*.*.*")
     soname = SONAME.search(dynamic(real[0])) if len(real) == 1 else None
@@ -85,6 +98,38 @@ def check_installed_files(tap, root, api):
     tap.result(code == 0 and "tracy_detach_child()" in text,
                "man 3 tracy_detach_child shows the installed tracy_exec page",
                lines(text)[:5])
+
+
+# How Tracy's programs include it, and the languages they are in.
+SPELLINGS = ('"tracy.h"', "<tracy.h>", "<tracy/tracy.h>")
+DIALECTS = (["cc", "-std=c89", "-pedantic", "-x", "c"],
+            ["cc", "-std=c89", "-pedantic", "-D_POSIX_SOURCE",
+             "-D_GNU_SOURCE", "-x", "c"],
+            ["cc", "-std=c99", "-pedantic", "-x", "c"],
+            ["c++", "-std=c++98", "-pedantic", "-x", "c++"])
+
+
+def check_header(tap, flags, tmp):
+    """The installed tracy.h, alone, in each spelling and dialect; with
+    what Tracy's tracy.h gave its programs (stdio, wait, ptrace, the
+    list, the arch macros)."""
+    source = os.path.join(tmp, "uses.c")
+    for spelling in SPELLINGS:
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(f"#include {spelling}\n"
+                    "static struct tracy_ll *l;\n"
+                    "static struct TRACY_REGS_NAME r;\n"
+                    "int f(void) { int s = 0; l = ll_init();\n"
+                    "  printf(\"%d\\n\", WIFEXITED(s));\n"
+                    "  return (int)sizeof(r.TRACY_IP_REG) +\n"
+                    "    (int)ptrace(PTRACE_CONT, 0, 0, 0) + TRACY_NR_MMAP; }\n")
+        for dialect in DIALECTS:
+            code, text = (1, "pkg-config failed") if flags is None else run(
+                [*dialect[:-2], "-fsyntax-only", "-Wall", "-Wextra",
+                 "-Werror", *dialect[-2:], source, *flags])
+            tap.result(code == 0, f"#include {spelling} builds with "
+                       f"`pkg-config --cflags` under {' '.join(dialect[:-2])}",
+                       lines(text))
 
 
 def pkg_config(root, *args):
@@ -144,11 +189,7 @@ def main(argv):
         check_installed_files(tap, root, public_functions("cc"))
 
         flags = pkg_config(root, "--cflags")
-        code, text = (1, "pkg-config failed") if flags is None else run(
-            ["cc", "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
-             "-pedantic", "-include", "tracy.h", "-x", "c", "/dev/null", *flags])
-        tap.result(code == 0, "the installed tracy.h compiles on its own",
-                   lines(text))
+        check_header(tap, flags, tmp)
         for static in (False, True):
             build_and_run(tap, root, tmp, static)
 

@@ -2350,7 +2350,7 @@ static void foreign_arches(__u32 *out)
 {
 	static const __u32 known[] = {
 		AUDIT_ARCH_X86_64, AUDIT_ARCH_I386, AUDIT_ARCH_AARCH64,
-		AUDIT_ARCH_ARM, 0x12345678,
+		AUDIT_ARCH_ARM, AUDIT_ARCH_RISCV64, 0x12345678,
 	};
 	int n = 0;
 

@@ -27,6 +27,7 @@ static const struct abi abis[] = {
 	{ "i386", AUDIT_ARCH_I386, 20, 64 },
 	{ "arm64", AUDIT_ARCH_AARCH64, 172, 173 },
 	{ "arm", AUDIT_ARCH_ARM, 20, 64 },
+	{ "riscv64", AUDIT_ARCH_RISCV64, 172, 173 },
 };
 
 #if defined(__x86_64__) && defined(__ILP32__)
@@ -60,6 +61,12 @@ static const struct abi abis[] = {
 # define FOREIGN_ARCH		AUDIT_ARCH_X86_64
 # define HAVE_SYSEMU		false
 # define PTRACE_SET_SYSCALL_REQUEST	23
+#elif defined(__riscv) && __riscv_xlen == 64
+# define PROGRAM_ABI		"riscv64"
+# define FOREIGN_ARCH		AUDIT_ARCH_X86_64
+# define HAVE_SYSEMU		false
+# define SYSCALL_NUM_PRSTATUS(regs)	((regs).a7)
+# include <asm/ptrace.h>		/* struct user_regs_struct */
 #else
 # error "syscall_mask: unknown ABI, add it to the chain in syscall_mask_abi.c"
 #endif
@@ -142,6 +149,16 @@ int set_syscall_nr(pid_t pid, int nr)
 	if (sys_ptrace(PTRACE_SET_SYSCALL_REQUEST, pid, 0, (unsigned long)nr))
 		return -errno;
 	return 0;
+#elif defined(SYSCALL_NUM_PRSTATUS)
+	struct user_regs_struct regs;
+	struct iovec iov = { &regs, sizeof(regs) };
+
+	if (sys_ptrace(PTRACE_GETREGSET, pid, NT_PRSTATUS, (unsigned long)&iov))
+		return -errno;
+	SYSCALL_NUM_PRSTATUS(regs) = nr;
+	if (sys_ptrace(PTRACE_SETREGSET, pid, NT_PRSTATUS, (unsigned long)&iov))
+		return -errno;
+	return 0;
 #endif
 }
 
@@ -215,6 +232,8 @@ static const char *machine_arch(const char *machine)
 		return "i386";
 	if (!strncmp(machine, "arm", 3))
 		return "arm";
+	if (!strcmp(machine, "riscv64"))
+		return "riscv64";
 	return "";
 }
 

@@ -313,6 +313,7 @@ static const char *arch_name(__u32 arch)
 	case AUDIT_ARCH_I386: return "i386";
 	case AUDIT_ARCH_AARCH64: return "arm64";
 	case AUDIT_ARCH_ARM: return "arm";
+	case AUDIT_ARCH_RISCV64: return "riscv64";
 	case 0: return "any";
 	}
 	return "?";

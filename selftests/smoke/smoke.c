@@ -29,25 +29,12 @@
 
 #include "kselftest.h"
 
-/* The ABI this program was built for, and how the kernel should name it. */
-#if defined(__x86_64__) && defined(__ILP32__)
-# define ABI_NAME	"x32"
-# define ABI_AUDIT_ARCH	AUDIT_ARCH_X86_64
-#elif defined(__x86_64__)
-# define ABI_NAME	"x86_64"
-# define ABI_AUDIT_ARCH	AUDIT_ARCH_X86_64
-#elif defined(__i386__)
-# define ABI_NAME	"i386"
-# define ABI_AUDIT_ARCH	AUDIT_ARCH_I386
-#elif defined(__aarch64__)
-# define ABI_NAME	"arm64"
-# define ABI_AUDIT_ARCH	AUDIT_ARCH_AARCH64
-#elif defined(__arm__) && defined(__ARM_EABI__) && !defined(__ARMEB__)
-# define ABI_NAME	"arm"
-# define ABI_AUDIT_ARCH	AUDIT_ARCH_ARM
-#else
-# error "tracy-fast does not know this ABI"
-#endif
+/*
+ * The ABI this program was built for, and how the kernel should name it:
+ * the build says, from arch/<arch>/arch.mk (abi-cflags, arch/arches.mk).
+ */
+#define ABI_NAME	TRACY_FAST_ABI
+#define ABI_AUDIT_ARCH	TRACY_FAST_AUDIT_ARCH
 
 #define GUEST_INFO		"/etc/tracy-fast/guest"
 #define SECCOMP_TEST_ERRNO	42

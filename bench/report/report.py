@@ -6,7 +6,7 @@ backend, per place and ABI.
     report.py PLACE_DIR... [--markdown FILE] [--svg FILE]
 
 Each PLACE_DIR (build/bench/results/host, .../x86_64, ...) holds the Google
-Benchmark JSON files of one place, as bench/collect.py writes them: each
+Benchmark JSON files of one place, as bench/report/collect.py writes them: each
 names the machine, the emulator and the kernel it was measured on, and so
 do the table and the plot. The table also goes to stdout. Under an emulator only
 the ratios mean something; the absolute times are there to check them.
@@ -25,7 +25,8 @@ import sys
 # rows, what one iteration is).
 SCENARIOS = [
     ("1", "unselected syscall: getpid, a hook on getppid", "unselected",
-     ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+     ["untraced", "classic", "seccomp", "kmask", "ptrace-cont",
+      "ptrace-syscall", "strace", "strace-seccomp-bpf"], "syscall"),
     ("2", "selected syscall: getpid hooked, entry and exit", "selected",
      ["untraced", "classic", "seccomp", "kmask"], "syscall"),
     ("2e", "selected syscall: getpid hooked, entry only", "entry_only",
@@ -35,12 +36,19 @@ SCENARIOS = [
                   "strace-seccomp-bpf", "strace-startup",
                   "strace-seccomp-bpf-startup"], "run"),
     ("4", "attach to a running getpid loop, a hook on getppid", "attach",
-     ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+     ["untraced", "classic", "seccomp", "kmask", "strace-p"], "syscall"),
+    ("6a", "a stop on one CPU: as 2, tracer and tracee pinned to CPU 0",
+     "stop_1cpu", ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+    ("6b", "a stop across CPUs: as 2, tracer on CPU 0, tracee on CPU 1",
+     "stop_2cpus", ["untraced", "classic", "seccomp", "kmask"], "syscall"),
 ]
 MEMORY_PATHS = ["process_vm", "proc_mem", "peekpoke"]
 ROW_NAMES = {
+    "ptrace-cont": "bare ptrace loop, PTRACE_CONT",
+    "ptrace-syscall": "bare ptrace loop, PTRACE_SYSCALL",
     "strace": "strace -f",
     "strace-seccomp-bpf": "strace -f --seccomp-bpf",
+    "strace-p": "strace -f -p (attached)",
     "strace-startup": "strace -f, empty program",
     "strace-seccomp-bpf-startup": "strace -f --seccomp-bpf, empty program",
 }
@@ -90,15 +98,22 @@ class Place:
         self.results = {}
 
     @property
+    def icount(self):
+        """Measured in guest instructions (QEMU -icount), not time."""
+        return self.info.get("mode") == "icount"
+
+    @property
     def key(self):
         where = self.info["place"].split()[0]
         order = 0 if where == "host" else 1 + GUEST_ORDER.index(where) \
             if where in GUEST_ORDER else 9
-        return (order, self.info["abi"] != where, self.info["abi"])
+        return (order, self.info["abi"] != where, self.info["abi"],
+                self.icount)
 
     @property
     def title(self):
-        return f"{self.info['place']}, {self.info['abi']}"
+        return f"{self.info['place']}, {self.info['abi']}, " \
+            f"{'icount' if self.icount else 'wall clock'}"
 
 
 def benchmark_name(entry):
@@ -125,7 +140,8 @@ def load(place_dirs):
             print(f"{path}: no place named (not from collect.py); skipped",
                   file=sys.stderr)
             continue
-        place = places.setdefault((info["place"], info["abi"]), Place(info))
+        place = places.setdefault((info["place"], info["abi"],
+                                   info.get("mode")), Place(info))
         runs = {}
         for entry in data.get("benchmarks", []):
             runs.setdefault(benchmark_name(entry), []).append(entry)
@@ -139,6 +155,18 @@ def fmt_time(ns):
         if ns >= scale:
             return f"{ns / scale:.3g} {unit}"
     return f"{ns:.3g} ns"
+
+
+def fmt_count(insns):
+    """Guest instructions: the icount clock's nanoseconds."""
+    for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if insns >= 10 * scale:
+            return f"{insns / scale:,.3g} {unit} insn"
+    return f"{insns:,.0f} insn"
+
+
+def fmt_measure(place, ns):
+    return fmt_count(ns) if place.icount else fmt_time(ns)
 
 
 def fmt_ratio(ratio):
@@ -190,8 +218,8 @@ def cell(place, family, row, kind, notes):
         else result.time_ns
     value = ratio(place, family, row)
     spread = f" ±{result.cv * 100:.2g}%" if result.cv is not None else ""
-    text = f"{fmt_ratio(value)} ({fmt_time(per)}{spread})" \
-        if value is not None else fmt_time(per) + spread
+    text = f"{fmt_ratio(value)} ({fmt_measure(place, per)}{spread})" \
+        if value is not None else fmt_measure(place, per) + spread
     stops = result.counters["stops"]
     if stops is not None and row != "untraced":
         text += f", {stops:.0f} stops"
@@ -209,7 +237,9 @@ def places_section(places):
     lines = ["Where each column was measured:", ""]
     for p in places:
         info = p.info
-        lines.append(f"- **{p.title}**: machine {info['machine']}; "
+        lines.append(f"- **{p.title}**: mode "
+                     f"{info.get('mode_text') or 'wall clock'}; "
+                     f"machine {info['machine']}; "
                      f"emulator {info['emulator']}; kernel "
                      f"{info['kernel'] or 'unknown'}; "
                      f"{info.get('cpus_seen') or '?'} CPUs seen by the "
@@ -225,8 +255,12 @@ def markdown(places):
              "Time relative to the untraced run of the same scenario, at "
              "the same place (1 = no overhead); in parentheses the time per "
              "syscall of the tracee's loop (scenarios 1, 2, 4) or per whole "
-             "run (3), then the syscall stops the kernel made per tracee "
-             "run, its start-up included. With repetitions "
+             "run (3) — in an icount column the guest instructions instead "
+             "(QEMU -icount shift=0: the guest clock counts one ns per "
+             "instruction, every vCPU and process included) — then the "
+             "syscall stops the kernel made per tracee run, its start-up "
+             "included. Wall-clock columns of a guest are TCG time, moved "
+             "by the load of the machine that ran it. With repetitions "
              "(BENCHMARK_REPETITIONS), the medians, and ± the coefficient of "
              "variation of the time. n/a: the backend cannot do it; "
              "–: not run there.", ""]
@@ -240,10 +274,78 @@ def markdown(places):
                          ROW_NAMES.get(name, name)] +
                         [cell(p, family, name, kind, notes) for p in places])
     lines += table(header, rows) + [""]
+    lines += decomposition(places)
     lines += memory_table(places, notes)
     if notes.messages:
         lines += ["Errors:", ""] + [f"- {n}" for n in notes.lines()] + [""]
     return "\n".join(lines)
+
+
+def per_syscall(place, name):
+    """The median per-syscall measure of benchmark name, or None."""
+    result = place.results.get(name)
+    if not result or result.error:
+        return None
+    return result.counters["ns_per_syscall"]
+
+
+def decomposition(places):
+    """The overhead of scenarios 1 and 2 taken apart, in instructions."""
+    rows = []
+    for p in (p for p in places if p.icount):
+        get = lambda name: per_syscall(p, name)  # noqa: E731
+        base = get("unselected/untraced")
+        if base is None:
+            continue
+
+        def extra(name):
+            value = get(name)
+            return None if value is None else value - base
+
+        def per_stop(name):
+            # Two syscall stops per getpid of the loop, one entry-only.
+            value = extra(name)
+            return None if value is None else value / 2
+
+        def num(value, sign=True):
+            return "–" if value is None else \
+                f"{value:+,.0f}" if sign else f"{value:,.0f}"
+
+        def versus(a, b):
+            return "" if a is None or b is None or not b else \
+                f" ({(a / b - 1) * 100:+.1f} %)"
+
+        bare, lib = per_stop("unselected/ptrace-syscall"), \
+            per_stop("unselected/classic")
+        hooked_k, hooked_c = get("selected/kmask"), get("selected/classic")
+        entry_k = get("entry_only/kmask")
+        rows.append([p.title.rsplit(",", 1)[0], num(base, False),
+                     num(extra("unselected/ptrace-cont")),
+                     num(extra("unselected/kmask")),
+                     num(extra("unselected/seccomp")),
+                     num(bare, False), num(lib, False) + versus(lib, bare),
+                     num(hooked_k, False) + versus(hooked_k, hooked_c),
+                     num(hooked_c, False),
+                     num(entry_k, False) + versus(entry_k, hooked_k)])
+    if not rows:
+        return []
+    return ["The overhead taken apart, in guest instructions per getpid "
+            "of the loop (icount columns only; medians). untraced: the "
+            "syscall alone; then what a tracee pays over it when traced "
+            "without syscall stops (a bare tracer's PTRACE_CONT; the "
+            "target is 0), and for an unselected syscall under kmask and "
+            "under a seccomp filter (the kernel's action cache). One stop: "
+            "half the extra of a getpid that stops at entry and exit, for "
+            "a bare PTRACE_SYSCALL loop and for libtracy-fast's event loop "
+            "on the classic backend, no hook (target: at most 10 % over "
+            "bare). A hooked getpid under kmask against classic (target: "
+            "within 2 %), and entry-only against entry and exit, both "
+            "kmask.", ""] + \
+        table(["place, ABI", "untraced", "traced, no stops",
+               "unselected, kmask", "unselected, seccomp",
+               "one stop, bare ptrace", "one stop, libtracy-fast",
+               "hooked, kmask (vs classic)", "hooked, classic",
+               "entry-only, kmask (vs entry+exit)"], rows) + [""]
 
 
 def memory_table(places, notes):
@@ -265,6 +367,9 @@ def memory_table(places, notes):
                 else:
                     speed = result.counters["bytes_per_second"] or 0
                     text = fmt_speed(speed)
+                    if p.icount:
+                        # Bytes per guest second: per 10^9 instructions.
+                        text = text.replace("/s", " per G insn")
                     base_speed = base.counters["bytes_per_second"] \
                         if base and not base.error else None
                     if base_speed:
@@ -333,7 +438,8 @@ def svg_panel(out, x0, y0, places, number, title, family, names):
                        f'transform="rotate(-90 {tx:.1f} {ty:.1f})">'
                        f'{fmt_ratio(value)}</text>')
         label_y = y0 + TOP + plot_h + 14
-        for k, part in enumerate([p.info["place"], p.info["abi"]]):
+        for k, part in enumerate([p.info["place"], p.info["abi"],
+                                  "icount" if p.icount else "wall"]):
             out.append(f'<text x="{x0 + LEFT + (i + 0.5) * group_w:.1f}" '
                        f'y="{label_y + 12 * k}" text-anchor="middle" '
                        f'font-size="10">{html.escape(part)}</text>')
@@ -344,7 +450,8 @@ def svg(places):
               if any(f"{s[2]}/{n}" in p.results for p in places for n in s[3])]
     columns = 2
     rows = math.ceil(len(panels) / columns)
-    notes = [f"{p.title}: {p.info['machine']}; {p.info['emulator']}; "
+    notes = [f"{p.title}: {p.info.get('mode_text') or 'wall clock'}; "
+             f"{p.info['machine']}; {p.info['emulator']}; "
              f"kernel {p.info['kernel'] or 'unknown'}" for p in places]
     width = PANEL_W * columns
     height = 40 + rows * PANEL_H + 30 + 14 * len(notes)
@@ -352,8 +459,8 @@ def svg(places):
            f'height="{height}" font-family="sans-serif" font-size="11">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
            '<text x="10" y="22" font-size="15" font-weight="bold">'
-           'Tracing overhead: time relative to the untraced run '
-           '(log scale)</text>']
+           'Tracing overhead: time (wall) or guest instructions (icount) '
+           'relative to the untraced run (log scale)</text>']
     for k, (number, title, family, names, _) in enumerate(panels):
         svg_panel(out, PANEL_W * (k % columns), 30 + PANEL_H * (k // columns),
                   places, number, title, family, names)

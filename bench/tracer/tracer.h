@@ -16,16 +16,24 @@
 
 #include "tracy.h"
 
-/* A way to run a tracee: one column of the results. */
+/* A way to run a tracee: one row of the results. */
 struct bench_backend {
 	const char *name;		/* in benchmark names and labels */
 	bool traced;
-	enum tracy_backend backend;	/* if traced */
+	enum tracy_backend backend;	/* if traced by libtracy-fast */
+	/*
+	 * Not 0: no libtracy-fast, a bare ptrace loop that resumes every
+	 * stop with this request (PTRACE_CONT, PTRACE_SYSCALL) and does
+	 * nothing else: the floor under any tracer's cost.
+	 */
+	int bare_resume;
 };
 
 enum { BENCH_UNTRACED, BENCH_CLASSIC, BENCH_SECCOMP, BENCH_KMASK,
        BENCH_BACKENDS };
 extern const struct bench_backend bench_backends[BENCH_BACKENDS];
+enum { BENCH_PTRACE_CONT, BENCH_PTRACE_SYSCALL, BENCH_BARE_TRACERS };
+extern const struct bench_backend bench_bare_tracers[BENCH_BARE_TRACERS];
 
 struct bench_run {
 	/* Asked for. */
@@ -33,6 +41,13 @@ struct bench_run {
 	long opt;				/* tracy_init() options */
 	int (*set_hooks)(struct tracy *t);	/* NULL: none */
 	int child_fd;		/* the tracee's end of a pipe, or -1 */
+	/*
+	 * A traced run started by bench_run_exec() with 'pinned': the
+	 * tracer on CPU tracer_cpu, the tracee on tracee_cpu from its first
+	 * instruction on. The tracer's own affinity is restored afterwards.
+	 */
+	bool pinned;
+	int tracer_cpu, tracee_cpu;
 	/* Measured. */
 	uint64_t run_ns;	/* from before the session to the last reap */
 	uint64_t attach_ns;	/* tracy_attach() */
@@ -45,6 +60,13 @@ struct bench_run {
  * one the tracee ran on), or "none".
  */
 const char *bench_label(const struct bench_backend *b);
+/*
+ * The label of a benchmark's results: "tracer=strace -f [option]" for a
+ * row run by strace (strace_option not NULL), else "backend=" and
+ * bench_label(b). Static storage.
+ */
+const char *bench_result_label(const struct bench_backend *b,
+			       const char *strace_option);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t bench_now_ns(void);
 /* The path of tracee program 'name' of this benchmark's ABI (static). */
@@ -71,6 +93,18 @@ struct tracy_child *bench_exec(struct bench_run *run, struct tracy *t,
 			       char **argv);
 /* The event loop: resumes every stop until no tracee is left. */
 int bench_trace_to_end(struct bench_run *run, struct tracy *t, pid_t pid);
+
+/*
+ * strace, for the rows that compare with it: where it is (the host's, also
+ * put into the guest of the host's architecture), and its command line
+ * for tracing 'trace' (strace's -e trace=) in a program whose argv
+ * follows, output to /dev/null: "strace -f [option] -o /dev/null -e
+ * trace=TRACE"; option "" for none. Fills argv from its start and
+ * returns the number of words written (at most BENCH_STRACE_WORDS).
+ */
+#define BENCH_STRACE		"/usr/bin/strace"
+#define BENCH_STRACE_WORDS	7
+int bench_strace_argv(char **argv, const char *option, const char *trace);
 
 /* fork() and execv() without a tracer; -1 with run->error set. */
 pid_t bench_spawn(struct bench_run *run, char **argv);

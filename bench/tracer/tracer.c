@@ -4,11 +4,13 @@
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,9 +29,31 @@ const struct bench_backend bench_backends[BENCH_BACKENDS] = {
 	[BENCH_KMASK] = { "kmask", true, TRACY_BACKEND_KMASK },
 };
 
+const struct bench_backend bench_bare_tracers[BENCH_BARE_TRACERS] = {
+	[BENCH_PTRACE_CONT] = { "ptrace-cont", true, TRACY_BACKEND_AUTO,
+				PTRACE_CONT },
+	[BENCH_PTRACE_SYSCALL] = { "ptrace-syscall", true, TRACY_BACKEND_AUTO,
+				   PTRACE_SYSCALL },
+};
+
 const char *bench_label(const struct bench_backend *b)
 {
+	if (b->bare_resume)
+		return "bare-ptrace";
 	return b->traced ? tracy_backend_name(b->backend) : "none";
+}
+
+const char *bench_result_label(const struct bench_backend *b,
+			       const char *strace_option)
+{
+	static char label[64];
+
+	if (strace_option)
+		snprintf(label, sizeof(label), "tracer=strace -f%s%s",
+			 *strace_option ? " " : "", strace_option);
+	else
+		snprintf(label, sizeof(label), "backend=%s", bench_label(b));
+	return label;
 }
 
 uint64_t bench_now_ns(void)
@@ -170,6 +194,23 @@ int bench_trace_to_end(struct bench_run *run, struct tracy *t, pid_t pid)
 	return check_status(run, status);
 }
 
+int bench_strace_argv(char **argv, const char *option, const char *trace)
+{
+	static char expression[128];
+	int argc = 0;
+
+	snprintf(expression, sizeof(expression), "trace=%s", trace);
+	argv[argc++] = BENCH_STRACE;
+	argv[argc++] = "-f";
+	if (*option)
+		argv[argc++] = (char *)option;
+	argv[argc++] = "-o";
+	argv[argc++] = "/dev/null";
+	argv[argc++] = "-e";
+	argv[argc++] = expression;
+	return argc;
+}
+
 pid_t bench_spawn(struct bench_run *run, char **argv)
 {
 	pid_t pid = fork();
@@ -203,21 +244,92 @@ static int run_untraced(struct bench_run *run, char **argv)
 	return pid < 0 ? -1 : bench_wait(run, pid);
 }
 
+static int pin(struct bench_run *run, pid_t pid, int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(pid, sizeof(set), &set))
+		return bench_fail(run, true, "pinning %s to CPU %d",
+				  pid ? "the tracee" : "the tracer", cpu);
+	return 0;
+}
+
 static int run_traced(struct bench_run *run, char **argv)
 {
+	bool pinned = run->pinned;
 	struct tracy_child *c;
 	struct tracy *t;
+	cpu_set_t mine;
 	int ret = -1;
 
+	if (pinned && sched_getaffinity(0, sizeof(mine), &mine))
+		return bench_fail(run, true, "sched_getaffinity");
 	t = bench_session(run);
 	if (!t)
 		return -1;
 	c = bench_exec(run, t, argv);
 	close_child_fd(run);
-	if (c)
+	/* The tracee waits in its first stop: pinned before it runs. */
+	if (c && (!pinned || (!pin(run, 0, run->tracer_cpu) &&
+			      !pin(run, c->pid, run->tracee_cpu))))
 		ret = bench_trace_to_end(run, t, c->pid);
 	tracy_free(t);
+	if (pinned)
+		sched_setaffinity(0, sizeof(mine), &mine);
 	return ret;
+}
+
+/* The forked child of a bare run: be traced, stop, then execute. */
+static void bare_child(char **argv)
+{
+	if (!ptrace(PTRACE_TRACEME, 0, 0, 0) && !raise(SIGSTOP))
+		execv(argv[0], argv);
+	_exit(127);
+}
+
+/*
+ * The least a ptrace tracer can do: resume every stop with one request,
+ * count the syscall stops (TRACESYSGOOD), pass signals on, nothing else.
+ */
+static int run_bare(struct bench_run *run, char **argv)
+{
+	int resume = run->backend->bare_resume, status, sig;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return bench_fail(run, true, "fork");
+	if (!pid)
+		bare_child(argv);
+	close_child_fd(run);
+	if (waitpid(pid, &status, 0) != pid || !WIFSTOPPED(status) ||
+	    ptrace(PTRACE_SETOPTIONS, pid, 0, (void *)(PTRACE_O_TRACESYSGOOD |
+	    PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)) ||
+	    ptrace(resume, pid, 0, 0)) {
+		bench_fail(run, true, "bare ptrace: the tracee's first stop");
+		kill(pid, SIGKILL);
+		bench_wait(run, pid);
+		return -1;
+	}
+	for (;;) {
+		if (waitpid(pid, &status, 0) < 0) {
+			if (errno == EINTR)
+				continue;
+			return bench_fail(run, true, "waitpid");
+		}
+		if (!WIFSTOPPED(status))
+			break;
+		sig = WSTOPSIG(status);
+		if (sig == (SIGTRAP | 0x80))
+			run->stops++;
+		/* A syscall or ptrace event stop delivers no signal. */
+		if (sig == (SIGTRAP | 0x80) || status >> 16)
+			sig = 0;
+		if (ptrace(resume, pid, 0, (void *)(long)sig) && errno != ESRCH)
+			return bench_fail(run, true, "bare ptrace: resuming");
+	}
+	return check_status(run, status);
 }
 
 int bench_run_exec(struct bench_run *run, char **argv)
@@ -226,7 +338,8 @@ int bench_run_exec(struct bench_run *run, char **argv)
 	int ret;
 
 	run->stops = 0;
-	ret = run->backend->traced ? run_traced(run, argv) :
+	ret = run->backend->bare_resume ? run_bare(run, argv) :
+	      run->backend->traced ? run_traced(run, argv) :
 				     run_untraced(run, argv);
 	run->run_ns = bench_now_ns() - start;
 	close_child_fd(run);

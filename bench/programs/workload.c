@@ -12,7 +12,7 @@
  *   workload/strace[-seccomp-bpf]-startup   the same on a workload that
  *                                 exits at once: strace's fixed cost
  *
- * The strace rows exist where strace does (STRACE): on the host and in
+ * The strace rows exist where strace does (BENCH_STRACE): on the host and in
  * the guest that gets the host's strace (bench/benchmark.mk). Each
  * iteration is one whole run of the workload, from fork to the last reap,
  * tracer start-up included (strace's exec and dynamic linking too).
@@ -33,7 +33,6 @@
 #define FILE_BYTES	300
 #define ROUNDS		4
 #define CHILDREN	4
-#define STRACE		"/usr/bin/strace"
 
 struct workload_case {
 	const char *name;
@@ -157,16 +156,9 @@ static int run_once(const struct workload_case *wc, struct bench_run *run)
 	snprintf(files, sizeof(files), "%d", FILES);
 	snprintf(rounds, sizeof(rounds), "%d", ROUNDS);
 	snprintf(children, sizeof(children), "%d", CHILDREN);
-	if (wc->strace_option) {
-		argv[argc++] = STRACE;
-		argv[argc++] = "-f";
-		if (*wc->strace_option)
-			argv[argc++] = (char *)wc->strace_option;
-		argv[argc++] = "-o";
-		argv[argc++] = "/dev/null";
-		argv[argc++] = "-e";
-		argv[argc++] = "trace=openat,execve";
-	}
+	if (wc->strace_option)
+		argc = bench_strace_argv(argv, wc->strace_option,
+					 "openat,execve");
 	argv[argc++] = workload;
 	if (wc->startup_only) {
 		argv[argc++] = "exit";
@@ -199,7 +191,6 @@ static void bench_workload(gbench_state *st, void *arg)
 		.child_fd = -1,
 	};
 	double stops = 0;
-	char label[64];
 
 	if (make_files(&run)) {
 		gbench_skip_with_error(st, run.error);
@@ -213,13 +204,8 @@ static void bench_workload(gbench_state *st, void *arg)
 		gbench_set_iteration_time(st, run.run_ns / 1e9);
 		stops += run.stops;
 	}
-	if (wc->strace_option)
-		snprintf(label, sizeof(label), "tracer=strace%s%s",
-			 *wc->strace_option ? " " : "", wc->strace_option);
-	else
-		snprintf(label, sizeof(label), "backend=%s",
-			 bench_label(wc->backend));
-	gbench_set_label(st, label);
+	gbench_set_label(st, bench_result_label(wc->backend,
+						wc->strace_option));
 	if (wc->backend->traced)
 		gbench_counter(st, "stops", stops,
 			       GBENCH_COUNTER_AVG_ITERATIONS);
@@ -242,7 +228,7 @@ __attribute__((constructor)) static void register_workload(void)
 		cases[n++] = (struct workload_case){ bench_backends[i].name,
 						     &bench_backends[i], NULL,
 						     false };
-	if (!access(STRACE, X_OK)) {
+	if (!access(BENCH_STRACE, X_OK)) {
 		cases[n++] = (struct workload_case){ "strace", untraced, "",
 						     false };
 		cases[n++] = (struct workload_case){ "strace-seccomp-bpf",

@@ -4,6 +4,7 @@ each with the place named in its context ("tracy_fast": machine, emulator,
 kernel, ABI).
 
     collect.py guest CONSOLE_LOG OUTDIR --arch ARCH --qemu QEMU [--kvm]
+               [--icount ARGS]
     collect.py host OUTDIR JSON...
 
 guest: the guest's /init frames each program's output with TRACY-FAST-BEGIN
@@ -13,6 +14,12 @@ TRACY-FAST-KERNEL line; inside a program's frame, the C shim
 Kernel messages that fall in between are dropped. host: the programs wrote
 their JSON themselves (--benchmark_out); it is annotated in place.
 Fails if a program failed or printed no valid JSON.
+
+Each place says how it was measured ("mode"): "wall" (the clock of the
+machine, or under TCG the guest's clock, which follows the host's and so
+its load) or "icount" (QEMU --icount ARGS, shift=0: the guest's clock
+advances one nanosecond per guest instruction, so times are instruction
+counts, the same from run to run).
 """
 
 import argparse
@@ -49,14 +56,26 @@ def machine():
     return f"{model}, {cpus or os.cpu_count()} CPUs"
 
 
-def emulator(qemu, kvm):
+def emulator(qemu, kvm, icount=None):
     try:
         out = subprocess.run([qemu, "--version"], capture_output=True,
                              text=True, check=True).stdout
         version = out.splitlines()[0].replace("QEMU emulator version", "QEMU")
     except (OSError, subprocess.CalledProcessError, IndexError):
         version = qemu
-    return f"{version}, {'KVM' if kvm else 'TCG (no KVM)'}"
+    return f"{version}, {'KVM' if kvm else 'TCG (no KVM)'}" + \
+        (f", -icount {icount}" if icount else "")
+
+
+def mode(icount, native=False):
+    """The place's "mode" and the sentence that explains it."""
+    if icount:
+        return {"mode": "icount",
+                "mode_text": f"instruction count (QEMU -icount {icount}: "
+                             "1 ns of guest time = 1 guest instruction)"}
+    return {"mode": "wall",
+            "mode_text": "wall clock" + ("" if native else
+                                         " (of the guest, under emulation)")}
 
 
 def abi_of(program, arch):
@@ -106,8 +125,9 @@ def json_text(lines):
 
 def collect_guest(args):
     info = {"place": f"{args.arch} guest", "machine": machine(),
-            "emulator": emulator(args.qemu, args.kvm), "kernel": None,
-            "settings": args.env}
+            "emulator": emulator(args.qemu, args.kvm, args.icount),
+            "kernel": None,
+            "settings": args.env, **mode(args.icount)}
     failed, found = False, 0
     program, lines = None, []
     with open(args.log, errors="replace") as console:
@@ -146,7 +166,7 @@ def collect_host(args):
     info = {"place": "host", "machine": machine(),
             "emulator": "none (native)",
             "kernel": f"{uname.release} {uname.version} {uname.machine}",
-            "settings": args.env}
+            "settings": args.env, **mode(None, native=True)}
     failed = False
     for path in args.json:
         name = os.path.splitext(os.path.basename(path))[0]
@@ -170,6 +190,8 @@ def main(argv):
     guest.add_argument("--arch", required=True)
     guest.add_argument("--qemu", required=True)
     guest.add_argument("--kvm", action="store_true")
+    guest.add_argument("--icount", metavar="ARGS",
+                       help="QEMU ran with -icount ARGS")
     guest.add_argument("--env", default="")
     host = sub.add_parser("host")
     host.add_argument("outdir")

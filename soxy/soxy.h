@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What soxy's files share: the options, the counts, messages. */
+#ifndef SOXY_SOXY_H
+#define SOXY_SOXY_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include <tracy.h>
+
+#include "addr.h"
+#include "socks5.h"
+
+#define MAX_EXCLUDES		64
+/* Longer than a proxy takes to give up on a destination itself. */
+#define SOCKS_TIMEOUT_MS	(180 * 1000)
+
+struct soxy_config {
+	struct soxy_addr proxy;
+	struct socks5_auth auth;
+	struct soxy_cidr excludes[MAX_EXCLUDES];
+	int nexcludes;
+	bool verbose;
+	pid_t attach_pid;
+	/* Bound, not listening: a connection to them is refused. */
+	int refuser4, refuser6;
+	struct soxy_addr refuser4_addr, refuser6_addr;
+	unsigned long proxied, direct, failed;
+};
+
+extern struct soxy_config soxy;
+
+/* "soxy: " and the message, on stderr. */
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The entry-only hooks of soxy, in every ABI that has their syscall. */
+int setup_hooks(struct tracy *t);
+/* A TCP socket bound to a loopback port, not listening: it refuses. */
+int make_refuser(int family, struct soxy_addr *addr);
+
+#endif /* SOXY_SOXY_H */

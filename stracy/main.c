@@ -1,0 +1,1109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * stracy: strace's command line and output, on libtracy-fast. Only the
+ * syscalls that -e trace= (or -e inject=, or -c) selects get hooks, so
+ * only they stop the tracee: on a kernel with syscall stop masks
+ * (attached tracees included) and under the seccomp backend the others
+ * run at full speed. The backend is the library's choice (TRACY_BACKEND
+ * forces one). Each hook runs at the entry, where the line is begun (the
+ * arguments the kernel reads), and at the exit, where it is finished (the
+ * arguments it writes, the result); a printing tracer needs both.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <dirent.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "stracy.h"
+#include "syscalls.h"
+
+struct options opt = {
+	.string_limit = 32,
+	.column = 40,
+};
+
+static struct tracy *session;
+/* The ABI of the latest syscall stop, which a new tracee starts in. */
+static int last_abi = TRACY_ABI_NATIVE;
+/*
+ * Every tcb: the library forgets a tracee without an event when another
+ * thread of its process executes a program (the executing thread takes
+ * the leader's pid), so what is left at the end is freed here.
+ */
+static struct tcb *tcbs;
+static void tcb_free(struct tcb *t);
+static pid_t first_pid;
+static volatile sig_atomic_t interrupted;
+
+static void usage_hint(void)
+{
+	fprintf(stderr, "Try 'stracy -h' for more information.\n");
+	exit(1);
+}
+
+static void usage(void)
+{
+	printf("\
+Usage: stracy [-ACdffhqqrtttTvVxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
+              [-o FILE] [-p PID]... [-s STRSIZE] [-S SORTBY] {-p PID | PROG [ARGS]}\n\
+   or: stracy -c[f] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
+\n\
+An strace-compatible system call tracer on libtracy-fast: only the selected\n\
+system calls stop the tracee (kernel syscall masks, seccomp-bpf, or ptrace).\n\
+\n\
+Tracing:\n\
+  -b execve      detach from a tracee when it executes a program\n\
+  -f             follow forks, vforks and clones\n\
+  -ff            with -o FILE: one file per process, FILE.PID\n\
+Startup:\n\
+  -p PID         trace process PID (several -p: several processes); Ctrl-C\n\
+                 detaches and leaves them running\n\
+Filtering:\n\
+  -e trace=SET   the system calls to trace: names, %%file %%process %%network\n\
+                 %%signal %%ipc %%desc %%memory %%creds %%clock %%stat %%lstat\n\
+                 %%fstat %%%%stat %%statfs %%fstatfs %%%%statfs %%pure, /REGEX,\n\
+                 ?NAME, all, none; !SET for all but SET\n\
+  -e signal=SET  the signals to show (default all)\n\
+  -e status=SET  show syscalls only with these results: successful, failed,\n\
+                 unfinished, unavailable, detached\n\
+  -z             successful syscalls only (-e status=successful)\n\
+  -Z             failed syscalls only (-e status=failed)\n\
+Tampering:\n\
+  -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:when=WHEN]\n\
+  -e fault=SET[:error=ERRNO][:when=WHEN]\n\
+                 make the syscalls of SET fail with ERRNO or return VALUE\n\
+                 (they do not run), or send SIG at their entry; WHEN is\n\
+                 FIRST[..LAST][+[STEP]] counted per process (default: every\n\
+                 call); fault= defaults to error=ENOSYS\n\
+Output:\n\
+  -a COLUMN      align results at COLUMN (default 40)\n\
+  -o FILE        write the trace to FILE instead of stderr\n\
+  -q             no messages about attaching and detaching\n\
+  -qq            nor about exit statuses\n\
+  -r             relative time stamp on each line\n\
+  -s STRSIZE     show at most STRSIZE bytes of each string (default 32)\n\
+  -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n\
+  -T             time spent in each syscall\n\
+  -v             unabbreviated environments\n\
+  -x, -xx        non-ASCII strings in hex; all strings in hex\n\
+  -y, -yy        paths of file descriptors; socket endpoints too\n\
+Statistics:\n\
+  -c             count time, calls and errors per syscall, and report\n\
+  -C             like -c, and the trace as well\n\
+  -S SORTBY      sort the table by time, calls, errors, name or nothing\n\
+Miscellaneous:\n\
+  -d             say which backend each tracee runs on, and at the end how\n\
+                 many syscall stops the tracees made\n\
+  -h, --help     this help\n\
+  -V, --version  the version\n\
+\n\
+strace's long option names (--follow-forks, --trace=SET, ...) work too: stracy(1).\n\
+TRACY_BACKEND=kmask|seccomp|classic in the environment forces a backend.\n");
+	exit(0);
+}
+
+struct tcb *tcb_of(struct tracy_child *c)
+{
+	struct tcb *t = c->custom;
+
+	if (t)
+		return t;
+	t = calloc(1, sizeof(*t));
+	if (!t) {
+		perror("stracy");
+		exit(1);
+	}
+	t->pid = c->pid;
+	/* As strace: the ABI of the last stop, most likely its parent's. */
+	t->abi = last_abi;
+	t->out = shared_out;
+	if (opt.follow == 2 && opt.outfile) {
+		char name[4096];
+
+		snprintf(name, sizeof(name), "%s.%d", opt.outfile, c->pid);
+		t->out = fopen(name, "we");
+		if (!t->out) {
+			fprintf(stderr, "stracy: Can't fopen '%s': %m\n", name);
+			exit(1);
+		}
+	}
+	c->custom = t;
+	t->next = tcbs;
+	if (tcbs)
+		tcbs->prev = t;
+	tcbs = t;
+	nprocs++;
+	return t;
+}
+
+/* Set while stracy starts or attaches its tracees: they are announced apart. */
+static bool starting;
+
+/* -d: what the library chose, and what it cost. */
+static bool debug;
+
+static void child_created(struct tracy_child *c)
+{
+	struct tcb *t = tcb_of(c);
+
+	if (!starting && !opt.follow) {
+		/* See struct tcb: a child of a command traced without -f. */
+		t->hidden = true;
+		nprocs--;
+		return;
+	}
+	if (!starting && opt.quiet < 1)
+		fprintf(stderr, "stracy: Process %d attached\n", c->pid);
+}
+
+static long event_arg(const struct tracy_event *e, int i)
+{
+	const long a[] = { e->args.a0, e->args.a1, e->args.a2, e->args.a3,
+			   e->args.a4, e->args.a5 };
+
+	return a[i];
+}
+
+/* strace's words for an ABI: "64 bit", "32 bit", "x32". */
+static const char *abi_mode_name(int abi)
+{
+#if defined(__x86_64__)
+	if (abi == TRACY_ABI_X32)
+		return "x32";
+#endif
+	return abi_is_32bit(abi) ? "32 bit" : "64 bit";
+}
+
+static bool is_error(long rval)
+{
+	return rval < 0 && rval >= -MAX_ERRNO;
+}
+
+static bool status_shown(unsigned int kind)
+{
+	return opt.status & kind;
+}
+
+/*
+ * -e status= other than all: the line is staged in memory until the
+ * result says whether it is shown.
+ */
+static bool staging(void)
+{
+	return opt.status != STATUS_ALL;
+}
+
+static void stage_begin(struct tcb *t)
+{
+	t->staged_out = t->out;
+	t->out = open_memstream(&t->staged, &t->staged_len);
+	if (!t->out) {
+		t->out = t->staged_out;
+		t->staged_out = NULL;
+	}
+}
+
+/* The staged entry goes out, after a leader of its own, or is dropped. */
+static void stage_end(struct tcb *t, bool show)
+{
+	if (!t->staged_out)
+		return;
+	fclose(t->out);
+	t->out = t->staged_out;
+	t->staged_out = NULL;
+	if (show) {
+		line_begin(t);
+		out_puts(t->staged);
+	}
+	free(t->staged);
+	t->staged = NULL;
+}
+
+/* -e inject=: whether this call of the syscall is one to tamper with. */
+static struct inject *inject_due(struct tcb *t, int abi, long nr)
+{
+	struct inject *in = syscall_inject(abi, nr);
+	unsigned long n;
+
+	if (!in)
+		return NULL;
+	if (!t->inject_count) {
+		t->inject_count = calloc(TRACY_ABI_COUNT * MAX_SYSCALLS,
+					 sizeof(*t->inject_count));
+		if (!t->inject_count)
+			return NULL;
+	}
+	n = ++t->inject_count[abi * MAX_SYSCALLS + nr];
+	if (n < in->first || n > in->last)
+		return NULL;
+	if (n != in->first && (!in->step || (n - in->first) % in->step))
+		return NULL;
+	return in;
+}
+
+static int syscall_entry(struct tracy_event *e, struct tcb *t)
+{
+	struct inject *in;
+	int i;
+
+	/* As strace, say when a process changes ABI (an exec, mostly). */
+	if ((int)e->abi != t->abi && opt.quiet < 3 && !t->hidden)
+		fprintf(stderr, "[ Process PID=%d runs in %s mode. ]\n",
+			e->child->pid, abi_mode_name((int)e->abi));
+	t->in_syscall = true;
+	t->entry_printed = false;
+	t->line_done = false;
+	t->injected = false;
+	t->nr = e->syscall_num;
+	t->abi = last_abi = (int)e->abi;
+	for (i = 0; i < 6; i++)
+		t->args[i] = event_arg(e, i);
+	t->sp = e->args.sp;
+	clock_gettime(CLOCK_MONOTONIC, &t->entry_time);
+
+	in = inject_due(t, t->abi, t->nr);
+	if (in) {
+		if (in->signal)
+			kill(e->child->pid, in->signal);
+		if (in->error || in->retval || !in->signal) {
+			if (tracy_deny_syscall_errno(e->child,
+						     in->error ? in->error : 1))
+				perror("stracy: inject");
+			t->injected = true;
+			t->injected_error = in->error;
+			t->injected_retval = in->retval;
+		}
+	}
+	if (!syscall_traced(t->abi, t->nr) || opt.summary == 1)
+		return TRACY_HOOK_CONTINUE;
+	if (staging()) {
+		stage_begin(t);
+		current = t;
+		decode_entry(t, e);
+	} else {
+		line_begin(t);
+		decode_entry(t, e);
+		fflush(t->out);
+	}
+	t->entry_printed = true;
+	return TRACY_HOOK_CONTINUE;
+}
+
+/*
+ * A thread that is not the leader executed a program: the kernel gives it
+ * the leader's pid, and the execve's exit stop arrives at the leader's
+ * tcb. As strace, the leader is "superseded", and its tcb goes on with
+ * the executing thread's execve, whose tcb the library forgot.
+ */
+static void exec_takeover(struct tracy_event *e, struct tcb *t)
+{
+	const char *name = get_syscall_name_abi((int)e->syscall_num, (int)e->abi);
+	struct tcb *x;
+
+	if (!name || strncmp(name, "execve", 6) ||
+	    (t->in_syscall && t->nr == e->syscall_num && t->abi == e->abi))
+		return;
+	for (x = tcbs; x; x = x->next)
+		if (x != t && x->in_syscall && x->nr == e->syscall_num &&
+		    x->abi == e->abi && !x->hidden)
+			break;
+	if (!x)
+		return;
+	struct tcb saved = *x;
+	pid_t former = x->pid;
+
+	if (x->entry_printed && !x->line_done && line_is_open(x)) {
+		char why[48];
+
+		snprintf(why, sizeof(why), "<pid changed to %d ...>", t->pid);
+		line_interrupt_as(x, why);
+	}
+	tcb_free(x);
+	if (t->in_syscall && t->entry_printed && !t->line_done)
+		line_interrupt(t);
+	t->in_syscall = false;
+	/* After the executing thread is gone, as strace counts processes. */
+	if (opt.quiet < 2 && opt.summary != 1) {
+		line_begin(t);
+		out_printf("+++ superseded by execve in pid %d +++", former);
+		line_end(t);
+	}
+	t->in_syscall = true;
+	t->entry_printed = saved.entry_printed;
+	t->line_done = true;	/* its line goes on as <... execve resumed> */
+	t->nr = saved.nr;
+	t->abi = saved.abi;
+	memcpy(t->args, saved.args, sizeof(t->args));
+	t->sp = saved.sp;
+	t->entry_time = saved.entry_time;
+	t->nr_args_shown = saved.nr_args_shown;
+	t->entry_complete = saved.entry_complete;
+	t->reg = saved.reg;
+	t->saved_len = saved.saved_len;
+	t->injected = saved.injected;
+	t->injected_error = saved.injected_error;
+	t->injected_retval = saved.injected_retval;
+}
+
+static int syscall_exit(struct tracy_event *e, struct tcb *t)
+{
+	long rval = e->args.return_code;
+	struct timespec now, spent;
+	const char *name;
+
+	exec_takeover(e, t);
+	if (!t->in_syscall)
+		return TRACY_HOOK_CONTINUE;
+	t->in_syscall = false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	spent.tv_sec = now.tv_sec - t->entry_time.tv_sec;
+	spent.tv_nsec = now.tv_nsec - t->entry_time.tv_nsec;
+	if (spent.tv_nsec < 0) {
+		spent.tv_sec--;
+		spent.tv_nsec += 1000000000;
+	}
+	if (t->injected) {
+		if (t->injected_error) {
+			rval = -t->injected_error;
+		} else {
+			struct tracy_sc_args a = e->args;
+
+			/* The denied syscall returns the value instead. */
+			a.return_code = t->injected_retval;
+			if (tracy_modify_syscall_regs(e->child, e->syscall_num, &a))
+				perror("stracy: inject");
+			rval = t->injected_retval;
+		}
+	}
+	if (opt.summary && syscall_traced(t->abi, t->nr))
+		summary_count(t->abi, t->nr, &spent,
+			      is_error(abi_is_32bit(t->abi) ?
+				       (long)(int32_t)rval : rval));
+	if (!t->entry_printed)
+		return TRACY_HOOK_CONTINUE;
+	if (staging()) {
+		bool err = is_error(abi_is_32bit(t->abi) ?
+				    (long)(int32_t)rval : rval);
+
+		stage_end(t, status_shown(err ? STATUS_FAILED :
+					  STATUS_SUCCESSFUL));
+		if (!status_shown(err ? STATUS_FAILED : STATUS_SUCCESSFUL)) {
+			t->entry_printed = false;
+			return TRACY_HOOK_CONTINUE;
+		}
+	} else if (!line_is_open(t)) {
+		name = get_syscall_name_abi((int)t->nr, t->abi);
+		line_begin(t);
+		out_printf("<... %s resumed>", name ? name : "syscall");
+	}
+	current = t;
+	decode_exit(t, e, rval);
+	if (opt.syscall_times)
+		out_printf(" <%ld.%06ld>", (long)spent.tv_sec,
+			   (long)(spent.tv_nsec / 1000));
+	line_end(t);
+	t->entry_printed = false;
+	return TRACY_HOOK_CONTINUE;
+}
+
+static void announce(struct tcb *t, struct tracy_child *c)
+{
+	if (!debug || t->announced)
+		return;
+	t->announced = true;
+	fprintf(stderr, "stracy: pid %d on the %s backend%s\n", c->pid,
+		tracy_backend_name(c->backend), t->hidden ? ", not shown" : "");
+}
+
+static int syscall_hook(struct tracy_event *e)
+{
+	struct tcb *t = tcb_of(e->child);
+	int ret;
+
+	announce(t, e->child);
+	if (t->hidden) {
+		/* Let it go where the backend allows: it costs nothing then. */
+		if (e->child->backend != TRACY_BACKEND_SECCOMP)
+			return TRACY_HOOK_DETACH_CHILD;
+		return TRACY_HOOK_CONTINUE;
+	}
+
+	if (e->child->pre_syscall)
+		return syscall_entry(e, t);
+	ret = syscall_exit(e, t);
+	/* -b execve: let go of a tracee that has executed a program. */
+	if (opt.after_execve && !is_error(e->args.return_code)) {
+		const char *name = get_syscall_name_abi((int)e->syscall_num,
+							(int)e->abi);
+
+		if (name && !strncmp(name, "execve", 6)) {
+			if (e->child->pid != first_pid || opt.seen_execve)
+				return TRACY_HOOK_DETACH_CHILD;
+			opt.seen_execve = true;
+		}
+	}
+	return ret;
+}
+
+static const char *si_code_name(const siginfo_t *si)
+{
+	static char buf[16];
+
+	switch (si->si_code) {
+	case SI_USER: return "SI_USER";
+	case SI_KERNEL: return "SI_KERNEL";
+	case SI_QUEUE: return "SI_QUEUE";
+	case SI_TIMER: return "SI_TIMER";
+	case SI_MESGQ: return "SI_MESGQ";
+	case SI_ASYNCIO: return "SI_ASYNCIO";
+	case SI_SIGIO: return "SI_SIGIO";
+	case SI_TKILL: return "SI_TKILL";
+	}
+	if (si->si_signo == SIGCHLD) {
+		static const char *const cld[] = { NULL, "CLD_EXITED",
+			"CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED",
+			"CLD_STOPPED", "CLD_CONTINUED" };
+
+		if (si->si_code > 0 && si->si_code <= 6)
+			return cld[si->si_code];
+	}
+	if (si->si_signo == SIGSEGV) {
+		static const char *const segv[] = { NULL, "SEGV_MAPERR",
+			"SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR" };
+
+		if (si->si_code > 0 && si->si_code <= 4)
+			return segv[si->si_code];
+	}
+	if (si->si_signo == SIGBUS && si->si_code == BUS_ADRERR)
+		return "BUS_ADRERR";
+	if (si->si_signo == SIGTRAP && si->si_code == TRAP_BRKPT)
+		return "TRAP_BRKPT";
+	if (si->si_signo == SIGILL && si->si_code == ILL_ILLOPN)
+		return "ILL_ILLOPN";
+	if (si->si_signo == SIGFPE && si->si_code == FPE_INTDIV)
+		return "FPE_INTDIV";
+	snprintf(buf, sizeof(buf), "%d", si->si_code);
+	return buf;
+}
+
+/* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
+static void print_signal(struct tracy_event *e)
+{
+	struct tcb *t = tcb_of(e->child);
+	const siginfo_t *si = &e->siginfo;
+	int sig = (int)e->signal_num;
+
+	if (t->hidden)
+		return;
+	if (sig <= 0 || sig > 64 || !opt.signals[sig] || opt.summary == 1)
+		return;
+	line_begin(t);
+	out_printf("--- %s {si_signo=%s, si_code=%s", signal_name(sig),
+		   signal_name(si->si_signo), si_code_name(si));
+	if (si->si_signo == SIGCHLD && si->si_code > 0) {
+		out_printf(", si_pid=%d, si_uid=%u, si_status=", si->si_pid,
+			   si->si_uid);
+		if (si->si_code == CLD_EXITED)
+			out_printf("%d", si->si_status);
+		else
+			out_puts(signal_name(si->si_status));
+		out_printf(", si_utime=%ld, si_stime=%ld", (long)si->si_utime,
+			   (long)si->si_stime);
+	} else if (si->si_code == SI_USER || si->si_code == SI_TKILL) {
+		out_printf(", si_pid=%d, si_uid=%u", si->si_pid, si->si_uid);
+	} else if (si->si_code == SI_QUEUE || si->si_code == SI_TIMER) {
+		out_printf(", si_pid=%d, si_uid=%u, si_int=%d, si_ptr=%p",
+			   si->si_pid, si->si_uid, si->si_int, si->si_ptr);
+	} else if (si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS ||
+				       sig == SIGILL || sig == SIGFPE ||
+				       sig == SIGTRAP)) {
+		if (si->si_addr)
+			out_printf(", si_addr=%p", si->si_addr);
+		else
+			out_puts(", si_addr=NULL");
+	}
+	out_puts("} ---");
+	line_end(t);
+}
+
+static void tcb_free(struct tcb *t)
+{
+	if (t->prev)
+		t->prev->next = t->next;
+	else
+		tcbs = t->next;
+	if (t->next)
+		t->next->prev = t->prev;
+	output_close_tcb(t);
+	free(t->inject_count);
+	if (!t->hidden)
+		nprocs--;
+	free(t);
+}
+
+/* A tracee is gone: its pending syscall, then +++ exited/killed +++. */
+static void print_exit(struct tracy_event *e)
+{
+	struct tcb *t = tcb_of(e->child);
+	int status = (int)e->args.return_code;
+
+	announce(t, e->child);
+	if (t->hidden) {
+		e->child->custom = NULL;
+		tcb_free(t);
+		return;
+	}
+	if (t->staged_out) {
+		bool show = status_shown(t->entry_complete ? STATUS_UNAVAILABLE :
+					 STATUS_UNFINISHED);
+
+		stage_end(t, show);
+		if (!show)
+			t->entry_printed = false;
+	}
+	if (t->in_syscall && t->entry_printed && opt.summary != 1) {
+		const char *name = get_syscall_name_abi((int)t->nr, t->abi);
+
+		if (!line_is_open(t)) {
+			line_begin(t);
+			out_printf("<... %s resumed>", name ? name : "syscall");
+		}
+		current = t;
+		if (!t->entry_complete)
+			out_puts(" <unfinished ...>");
+		out_puts(")");
+		out_tab();
+		out_puts(" = ?");
+		line_end(t);
+	}
+	t->in_syscall = false;
+	if (opt.quiet < 2 && opt.summary != 1) {
+		if (status == -1) {
+			/* A hook let it go (-b execve). */
+			if (e->signal_num == 0 && opt.quiet < 1)
+				fprintf(stderr, "stracy: Process %d detached\n",
+					t->pid);
+		} else {
+			line_begin(t);
+			if (WIFEXITED(status))
+				out_printf("+++ exited with %d +++",
+					   WEXITSTATUS(status));
+			else
+				out_printf("+++ killed by %s %s+++",
+					   signal_name(WTERMSIG(status)),
+					   WCOREDUMP(status) ? "(core dumped) " : "");
+			line_end(t);
+		}
+	}
+	e->child->custom = NULL;
+	tcb_free(t);
+}
+
+/*
+ * The execve that starts the command happens inside tracy_exec(), before
+ * the hooks can see it: its line is written from what stracy gave it,
+ * the program as execvp() finds it, the arguments, and the environment
+ * (whose address in the child is that of stracy's, inherited by fork).
+ */
+static void print_first_execve(struct tracy_child *c, char **args)
+{
+	int nr = get_syscall_number_abi("execve", TRACY_ABI_NATIVE);
+	const char *path = args[0];
+	char found[4096];
+	struct tcb *t = tcb_of(c);
+	unsigned long n;
+	int i;
+
+	if (nr < 0 || !syscall_traced(TRACY_ABI_NATIVE, nr))
+		return;
+	if (opt.summary)
+		summary_count(TRACY_ABI_NATIVE, nr, &(struct timespec){ 0 },
+			      false);
+	if (opt.summary == 1 || !status_shown(STATUS_SUCCESSFUL))
+		return;
+	if (!strchr(path, '/')) {
+		const char *p = getenv("PATH");
+
+		while (p && *p) {
+			size_t len = strcspn(p, ":");
+
+			snprintf(found, sizeof(found), "%.*s/%s", (int)len, p,
+				 args[0]);
+			if (!access(found, X_OK)) {
+				path = found;
+				break;
+			}
+			p += len + (p[len] == ':');
+		}
+	}
+	line_begin(t);
+	out_puts("execve(");
+	print_quoted_local(path, strlen(path), -1);
+	out_puts(", [");
+	for (i = 0; args[i]; i++) {
+		if (i)
+			out_puts(", ");
+		if (i == 32 && !opt.verbose) {
+			int rest = 0;
+
+			while (args[i + rest])
+				rest++;
+			out_printf("... /* %d entries */", rest);
+			break;
+		}
+		print_quoted_local(args[i], strlen(args[i]), opt.string_limit);
+	}
+	out_puts("], ");
+	for (n = 0; environ[n]; n++)
+		;
+	if (opt.verbose) {
+		out_puts("[");
+		for (n = 0; environ[n]; n++) {
+			if (n)
+				out_puts(", ");
+			print_quoted_local(environ[n], strlen(environ[n]),
+					   opt.string_limit);
+		}
+		out_puts("]");
+	} else {
+		out_printf("%p /* %lu var%s */", (void *)environ, n,
+			   n == 1 ? "" : "s");
+	}
+	out_puts(")");
+	out_tab();
+	out_puts(" = 0");
+	line_end(t);
+}
+
+/* Hooks on what is selected: nothing else stops a tracee. */
+static int set_hooks(struct tracy *t)
+{
+	int abi, nr, hooked = 0;
+	unsigned int flags;
+
+	for (abi = 0; abi < TRACY_ABI_COUNT; abi++)
+		for (nr = 0; nr < MAX_SYSCALLS; nr++) {
+			const char *name = get_syscall_name_abi(nr, abi);
+
+			if (!name || (!opt.trace[abi][nr] &&
+				      !opt.inject[abi][nr].set))
+				continue;
+			/*
+			 * A syscall that is only failed, not shown nor
+			 * counted, needs no exit stop: the kernel (or the
+			 * seccomp filter) can spare the tracee that one.
+			 */
+			flags = !opt.trace[abi][nr] && !opt.summary &&
+				opt.inject[abi][nr].error ?
+				TRACY_HOOK_ENTRY_ONLY : 0;
+			if (tracy_set_hook_flags(t, name, abi, syscall_hook,
+						 flags)) {
+				fprintf(stderr, "stracy: cannot hook %s: %m\n",
+					name);
+				return -1;
+			}
+			hooked++;
+		}
+	return hooked;
+}
+
+/* -f -p: the other threads of the process, as strace attaches them. */
+static int attach_threads(pid_t pid)
+{
+	char path[64];
+	struct dirent *d;
+	int attached = 0;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	dir = opendir(path);
+	if (!dir)
+		return 0;
+	while ((d = readdir(dir))) {
+		pid_t tid = (pid_t)atoi(d->d_name);
+
+		if (tid <= 0 || tid == pid)
+			continue;
+		if (tracy_attach(session, tid))
+			attached++;
+		else if (errno != ESRCH)
+			fprintf(stderr, "stracy: attach: ptrace(PTRACE_SEIZE, "
+				"%d): %m\n", tid);
+	}
+	closedir(dir);
+	return attached;
+}
+
+static void on_interrupt(int sig)
+{
+	interrupted = sig;
+}
+
+static void on_nothing(int sig)
+{
+	(void)sig;
+}
+
+static int parse_number(int o, const char *arg, long min)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || *end || v < min || v > 1 << 30) {
+		fprintf(stderr, "stracy: invalid -%c argument: '%s'\n", o, arg);
+		usage_hint();
+	}
+	return (int)v;
+}
+
+/* The command's own status, as strace passes it on. */
+static int exit_status_of(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 0x100 | WTERMSIG(status);
+}
+
+static void die_like(int status)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	struct rlimit no_core = { 0, 0 };
+	sigset_t set;
+	int sig;
+
+	if (!(status & 0x100))
+		exit(status);
+	/* Killed by a signal: so is stracy, without a core of its own. */
+	sig = status & 0xff;
+	if (sig != SIGSTOP) {
+		setrlimit(RLIMIT_CORE, &no_core);
+		sigaction(sig, &dfl, NULL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+	}
+	exit(128 + sig);
+}
+
+/* The processes of -p. */
+static pid_t pids[64];
+static int npids;
+
+/* -p PID, or a list of them separated by commas or blanks. */
+static void parse_pids(const char *arg)
+{
+	char *copy = strdup(arg), *tok, *save;
+
+	for (tok = strtok_r(copy, ", ", &save); tok;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		char *end;
+		long pid = strtol(tok, &end, 10);
+
+		if (end == tok || *end || pid <= 0) {
+			fprintf(stderr, "stracy: Invalid process id: '%s'\n",
+				tok);
+			exit(1);
+		}
+		if (pid == getpid()) {
+			fprintf(stderr, "stracy: I'm sorry, I can't let you do "
+				"that, Dave.\n");
+			exit(1);
+		}
+		if (npids == (int)(sizeof(pids) / sizeof(*pids))) {
+			fprintf(stderr, "stracy: too many -p\n");
+			exit(1);
+		}
+		pids[npids++] = (pid_t)pid;
+	}
+	free(copy);
+}
+
+static const char *parse_sort(const char *arg)
+{
+	static const char *const keys[] = { "time", "calls", "count",
+		"errors", "name", "syscall", "nothing", "none", NULL };
+	int k;
+
+	for (k = 0; keys[k] && strcmp(keys[k], arg); k++)
+		;
+	if (!keys[k]) {
+		fprintf(stderr, "stracy: invalid sortby: '%s'\n", arg);
+		usage_hint();
+	}
+	return arg;
+}
+
+/* Long options without a letter; the -e ones in longopts[]'s order. */
+enum {
+	LONG_TRACE = 256, LONG_SIGNAL, LONG_STATUS, LONG_INJECT, LONG_FAULT,
+	LONG_SEPARATELY, LONG_SECCOMP,
+};
+/* --trace=SET is -e trace=SET, and so on. */
+static const char *const long_expr_names[] = {
+	"trace", "signal", "status", "inject", "fault",
+};
+
+/* The options, into opt; returns the index of the command in argv. */
+static int parse_options(int argc, char **argv)
+{
+	/* strace's long names of the same options. */
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "columns", required_argument, NULL, 'a' },
+		{ "detach-on", required_argument, NULL, 'b' },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "debug", no_argument, NULL, 'd' },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "output-separately", no_argument, NULL, LONG_SEPARATELY },
+		{ "output", required_argument, NULL, 'o' },
+		{ "attach", required_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "relative-timestamps", no_argument, NULL, 'r' },
+		{ "string-limit", required_argument, NULL, 's' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "absolute-timestamps", no_argument, NULL, 't' },
+		{ "syscall-times", no_argument, NULL, 'T' },
+		{ "no-abbrev", no_argument, NULL, 'v' },
+		{ "decode-fds", no_argument, NULL, 'y' },
+		{ "successful-only", no_argument, NULL, 'z' },
+		{ "failed-only", no_argument, NULL, 'Z' },
+		{ "trace", required_argument, NULL, LONG_TRACE },
+		{ "signal", required_argument, NULL, LONG_SIGNAL },
+		{ "status", required_argument, NULL, LONG_STATUS },
+		{ "inject", required_argument, NULL, LONG_INJECT },
+		{ "fault", required_argument, NULL, LONG_FAULT },
+		/* What it asks for, the library does unasked. */
+		{ "seccomp-bpf", no_argument, NULL, LONG_SECCOMP },
+		{ NULL, 0, NULL, 0 },
+	};
+	char expr[4096];
+	int o;
+
+	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVxyzZ",
+				longopts, NULL)) != -1) {
+		switch (o) {
+		case 'a': opt.column = parse_number(o, optarg, 0); break;
+		case 'b':
+			if (strcmp(optarg, "execve")) {
+				fprintf(stderr, "stracy: syscall '%s' for -b "
+					"isn't supported\n", optarg);
+				usage_hint();
+			}
+			opt.after_execve = true;
+			break;
+		case 'c': opt.summary = 1; break;
+		case 'C': opt.summary = 2; break;
+		case 'd': debug = true; break;
+		case 'e':
+			if (qualify(optarg))
+				exit(1);
+			break;
+		case LONG_TRACE:
+		case LONG_SIGNAL:
+		case LONG_STATUS:
+		case LONG_INJECT:
+		case LONG_FAULT:
+			snprintf(expr, sizeof(expr), "%s=%s",
+				 long_expr_names[o - LONG_TRACE], optarg);
+			if (qualify(expr))
+				exit(1);
+			break;
+		case LONG_SEPARATELY: opt.follow = 2; break;
+		case LONG_SECCOMP: break;
+		case 'f': opt.follow++; break;
+		case 'h': usage(); break;
+		case 'o': opt.outfile = optarg; break;
+		case 'p': parse_pids(optarg); break;
+		case 'q': opt.quiet++; break;
+		case 'r': opt.relative = true; break;
+		case 's':
+			opt.string_limit = (unsigned int)parse_number(o, optarg, 0);
+			break;
+		case 'S': opt.sort_by = parse_sort(optarg); break;
+		case 't': opt.timestamps++; break;
+		case 'T': opt.syscall_times = true; break;
+		case 'v': opt.verbose = true; break;
+		case 'V':
+			printf("stracy -- version %s (libtracy-fast)\n",
+			       STRACY_VERSION);
+			exit(0);
+		case 'x': opt.hex_strings++; break;
+		case 'y': opt.decode_fds++; break;
+		case 'z': opt.status = STATUS_SUCCESSFUL; break;
+		case 'Z': opt.status = STATUS_FAILED; break;
+		default:
+			usage_hint();
+		}
+	}
+	if ((optind < argc) == (npids > 0) && !(optind < argc && npids)) {
+		fprintf(stderr, "stracy: must have PROG [ARGS] or -p PID\n");
+		usage_hint();
+	}
+	if (opt.follow == 2 && !opt.outfile)
+		opt.follow = 1;
+	if (opt.timestamps > 3)
+		opt.timestamps = 3;
+	if (opt.hex_strings > 2)
+		opt.hex_strings = 2;
+	return optind;
+}
+
+/*
+ * Handlers, not SIG_IGN: a command started from here must not inherit an
+ * ignored signal, and exec resets handlers. A closed output (EPIPE) does
+ * not stop the trace: the command goes on.
+ */
+static void set_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_interrupt };
+	struct sigaction nothing = { .sa_handler = on_nothing };
+
+	sigaction(SIGPIPE, &nothing, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* Spawned, the command gets them from the terminal; stracy reports. */
+	sigaction(SIGINT, npids ? &sa : &nothing, NULL);
+	sigaction(SIGQUIT, npids ? &sa : &nothing, NULL);
+}
+
+static void start_command(char **command)
+{
+	struct tracy_child *c = tracy_exec(session, command);
+
+	if (!c) {
+		fprintf(stderr, "stracy: Can't exec '%s': %m\n", command[0]);
+		exit(errno == ENOENT ? 127 : 126);
+	}
+	first_pid = c->pid;
+	print_first_execve(c, command);
+}
+
+static void attach_all(void)
+{
+	int i, threads;
+
+	for (i = 0; i < npids; i++) {
+		struct tracy_child *c = tracy_attach(session, pids[i]);
+
+		if (!c) {
+			fprintf(stderr, "stracy: attach: ptrace(PTRACE_SEIZE, "
+				"%d): %m\n", pids[i]);
+			if (npids == 1)
+				exit(1);
+			continue;
+		}
+		if (!first_pid)
+			first_pid = c->pid;
+		threads = opt.follow ? attach_threads(pids[i]) : 0;
+		if (opt.quiet >= 1)
+			continue;
+		if (threads)
+			fprintf(stderr, "stracy: Process %d attached with %d "
+				"threads\n", c->pid, threads + 1);
+		else
+			fprintf(stderr, "stracy: Process %d attached\n", c->pid);
+	}
+}
+
+/* Until no tracee is left, or a signal: the command's status. */
+static int trace(void)
+{
+	struct tracy_event *e;
+	int status = 0, i;
+
+	while (!interrupted) {
+		e = tracy_wait_event(session, -1);
+		if (!e) {
+			if (errno == EINTR)
+				continue;
+			perror("stracy: wait");
+			break;
+		}
+		if (e->type == TRACY_EVENT_NONE)
+			break;
+		if (e->type == TRACY_EVENT_QUIT) {
+			int st = (int)e->args.return_code;
+
+			if (e->child->pid == first_pid && !npids && st != -1)
+				status = exit_status_of(st);
+			print_exit(e);
+			continue;
+		}
+		if (e->type == TRACY_EVENT_SIGNAL)
+			print_signal(e);
+		if (tracy_continue(e, 0) && errno != ESRCH) {
+			perror("stracy: continue");
+			break;
+		}
+	}
+	if (interrupted) {
+		struct tcb *t;
+
+		/* A line left open ends as strace ends it. */
+		for (t = tcbs; t; t = t->next)
+			if (t->in_syscall && line_is_open(t))
+				line_interrupt_as(t, "<detached ...>");
+		if (opt.quiet < 1)
+			for (i = 0; i < npids; i++)
+				fprintf(stderr, "stracy: Process %d detached\n",
+					pids[i]);
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	int command, status;
+
+	sysents_init();
+	qualify_defaults();
+	command = parse_options(argc, argv);
+	/*
+	 * A command started without -f is traced with its children all the
+	 * same, hidden (struct tcb): the seccomp backend, the fast one on a
+	 * stock kernel, can only run a command whose children it traces.
+	 */
+	session = tracy_init(opt.follow || command < argc ?
+			     TRACY_TRACE_CHILDREN : 0);
+	if (!session) {
+		perror("stracy: tracy_init");
+		exit(1);
+	}
+	/* A tracee under seccomp cannot be let go of: -b needs ptrace's. */
+	if (opt.after_execve && !getenv("TRACY_BACKEND"))
+		tracy_set_backend(session, TRACY_BACKEND_CLASSIC);
+	session->se.child_create = child_created;
+	if (set_hooks(session) < 0)
+		exit(1);
+	output_open();
+	set_signals();
+
+	starting = true;
+	if (command < argc)
+		start_command(argv + command);
+	attach_all();
+	starting = false;
+	status = trace();
+
+	if (opt.summary)
+		summary_print(shared_out);
+	if (debug)
+		fprintf(stderr, "stracy: %lu syscall stops\n",
+			tracy_syscall_stops(session));
+	tracy_free(session);
+	while (tcbs)
+		tcb_free(tcbs);
+	if (shared_out != stderr)
+		fclose(shared_out);
+	die_like(status);
+}
