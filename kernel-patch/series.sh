@@ -311,7 +311,8 @@ edit_tree() {
 	EMAIL=${EMAIL%>}
 	# shellcheck disable=SC2046 # one word a patch
 	apply "$tree" $(patches feature) $(patches documentation)
-	git -C "$tree" checkout -q -b series
+	# -B: the branch of an edit tree that clean-edit removed is reused.
+	git -C "$tree" checkout -q -B series
 	echo "  EDIT    $tree: $(git -C "$tree" rev-list --count pristine..HEAD) commits on pristine"
 }
 
