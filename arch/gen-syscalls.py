@@ -115,10 +115,6 @@ class Table:
         self.source = f'{args.tbl}, abis {args.abis}'
         self.syscalls = read_tbl(os.path.join(args.tree, args.tbl), abis)
         self.size = max(self.syscalls) + 1
-        mask_abis = args.mask_abis.split(',') if args.mask_abis else abis
-        self.mask_size = (self.size if mask_abis == abis else
-                          max(read_tbl(os.path.join(args.tree, args.tbl),
-                                       mask_abis)) + 1)
         self.macros = macros = Macros()
         for definition in args.define:
             macros.define(*definition.split('=', 1))
@@ -170,7 +166,6 @@ class Table:
                   f'\t.nr_base = {self.nr_base:#x},' if self.nr_base else
                   '\t.nr_base = 0,',
                   f'\t.size = {self.size},',
-                  f'\t.mask_size = {self.mask_size},',
                   f'\t.names = names,',
                   f'\t.by_name = by_name,',
                   f'\t.nr_by_name = {len(by_name)},']
@@ -242,11 +237,10 @@ class Table:
                   f'{" ".join(only_ours[:20])}'
                   f'{" ..." if len(only_ours) > 20 else ""}')
         if count is not None:
-            print(f'  {count_name} = {count}; the table: size {self.size}, '
-                  f'mask_size {self.mask_size}')
-            # Older headers lack the newest syscalls, and count less.
-            if count < self.size and count != self.mask_size and \
-               not only_ours:
+            print(f'  {count_name} = {count}; the table: size {self.size}')
+            # Older headers lack the newest syscalls, and count less; x32's
+            # count the x86_64 table, without x32's own syscalls after it.
+            if count < self.size and not self.nr_base and not only_ours:
                 errors.append(f'{count_name} {count} leaves out syscalls')
         for error in errors[:10]:
             print(f'  error: {error}')
@@ -269,8 +263,6 @@ def main():
     p.add_argument('--tbl', required=True, help='the .tbl file, in --tree')
     p.add_argument('--abis', required=True,
                    help='the abi column values of this ABI, comma-separated')
-    p.add_argument('--mask-abis', help='the abis of the kernel mask list '
-                   "this ABI's syscalls are looked up in (x32: x86_64's)")
     p.add_argument('--audit-arch', required=True, help='AUDIT_ARCH_* macro')
     p.add_argument('--nr-base', default='0',
                    help='added to table numbers by the kernel ABI, '

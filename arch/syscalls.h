@@ -29,13 +29,6 @@ struct tracy_syscall_table {
 	 * kernel pads its table and reports 464 where this says 463.
 	 */
 	uint32_t size;
-	/*
-	 * Numbers below this can be in a kernel mask list of the ABI; the
-	 * others behave as if their bit were clear. Less than size only for
-	 * x32, whose syscalls are looked up in the x86_64 lists, so that its
-	 * own syscalls from 512 on can be in no list.
-	 */
-	uint32_t mask_size;
 	const char *const *names;	/* size entries, NULL for a hole */
 	const struct tracy_syscall *by_name;	/* sorted by strcmp() */
 	uint32_t nr_by_name;

@@ -13,14 +13,15 @@
  * which, and TRACY_VERBOSE why), and a forced kmask fails with ENOSYS.
  *
  * The mask follows the hook set. Per ABI the kernel runs (one list per
- * AUDIT_ARCH_*: x86_64 and x32 share the x86_64 lists), the stop list holds
+ * AUDIT_ARCH_*: x86_64 and x32 share the x86_64 lists, which go on past
+ * the x86_64 table to x32's own syscalls, 512 to 547), the stop list holds
  * the syscalls that some hook of an ABI of that arch wants at entry, and
  * the no-exit list those that are wanted at entry but by no hook at exit
  * (TRACY_HOOK_ENTRY_ONLY). The mode is whitelist, except when a hook can
  * not be expressed as a list bit: a default hook (everything stops:
  * blacklist mode with empty lists, that is classic ptrace), or a hook on a
- * syscall outside every kernel list (x32's own syscalls from 512, ARM's
- * private ones from 0x0f0000). Then the mode is blacklist and the stop
+ * syscall outside every kernel list (ARM's private ones from 0x0f0000).
+ * Then the mode is blacklist and the stop
  * list holds the syscalls nobody wants.
  *
  * The library itself needs no syscall stop: it follows exec through
@@ -92,7 +93,7 @@ static bool hook_out_of_lists(const struct hookset *h, int abi)
 	const struct tracy_syscall_table *table = abi_table(abi);
 	uint32_t i;
 
-	for (i = table->mask_size; i < hookset_entries(table); i++)
+	for (i = table->size; i < hookset_entries(table); i++)
 		if (h->want[abi][i])
 			return true;
 	return false;
@@ -123,8 +124,8 @@ static void *kmask_compile(const struct hookset *h)
 	set->whitelist = !h->all;
 	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
 		const struct tracy_syscall_table *table = abi_table(abi);
-		uint32_t bits = table->mask_size < KMASK_BITS ?
-				table->mask_size : KMASK_BITS;
+		uint32_t bits = table->size < KMASK_BITS ?
+				table->size : KMASK_BITS;
 
 		if (hook_out_of_lists(h, abi))
 			set->whitelist = false;
@@ -140,7 +141,7 @@ static void *kmask_compile(const struct hookset *h)
 				const struct tracy_syscall_table *t = abi_table(abi);
 
 				if (t->audit_arch == list->arch &&
-				    nr < t->mask_size)
+				    nr < t->size)
 					want |= h->want[abi][nr];
 			}
 			if (!!(want & HOOKSET_ENTRY) == set->whitelist)
@@ -332,7 +333,7 @@ static bool kmask_exit_stop_due(const struct tracee *t, int abi, long nr)
 	if (!t->hooks)
 		return true;
 	set = t->hooks->compiled[KMASK_SLOT];
-	if (!set || !table || nr < 0 || (unsigned long)nr >= table->mask_size)
+	if (!set || !table || nr < 0 || (unsigned long)nr >= table->size)
 		return true;
 	for (l = 0; l < set->nlists; l++)
 		if (set->lists[l].arch == table->audit_arch)

@@ -28,10 +28,10 @@ abi.x32.cc              := x86_64-linux-gnux32-gcc
 abi.x32.needs           := x86_64-linux-gnux32-gcc=gcc-x86-64-linux-gnux32 \
 	/usr/x86_64-linux-gnux32/lib/libc.a=libc6-dev-x32-cross
 # x32 syscalls carry __X32_SYSCALL_BIT and share the x86_64 kernel mask
-# lists, which end before the x32-only syscalls (512 on).
+# lists, which go on past the x86_64 table to x32's own syscalls (512 on).
 abi.x32.audit_arch      := AUDIT_ARCH_X86_64
 abi.x32.lib_arch        := x86_64
 abi.x32.syscall_tbl     := arch/x86/entry/syscalls/syscall_64.tbl
-abi.x32.syscall_args    := --abis common,x32 --mask-abis common,64 \
+abi.x32.syscall_args    := --abis common,x32 \
 	--defines-from arch/x86/include/uapi/asm/unistd.h \
 	--nr-base __X32_SYSCALL_BIT

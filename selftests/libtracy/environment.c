@@ -115,6 +115,7 @@ static int run_with(const char *value, long opt, int attach, int *lines)
 	FILE *f;
 	pid_t pid;
 
+	*lines = -1;
 	if (pipe(err))
 		return -1;
 	pid = fork();

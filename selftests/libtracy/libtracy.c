@@ -806,8 +806,8 @@ TEST_F(lib, unhooked_syscalls_do_not_stop)
 
 /*
  * A hook on readv, which in the x32 build is an x32-only syscall (515)
- * that no kernel list can hold: kmask must switch to blacklist mode to
- * stop at it, and still spare the tracee the getpid stops.
+ * beyond the x86_64 table, yet in the x86_64 lists of the kernel mask:
+ * kmask stops at it and still spares the tracee the getpid stops.
  */
 TEST_F(lib, hook_beyond_kernel_lists)
 {

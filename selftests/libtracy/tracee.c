@@ -179,7 +179,7 @@ static int many(void)
 
 /*
  * readv of READV_LEN bytes from /dev/zero (an x32-only syscall, 515, in
- * the x32 build: in no kernel list), then MANY_GETPIDS getpid.
+ * the x32 build: beyond the x86_64 table), then MANY_GETPIDS getpid.
  */
 static int readv_then_getpids(void)
 {

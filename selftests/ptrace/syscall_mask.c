@@ -1412,23 +1412,15 @@ static void exec_script(struct shared *sh, const char *path,
 	script_exec_args(sh, path, names);
 }
 
-/* x32's own execve is beyond the x86_64 table: then it is in no list. */
-static bool execve_in_table(struct __test_metadata *_metadata, pid_t pid)
-{
-	return list_bit(__NR_execve) < table_bits(_metadata, pid, prog_arch());
-}
-
 TEST_F(mask, exec_keeps_the_mask)
 {
 	struct mask_check mc = { 0 };
 	struct expect e = { 0 };
 	const struct trace *t;
 	pid_t pid = self->tracee;
-	bool execve_fits;
 
 	if (mask_absent(_metadata, self->probe_errno))
 		SKIP(return, NO_MASK);
-	execve_fits = execve_in_table(_metadata, pid);
 	exec_script(self->sh, "/proc/self/exe", "getppid gettid getpid");
 	ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getppid, __NR_gettid,
 					       __NR_execve)));
@@ -1438,8 +1430,7 @@ TEST_F(mask, exec_keeps_the_mask)
 	ASSERT_EQ(0, mask_snapshot(pid, &mc.want));
 	t = run(_metadata, self, pid, PTRACE_SYSCALL, compare_after_exec, &mc);
 	EXPECT_EQ(1, mc.checks);
-	if (execve_fits)
-		want_syscall(&e, __NR_execve, true);
+	want_syscall(&e, __NR_execve, true);
 	want_syscall(&e, __NR_getppid, true);
 	want_syscall(&e, __NR_gettid, false);
 	expect_stops(_metadata, t, pid, NULL, 0, &e, "across execve");
@@ -1451,22 +1442,18 @@ TEST_F(mask, exec_into_other_abi_uses_its_lists)
 	const struct abi *other;
 	struct expect e = { 0 };
 	pid_t pid = self->tracee;
-	bool execve_fits;
 
 	if (mask_absent(_metadata, self->probe_errno))
 		SKIP(return, NO_MASK);
 	other = other_abi_program(path, sizeof(path));
 	if (!other)
 		SKIP(return, "no build of this program for another ABI here");
-	execve_fits = execve_in_table(_metadata, pid);
 	exec_script(self->sh, path, "getppid getpid getppid");
 	ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getpid, __NR_execve)));
 	ASSERT_EQ(0, set_list(pid, other->audit_arch, 0, NRS(other->getppid)));
 	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
-	if (execve_fits) {
-		want_syscall(&e, __NR_execve, false);
-		want(&e, STOP_EXIT, __NR_execve, 0);
-	}
+	want_syscall(&e, __NR_execve, false);
+	want(&e, STOP_EXIT, __NR_execve, 0);
 	for (int i = 0; i < 2; i++) {
 		want(&e, STOP_ENTRY, other->getppid, other->audit_arch);
 		want(&e, STOP_EXIT, other->getppid, other->audit_arch);

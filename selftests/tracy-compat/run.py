@@ -53,7 +53,9 @@ def kernel_has_kmask():
         os._exit(0)
     os.waitpid(pid, 0)
     mask = (ctypes.c_uint32 * 6)()
-    got = libc.ptrace(0x42f1, pid, ctypes.c_void_p(24), ctypes.byref(mask))
+    get_syscall_mask = 0x42f1	# PTRACE_GETSYSCALLMASK
+    got = libc.ptrace(get_syscall_mask, pid, ctypes.c_void_p(24),
+                      ctypes.byref(mask))
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     return got >= 0
