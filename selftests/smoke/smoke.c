@@ -173,7 +173,7 @@ static void check_seccomp_filter(void)
 /*
  * The guest sees every CPU QEMU gives it (boot.py says how many on the
  * kernel command line): the race tests need two, and an x86 kernel
- * without a way to enumerate CPUs (no ACPI, no MP table) boots with one.
+ * without ACPI boots with one (SeaBIOS's MP table lists one CPU).
  */
 static void check_cpus(void)
 {
@@ -192,18 +192,6 @@ static void check_cpus(void)
 		return;
 	}
 	given = strtol(arg + strlen("tracyfast.cpus="), NULL, 10);
-#if defined(__x86_64__) || defined(__i386__)
-	/*
-	 * Known and not fixed yet: the x86 guests' kernels (tinyconfig,
-	 * no ACPI) register one CPU. Counted as a skip that says so, not as a
- * pass (the test bed counts XFAIL as passed), until they see two.
-	 */
-	if (online == 1 && given > 1) {
-		ksft_test_result_skip("CPUs: known defect, the x86 guest sees one of %ld\n",
-				      given);
-		return;
-	}
-#endif
 	ksft_test_result(online == given,
 			 "CPUs: the guest sees the CPUs it was given\n");
 }
