@@ -1998,24 +1998,22 @@ static pid_t race_spawn(struct race *r, bool fork_storm)
 	return pid;
 }
 
-/* Stops running thread @tid of a tracee seized by the caller. */
+/*
+ * Stops running thread @tid of a tracee seized by the caller. Any
+ * ptrace-stop will do: one that comes first, such as a fork event of the
+ * fork storm, takes the place of the PTRACE_EVENT_STOP, which the kernel
+ * then drops (any trap clears a pending STOP trap), so waiting on for it
+ * would wait for ever.
+ */
 static int race_interrupt(pid_t tid)
 {
 	int status;
 
 	if (sys_ptrace(PTRACE_INTERRUPT, tid, 0, 0))
 		return -errno;
-	for (;;) {
-		if (waitpid(tid, &status, __WALL) != tid)
-			return -errno;
-		if (!WIFSTOPPED(status))
-			return -ECHILD;
-		if (status >> 16 == PTRACE_EVENT_STOP)
-			return 0;
-		/* A stop that came first: let it go, the interrupt follows. */
-		if (sys_ptrace(PTRACE_SYSCALL, tid, 0, 0))
-			return -errno;
-	}
+	if (waitpid(tid, &status, __WALL) != tid)
+		return -errno;
+	return WIFSTOPPED(status) ? 0 : -ECHILD;
 }
 
 /* A whitelist of getppid (and gettid if @more): nothing the threads do. */
