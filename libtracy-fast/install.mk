@@ -9,6 +9,8 @@
 # cross builds of tracers (a sysroot in DESTDIR): the static library
 # only, as the guests have no shared one, with the same headers, .pc
 # file and man pages; the host's programs (stracy, soxy) stay out.
+# selftests/tracy-compat/tracy-compat.mk builds the guests' Tracy-style
+# programs from such installs.
 #
 # Tracy's programs include "tracy.h", <tracy.h> or <tracy/tracy.h>, with
 # its ll.h and tracyarch.h beside it, and link with -ltracy. So that a
@@ -106,14 +108,12 @@ uninstall:
 	$(if $(DESTDIR),,$(ldconfig-if-root))
 
 # make test-host: the exports and man pages (selftests/package/api.py),
-# make install into a scratch DESTDIR used through pkg-config
-# (selftests/package/install.py), and Tracy-style programs built from
-# such an install as Tracy's users build them, run on every backend
-# (selftests/tracy-compat/run.py).
+# and make install into a scratch DESTDIR used through pkg-config
+# (selftests/package/install.py); selftests/tracy-compat/tracy-compat.mk
+# adds Tracy-style programs built from such an install.
 HOST_CHECKS += \
 	"python3 selftests/package/api.py --cc $(CC) --lib-dir $(BUILD)/lib/host" \
-	"python3 selftests/package/install.py --build $(BUILD)" \
-	"python3 selftests/tracy-compat/run.py --build $(BUILD)"
+	"python3 selftests/package/install.py --build $(BUILD)"
 test-host: $(BUILD)/lib/host/libtracy-fast.a $(BUILD)/lib/host/libtracy-fast.so
 
 # The rules that install and uninstall program $(1), built as $(2), with

@@ -1,5 +1,6 @@
 # The test programs. Each selftests/<name>/ holds one program, built from
-# its .c files and the static libraries a .mk adds as prerequisites (such
+# its .c files (or those selftest.<name>.sources names) and the static
+# libraries a .mk adds as prerequisites (such
 # as libtracy-fast.a), with kselftest.h from the kernel's tarball (the
 # files qemu/linux-files.mk extracts): once for the host and once,
 # statically, for every ABI a guest runs, as <name>-<abi>.
@@ -14,7 +15,11 @@ LINUX_FILES_WANTED += tools/testing/selftests/kselftest.h \
 guest-programs = $(foreach abi,$(guest.$(1).abis),\
 	$(foreach test,$(SELFTESTS),$(BUILD)/progs/$(abi)/$(test)-$(abi)))
 
-selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
+selftest-sources = $(or $(selftest.$(1).sources),\
+	$(wildcard selftests/$(1)/*.c selftests/$(1)/*.h))
+# The other .c files of selftests/tracy-compat/ are the programs it runs.
+selftest.tracy-compat.sources := selftests/tracy-compat/runner.c \
+	compat/ptrace-compat.h
 
 define SELFTEST_RULES
 $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-files
