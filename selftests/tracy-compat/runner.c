@@ -12,8 +12,10 @@
  * DIR holds the programs, each as NAME-BUILD, and "tracee" (tracee.c),
  * all of one ABI; in a guest, /tracy-compat/<abi> (tracy-compat.mk puts
  * them there). TRACEE32 is tracee.c built for the 32-bit ABI that
- * zipjail hooks beside the native one (TRACY_ABI_X86, for x86_64
- * tracers); in the x86_64 guest /tracy-compat/i386/tracee by default.
+ * jailer.c hooks beside the native one, as zipjail does (TRACY_ABI_X86
+ * for x86_64 tracers, TRACY_ABI_AARCH32 for arm64 ones); by default
+ * /tracy-compat/i386/tracee and /tracy-compat/arm/tracee, which the
+ * x86_64 and arm64 guests carry.
  * A place is the build to run and the TRACY_BACKEND to run it with:
  * classic, seccomp, kmask, or auto (no TRACY_BACKEND at all); by
  * default, the build a guest has (pkgconfig-static) on each of the
@@ -39,8 +41,10 @@
 #include "ptrace-compat.h"
 
 #define GUEST_DIR	"/tracy-compat/" TRACY_FAST_ABI
-#if defined(__x86_64__) && !defined(__ILP32__)
+#if defined(__x86_64__)
 # define GUEST_TRACEE32	"/tracy-compat/i386/tracee"
+#elif defined(__aarch64__)
+# define GUEST_TRACEE32	"/tracy-compat/arm/tracee"
 #else
 # define GUEST_TRACEE32	NULL
 #endif
@@ -315,7 +319,7 @@ static bool jailer_blocks_an_escape(struct ctx *c)
 	return jail_escape(c, c->tracee);
 }
 
-/* zipjail's hooks for TRACY_ABI_X86, on a 32-bit command. */
+/* zipjail's hooks for the 32-bit ABI, on a 32-bit command. */
 static bool jailer_blocks_a_32bit_escape(struct ctx *c)
 {
 	if (!c->tracee32 || access(c->tracee32, X_OK)) {
