@@ -71,6 +71,7 @@ include qemu/linux-files.mk
 include arch/syscalls.mk
 include selftests/selftests.mk
 include libtracy-fast/libtracy-fast.mk
+include selftests/tracy-compat/tracy-compat.mk
 include examples/examples.mk
 include selftests/checkers.mk
 include stracy/stracy.mk

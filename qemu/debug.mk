@@ -31,8 +31,9 @@ $(BUILD)/$(1)-debug/kmemleak-check: qemu/kmemleak.c
 	$(call guest-cc,$(1)) $(GUEST_CFLAGS) -o $$@ $$<
 
 $(BUILD)/$(1)-debug/initramfs.cpio: $(call initramfs-inputs,$(1)) \
-		$(call debug-programs,$(1))
-	@$(call pack-initramfs,$(1),$$@,$(call debug-programs,$(1)))
+		$(call debug-programs,$(1)) $(call guest-file-sources,$(1))
+	@$(call pack-initramfs,$(1),$$@,$(call guest-file-args,$(1)) \
+		$(call debug-programs,$(1)))
 
 test-debug-$(1): kernel-debug-$(1) $(BUILD)/$(1)-debug/initramfs.cpio
 	@mkdir -p $(BUILD)/results

@@ -74,8 +74,9 @@ $(BUILD)/$(1)/guest-info: arch/$(1)/arch.mk qemu/kernel.config qemu/guest.mk
 		"$(guest.$(1).abis)" >$$@
 
 $(BUILD)/$(1)/initramfs.cpio: $(call initramfs-inputs,$(1)) \
-		$(call guest-programs,$(1))
-	@$(call pack-initramfs,$(1),$$@,$(call guest-programs,$(1)))
+		$(call guest-programs,$(1)) $(call guest-file-sources,$(1))
+	@$(call pack-initramfs,$(1),$$@,$(call guest-file-args,$(1)) \
+		$(call guest-programs,$(1)))
 
 guest-$(1): kernel-$(1) $(BUILD)/$(1)/initramfs.cpio
 

@@ -16,12 +16,14 @@ LINUX_FILES_LIST := $(BUILD)/linux-files.list
 .PHONY: linux-files
 
 # The list is rewritten only when it changes, so that a new path extracts
-# again and an unchanged one costs nothing.
+# again and an unchanged one costs nothing. Its draft has a name of its
+# own per make: the sub-makes of make install INSTALL_ABI= run this rule
+# side by side (selftests/tracy-compat/tracy-compat.mk).
 linux-files: $(LINUX_FILES)/.extracted
 $(LINUX_FILES_LIST): FORCE
 	@mkdir -p $(@D)
-	@printf '%s\n' Makefile $(sort $(LINUX_FILES_WANTED)) >$@.new
-	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+	@printf '%s\n' Makefile $(sort $(LINUX_FILES_WANTED)) >$@.$$$$ && \
+	{ cmp -s $@.$$$$ $@ && rm $@.$$$$ || mv $@.$$$$ $@; }
 
 # The tarball's top folder (linux-source-6.12/) is left out.
 $(LINUX_FILES)/.extracted: $(LINUX_FILES_LIST) $(LINUX_TARBALL)

@@ -1,10 +1,15 @@
 # The test programs. Each selftests/<name>/ holds one program, built from
-# its .c files and the static libraries a .mk adds as prerequisites (such
+# its .c files (or those selftest.<name>.sources names) and the static
+# libraries a .mk adds as prerequisites (such
 # as libtracy-fast.a), with kselftest.h from the kernel's tarball (the
 # files qemu/linux-files.mk extracts): once for the host and once,
 # statically, for every ABI a guest runs, as <name>-<abi>.
 
-SELFTESTS     := smoke ptrace syscalls libtracy
+SELFTESTS     := smoke ptrace syscalls libtracy tracy-compat
+# The host runs them all by themselves but tracy-compat, the runner of
+# the Tracy-style programs, which run.py runs once it has built them
+# (selftests/tracy-compat/tracy-compat.mk).
+HOST_SELFTESTS := $(filter-out tracy-compat,$(SELFTESTS))
 KSFT_INCLUDE  := $(LINUX_FILES)/tools/testing/selftests
 HOST_CFLAGS   := -O2 -g -Wall -Wextra -Werror
 LINUX_FILES_WANTED += tools/testing/selftests/kselftest.h \
@@ -18,8 +23,18 @@ selftest.ptrace.cflags := -Wno-unused-parameter -Wno-clobbered
 # The programs guest $(1) runs: every selftest for every ABI of the guest.
 guest-programs = $(foreach abi,$(guest.$(1).abis),\
 	$(foreach test,$(SELFTESTS),$(BUILD)/progs/$(abi)/$(test)-$(abi)))
+# The files they run in turn, as DEST=SRC for make-initramfs.sh --file
+# (guest-file-args), and the SRC of each (guest-file-sources): the
+# Tracy-style programs of every ABI of the guest.
+guest-files = $(foreach abi,$(guest.$(1).abis),$(call tracy-compat-files,$(abi)))
+guest-file-args = $(addprefix --file ,$(call guest-files,$(1)))
+guest-file-sources = $(foreach f,$(call guest-files,$(1)),$(lastword $(subst =, ,$(f))))
 
-selftest-sources = $(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)
+selftest-sources = $(or $(selftest.$(1).sources),\
+	$(wildcard selftests/$(1)/*.c selftests/$(1)/*.h))
+# The other .c files of selftests/tracy-compat/ are the programs it runs.
+selftest.tracy-compat.sources := selftests/tracy-compat/runner.c \
+	compat/ptrace-compat.h
 
 define SELFTEST_RULES
 $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-files
@@ -42,7 +57,7 @@ $(foreach test,$(SELFTESTS),\
 	$(eval $(call HOST_SELFTEST_RULES,$(test)))\
 	$(foreach abi,$(GUEST_ABIS),$(eval $(call SELFTEST_RULES,$(test),$(abi)))))
 
-HOST_PROGRAMS := $(foreach test,$(SELFTESTS),$(BUILD)/progs/host/$(test))
+HOST_PROGRAMS := $(foreach test,$(HOST_SELFTESTS),$(BUILD)/progs/host/$(test))
 
 # The host runs the selftests natively (the checks that need our kernel
 # SKIP), the smoke tests of the example tracers (examples/examples.mk adds

@@ -13,6 +13,16 @@
 #include "tracy.h"
 #include "tracyarch.h"
 
+/*
+ * zipjail hooks 32-bit x86 commands too, on x86_64; on arm64 the same
+ * goes for AArch32 ones.
+ */
+#if defined(__x86_64__)
+# define JAIL_ABI32	TRACY_ABI_X86
+#elif defined(__aarch64__)
+# define JAIL_ABI32	TRACY_ABI_AARCH32
+#endif
+
 static const char *g_dir;
 
 static int check_open(struct tracy_event *e, long path_arg, long flags)
@@ -69,8 +79,8 @@ int main(int argc, char **argv)
 	}
 	g_dir = argv[1];
 	tracy = tracy_init(0);
-#ifdef __x86_64__
-	if (tracy_set_hook(tracy, "openat", TRACY_ABI_X86, trigger) < 0)
+#ifdef JAIL_ABI32
+	if (tracy_set_hook(tracy, "openat", JAIL_ABI32, trigger) < 0)
 		return 2;
 #endif
 	if (tracy_set_hook(tracy, "openat", TRACY_ABI_NATIVE, trigger) < 0)
