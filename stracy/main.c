@@ -77,11 +77,15 @@ Filtering:\n\
   -Z             failed syscalls only (-e status=failed)\n\
 Tampering:\n\
   -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:when=WHEN]\n\
-  -e fault=SET[:error=ERRNO][:when=WHEN]\n\
+            [:rate=PERCENT[:seed=N]]\n\
+  -e fault=SET[:error=ERRNO][:when=WHEN][:rate=PERCENT[:seed=N]]\n\
                  make the syscalls of SET fail with ERRNO or return VALUE\n\
                  (they do not run), or send SIG at their entry; WHEN is\n\
                  FIRST[..LAST][+[STEP]] counted per process (default: every\n\
-                 call); fault= defaults to error=ENOSYS\n\
+                 call); fault= defaults to error=ENOSYS. stracy's own: of\n\
+                 those calls, PERCENT (0-100) chosen at random from seed N\n\
+                 (default: from the clock, and said), the same calls of each\n\
+                 process for the same N\n\
 Output:\n\
   -a COLUMN      align results at COLUMN (default 40)\n\
   -o FILE        write the trace to FILE instead of stderr\n\
@@ -226,6 +230,29 @@ static void stage_end(struct tcb *t, bool show)
 	t->staged = NULL;
 }
 
+/*
+ * rate=: whether the nth call of syscall name is chosen. A function of
+ * the seed, the name and n only (the splitmix64 finaliser of their mix),
+ * so that a seed chooses the same calls of each process however the
+ * processes' calls interleave.
+ */
+static bool inject_chosen(const struct inject *in, const char *name,
+			  unsigned long n)
+{
+	uint64_t z = in->seed + n * 0x9e3779b97f4a7c15ULL;
+	const char *p;
+
+	if (in->rate >= 100)
+		return true;
+	for (p = name; p && *p; p++)	/* FNV-1a of the name */
+		z = (z ^ (unsigned char)*p) * 0x100000001b3ULL;
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	/* The top 53 bits, as a share in [0, 100). */
+	return (double)(z >> 11) * 0x1.0p-53 * 100 < in->rate;
+}
+
 /* -e inject=: whether this call of the syscall is one to tamper with. */
 static struct inject *inject_due(struct tcb *t, int abi, long nr)
 {
@@ -244,6 +271,8 @@ static struct inject *inject_due(struct tcb *t, int abi, long nr)
 	if (n < in->first || n > in->last)
 		return NULL;
 	if (n != in->first && (!in->step || (n - in->first) % in->step))
+		return NULL;
+	if (!inject_chosen(in, get_syscall_name_abi((int)nr, abi), n))
 		return NULL;
 	return in;
 }

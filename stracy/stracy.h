@@ -30,6 +30,8 @@ struct inject {
 	long retval;
 	unsigned long first, last, step;	/* when=FIRST..LAST+STEP, 1-based */
 	int signal;		/* signal=SIG: sent at the syscall entry */
+	double rate;		/* rate=PERCENT: the share of due calls, 0-100 */
+	uint64_t seed;		/* seed=N: where the choice of rate= starts */
 };
 
 /* Qualifier sets of -e: bit n = syscall n of an ABI, or signal n. */

@@ -103,6 +103,10 @@ def t_bad_usage(s, tmp):
             (["-e", "status=maybe", "touch", marker], "invalid status 'maybe'"),
             (["-e", "inject=openat:error=ENOPE", "touch", marker],
              "invalid inject argument"),
+            (["-e", "inject=write:error=EIO:rate=101", "touch", marker],
+             "invalid inject argument"),
+            (["-e", "inject=write:error=EIO:rate=50:seed=-1", "touch",
+              marker], "invalid inject argument"),
             (["-e", "trace=/[", "touch", marker], "regcomp"),
             (["-s", "x", "touch", marker], "invalid -s argument"),
             ([], "must have PROG [ARGS] or -p PID")]:
@@ -205,6 +209,83 @@ def t_inject(s, tmp):
     check(done.stdout.strip() == "42", done.stdout)
     check(re.search(r"^getppid\(\) += 42 \(INJECTED\)$", done.stderr, re.M),
           done.stderr)
+
+
+def t_inject_fails_the_command(s, tmp):
+    """What the command sees: the errno, the syscall not run; without
+    the syscall traced too (an entry-only hook)."""
+    victim = os.path.join(tmp, "victim")
+    open(victim, "w").close()
+    for trace in ("none", "unlinkat"):
+        for err, text in (("EROFS", "Read-only file system"),
+                          ("EPERM", "Operation not permitted")):
+            done = run(s, "-e", f"trace={trace}", "-e",
+                       f"inject=unlinkat:error={err}", "rm", victim)
+            check(done.returncode == 1 and text in done.stderr,
+                  f"{trace} {err}: {done.returncode} {done.stderr}")
+            check(os.path.exists(victim), "rm removed the file")
+            check((trace == "none") == ("INJECTED" not in done.stderr),
+                  done.stderr)
+
+
+# A shell that writes 24 lines; a failed echo writes its message too.
+ECHOES = f"for i in {' '.join(map(str, range(1, 25)))}; do echo $i; done"
+
+
+def injected(done):
+    """The pids and lines of the writes made to fail, in order."""
+    return [(m.group(1), m.group(2)) for m in re.finditer(
+        r"^(?:\[pid +(\d+)\] )?(write\(.*\)) += -1 EIO .*\(INJECTED\)$",
+        done.stderr, re.M)]
+
+
+def t_inject_rate(s, tmp):
+    """rate=PERCENT with seed=N: a seed repeats its run, another seed
+    chooses other calls, 0 and 100 choose none and all; and the choice
+    is per process, so two processes that make the same calls have the
+    same ones failed however they interleave."""
+    def shell(seed, rate="50", script=ECHOES):
+        return run(s, "-f", "-e", "trace=write", "-e",
+                   f"inject=write:error=EIO:rate={rate}:seed={seed}",
+                   "sh", "-c", script, cwd=tmp)
+    runs = [shell(7), shell(7), shell(8)]
+    check(runs[0].stdout == runs[1].stdout and
+          injected(runs[0]) == injected(runs[1]),
+          "the same seed chose otherwise")
+    check(injected(runs[0]) != injected(runs[2]),
+          "another seed chose the same calls")
+    calls = runs[0].stderr.count("\nwrite(") + \
+        runs[0].stderr.startswith("write(")
+    failed = len(injected(runs[0]))
+    check(0 < failed < calls, f"{failed} of {calls} writes failed at 50 %")
+    printed = runs[0].stdout.split()
+    check(0 < len(printed) < 24, f"stdout {printed}")
+    check("chooses with seed" not in runs[0].stderr, "a given seed said")
+    none, every = shell(7, "0"), shell(7, "100")
+    check(none.stdout.split() == [str(i) for i in range(1, 25)] and
+          not injected(none), f"rate 0 failed something: {none.stdout!r}")
+    check(every.stdout == "" and every.returncode == 1, every.stdout)
+    # Two processes, the same script: the same calls chosen in each (-ff:
+    # a file per process, lines never interrupted by the other's).
+    out = os.path.join(tmp, "ff")
+    done = run(s, "-ff", "-o", out, "-e", "trace=write", "-e",
+               "inject=write:error=EIO:rate=50:seed=7", "sh", "-c",
+               f"({ECHOES}) & ({ECHOES}) & wait", cwd=tmp)
+    chosen = set()
+    for name in os.listdir(tmp):
+        if name.startswith("ff."):
+            with open(os.path.join(tmp, name)) as f:
+                text = f.read()
+            if "write(" in text:
+                chosen.add(tuple(re.findall(r"^write.*INJECTED\)$", text,
+                                            re.M)))
+    check(len(chosen) == 1 and len(next(iter(chosen))) == failed,
+          f"the processes' choices differ: {chosen}")
+    # Without seed=, one is drawn and said, to repeat the run with.
+    done = run(s, "-e", "trace=none", "-e", "inject=write:error=EIO:rate=50",
+               "true")
+    check(re.search(r"^stracy: -e inject=write:error=EIO:rate=50 chooses "
+                    r"with seed=\d+$", done.stderr, re.M), done.stderr)
 
 
 def t_follow_ff(s, tmp):
@@ -451,6 +532,7 @@ def t_closed_pipe(s, tmp):
 TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
          t_long_options, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
+         t_inject_fails_the_command, t_inject_rate,
          t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
          t_attach_detach, t_detach_mid_syscall, t_attach_threads,
