@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -51,9 +52,9 @@ static void usage_hint(void)
 static void usage(void)
 {
 	printf("\
-Usage: stracy [-ACdffhqqrtttTvVxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
+Usage: stracy [-ACdffhqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
               [-o FILE] [-p PID]... [-s STRSIZE] [-S SORTBY] {-p PID | PROG [ARGS]}\n\
-   or: stracy -c[f] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
+   or: stracy -c[fw] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
 \n\
 An strace-compatible system call tracer on libtracy-fast: only the selected\n\
 system calls stop the tracee (kernel syscall masks, seccomp-bpf, or ptrace).\n\
@@ -102,6 +103,7 @@ Statistics:\n\
   -c             count time, calls and errors per syscall, and report\n\
   -C             like -c, and the trace as well\n\
   -S SORTBY      sort the table by time, calls, errors, name or nothing\n\
+  -w             time in the table: wall clock, not CPU time in the kernel\n\
 Miscellaneous:\n\
   -d             say which backend each tracee runs on, and at the end how\n\
                  many syscall stops the tracees made\n\
@@ -125,6 +127,7 @@ struct tcb *tcb_of(struct tracy_child *c)
 		exit(1);
 	}
 	t->pid = c->pid;
+	t->schedstat_fd = -1;
 	/* As strace: the ABI of the last stop, most likely its parent's. */
 	t->abi = last_abi;
 	t->out = shared_out;
@@ -277,6 +280,51 @@ static struct inject *inject_due(struct tcb *t, int abi, long nr)
 	return in;
 }
 
+/*
+ * -c: the CPU time thread t has used, from the first field of
+ * /proc/TID/schedstat (the scheduler's runtime, in nanoseconds). Between
+ * its entry and exit stops a thread never returns to user mode, so what
+ * it uses there is the system time of the call. The file stays open: a
+ * pread() from 0 reads it afresh. A thread's own CPU-time clock would be
+ * simpler, but the kernel lets only the threads of its process read it.
+ */
+static void cpu_time(struct tcb *t, struct timespec *ts)
+{
+	char buf[64], path[48];
+	unsigned long long ns;
+	ssize_t n;
+
+	*ts = (struct timespec){ 0 };
+	if (t->schedstat_fd < 0) {
+		snprintf(path, sizeof(path), "/proc/%d/schedstat", t->pid);
+		t->schedstat_fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (t->schedstat_fd < 0)
+			return;
+	}
+	n = pread(t->schedstat_fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0)
+		return;
+	buf[n] = 0;
+	if (sscanf(buf, "%llu", &ns) == 1) {
+		ts->tv_sec = (time_t)(ns / 1000000000);
+		ts->tv_nsec = (long)(ns % 1000000000);
+	}
+}
+
+/* end - start, or 0 if end is earlier (a clock that could not be read). */
+static void time_between(const struct timespec *start,
+			 const struct timespec *end, struct timespec *spent)
+{
+	spent->tv_sec = end->tv_sec - start->tv_sec;
+	spent->tv_nsec = end->tv_nsec - start->tv_nsec;
+	if (spent->tv_nsec < 0) {
+		spent->tv_sec--;
+		spent->tv_nsec += 1000000000;
+	}
+	if (spent->tv_sec < 0)
+		*spent = (struct timespec){ 0 };
+}
+
 static int syscall_entry(struct tracy_event *e, struct tcb *t)
 {
 	struct inject *in;
@@ -296,6 +344,8 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 		t->args[i] = event_arg(e, i);
 	t->sp = e->args.sp;
 	clock_gettime(CLOCK_MONOTONIC, &t->entry_time);
+	if (opt.summary && !opt.summary_wall)
+		cpu_time(t, &t->entry_cpu);
 
 	in = inject_due(t, t->abi, t->nr);
 	if (in) {
@@ -372,6 +422,7 @@ static void exec_takeover(struct tracy_event *e, struct tcb *t)
 	memcpy(t->args, saved.args, sizeof(t->args));
 	t->sp = saved.sp;
 	t->entry_time = saved.entry_time;
+	t->entry_cpu = saved.entry_cpu;
 	t->nr_args_shown = saved.nr_args_shown;
 	t->entry_complete = saved.entry_complete;
 	t->reg = saved.reg;
@@ -384,7 +435,7 @@ static void exec_takeover(struct tracy_event *e, struct tcb *t)
 static int syscall_exit(struct tracy_event *e, struct tcb *t)
 {
 	long rval = e->args.return_code;
-	struct timespec now, spent;
+	struct timespec now, spent, cpu;
 	const char *name;
 
 	exec_takeover(e, t);
@@ -392,11 +443,10 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 		return TRACY_HOOK_CONTINUE;
 	t->in_syscall = false;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	spent.tv_sec = now.tv_sec - t->entry_time.tv_sec;
-	spent.tv_nsec = now.tv_nsec - t->entry_time.tv_nsec;
-	if (spent.tv_nsec < 0) {
-		spent.tv_sec--;
-		spent.tv_nsec += 1000000000;
+	time_between(&t->entry_time, &now, &spent);
+	if (opt.summary && !opt.summary_wall) {
+		cpu_time(t, &now);
+		time_between(&t->entry_cpu, &now, &cpu);
 	}
 	if (t->injected) {
 		if (t->injected_error) {
@@ -412,7 +462,7 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 		}
 	}
 	if (opt.summary && syscall_traced(t->abi, t->nr))
-		summary_count(t->abi, t->nr, &spent,
+		summary_count(t->abi, t->nr, opt.summary_wall ? &spent : &cpu,
 			      is_error(abi_is_32bit(t->abi) ?
 				       (long)(int32_t)rval : rval));
 	if (!t->entry_printed)
@@ -571,6 +621,8 @@ static void tcb_free(struct tcb *t)
 	if (t->next)
 		t->next->prev = t->prev;
 	output_close_tcb(t);
+	if (t->schedstat_fd >= 0)
+		close(t->schedstat_fd);
 	free(t->inject_count);
 	if (!t->hidden)
 		nprocs--;
@@ -900,6 +952,7 @@ static int parse_options(int argc, char **argv)
 		{ "relative-timestamps", no_argument, NULL, 'r' },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
 		{ "absolute-timestamps", no_argument, NULL, 't' },
 		{ "syscall-times", no_argument, NULL, 'T' },
 		{ "no-abbrev", no_argument, NULL, 'v' },
@@ -918,7 +971,7 @@ static int parse_options(int argc, char **argv)
 	char expr[4096];
 	int o;
 
-	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVxyzZ",
+	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVwxyzZ",
 				longopts, NULL)) != -1) {
 		switch (o) {
 		case 'a': opt.column = parse_number(o, optarg, 0); break;
@@ -931,6 +984,7 @@ static int parse_options(int argc, char **argv)
 			opt.after_execve = true;
 			break;
 		case 'c': opt.summary = 1; break;
+		case 'w': opt.summary_wall = true; break;
 		case 'C': opt.summary = 2; break;
 		case 'd': debug = true; break;
 		case 'e':

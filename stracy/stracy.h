@@ -43,6 +43,7 @@ struct options {
 	bool syscall_times;	/* -T */
 	int summary;		/* -c: 1, -C: 2 */
 	const char *sort_by;	/* -S */
+	bool summary_wall;	/* -w: wall-clock time in the table */
 	unsigned int string_limit;	/* -s */
 	int hex_strings;	/* -x: 1, -xx: 2 */
 	int decode_fds;		/* -y: 1, -yy: 2 */
@@ -94,6 +95,8 @@ struct tcb {
 	long args[6];
 	long sp;		/* the stack pointer at the entry */
 	struct timespec entry_time;
+	struct timespec entry_cpu;	/* -c: its CPU time at the entry */
+	int schedstat_fd;	/* -c: its /proc/TID/schedstat, once open */
 	long saved_len;		/* what the entry left for the exit */
 	unsigned long *inject_count;	/* -e inject=: calls per syscall */
 	int nr_args_shown;	/* arguments the entry printed */

@@ -316,6 +316,29 @@ def t_summary(s, tmp):
     check("openat(" not in done.stderr, "-c printed the trace")
 
 
+def summary_seconds(text, name):
+    m = re.search(rf"^ *[\d.]+ +([\d.]+) +\d+ +\d+ +(?:\d+ +)?{name}$",
+                  text, re.M)
+    check(m, f"no {name} row in:\n{text}")
+    return float(m.group(1))
+
+
+def t_summary_time(s, tmp):
+    """-c counts the system time of the calls, as strace: not the 0.3 s a
+    nanosleep waits, but the CPU time of reading 32 MiB of
+    /dev/urandom; -w counts wall-clock time, the sleep's too."""
+    code = ("import os, time\ntime.sleep(0.3)\n"
+            "fd = os.open('/dev/urandom', os.O_RDONLY)\n"
+            "while os.read(fd, 1 << 25): break\n")
+    args = ["-e", "trace=clock_nanosleep,read", PYTHON, "-c", code]
+    done = run(s, "-c", *args)
+    check(summary_seconds(done.stderr, "clock_nanosleep") < 0.1, done.stderr)
+    check(summary_seconds(done.stderr, "read") > 0.005, done.stderr)
+    done = run(s, "-c", "-w", *args)
+    check(summary_seconds(done.stderr, "clock_nanosleep") >= 0.29,
+          done.stderr)
+
+
 def t_threads(s, tmp):
     code = textwrap.dedent("""
         import threading, os, time
@@ -533,7 +556,7 @@ TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
          t_long_options, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_inject_fails_the_command, t_inject_rate,
-         t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
+         t_follow_ff, t_summary, t_summary_time, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
          t_attach_detach, t_detach_mid_syscall, t_attach_threads,
          t_tracer_killed, t_closed_pipe]
