@@ -237,52 +237,9 @@ static void print_path(unsigned long addr)
 
 /* ---- File descriptors ---- */
 
-static void print_proc_link(const char *what);
+static void print_proc_link(const char *what, bool device);
 
-/* -y: the path of fd; -yy: socket endpoints as well. */
-/*
- * -yy: "TCP:[127.0.0.1:40000->127.0.0.1:8080]" for an IPv4 TCP or UDP
- * socket, found by its inode in the tracee's /proc/PID/net tables. false
- * if it is none of those (the plain "socket:[INODE]" is shown then).
- */
-static bool print_inet_socket(pid_t pid, unsigned long inode)
-{
-	static const char *const protos[] = { "tcp", "udp" };
-	char path[64], line[512];
-	unsigned int i;
-
-	for (i = 0; i < 2; i++) {
-		FILE *f;
-
-		snprintf(path, sizeof(path), "/proc/%d/net/%s", pid, protos[i]);
-		f = fopen(path, "re");
-		if (!f)
-			continue;
-		while (fgets(line, sizeof(line), f)) {
-			unsigned int la, lp, ra, rp, st;
-			unsigned long ino;
-			struct in_addr l, r;
-			char ls[16], rs[16];
-
-			if (sscanf(line, " %*d: %x:%x %x:%x %x %*s %*s %*s %*d %*d %lu",
-				   &la, &lp, &ra, &rp, &st, &ino) != 6 || ino != inode)
-				continue;
-			fclose(f);
-			l.s_addr = la;
-			r.s_addr = ra;
-			inet_ntop(AF_INET, &l, ls, sizeof(ls));
-			inet_ntop(AF_INET, &r, rs, sizeof(rs));
-			out_printf("<%s:[%s:%u", i ? "UDP" : "TCP", ls, lp);
-			if (rp)
-				out_printf("->%s:%u", rs, rp);
-			out_puts("]>");
-			return true;
-		}
-		fclose(f);
-	}
-	return false;
-}
-
+/* -y: the path of fd; -yy: socket endpoints as well (sockdiag.c). */
 void print_path_fd(struct tracy_child *c, int fd)
 {
 	char what[32], target[64];
@@ -297,24 +254,12 @@ void print_path_fd(struct tracy_child *c, int fd)
 	if (opt.decode_fds > 1 &&
 	    (n = readlink(what, target, sizeof(target) - 1)) > 0) {
 		target[n] = 0;
-		if (sscanf(target, "socket:[%lu]", &inode) == 1) {
-			char proto[32];
-			ssize_t len;
-
-			if (print_inet_socket(c->pid, inode))
-				return;
-			/* The kernel names a socket's protocol in an xattr. */
-			len = getxattr(what, "system.sockprotoname", proto,
-				       sizeof(proto) - 1);
-			if (len > 0) {
-				proto[len] = 0;
-				out_printf("<%s:[%lu]>", proto, inode);
-				return;
-			}
-		}
+		if (sscanf(target, "socket:[%lu]", &inode) == 1 &&
+		    print_socket_details(what, inode))
+			return;
 	}
 	snprintf(what, sizeof(what), "fd/%d", fd);
-	print_proc_link(what);
+	print_proc_link(what, opt.decode_fds > 1);
 }
 
 static void print_fd(long fd)
@@ -322,10 +267,14 @@ static void print_fd(long fd)
 	print_path_fd(child, (int)fd);
 }
 
-/* -y: a path of the tracee's /proc directory, as strace shows fd paths. */
-static void print_proc_link(const char *what)
+/*
+ * -y: a path of the tracee's /proc directory, as strace shows fd paths;
+ * with device, a device's type and number too ("</dev/null<char 1:3>>").
+ */
+static void print_proc_link(const char *what, bool device)
 {
 	char link[64], target[PATH_MAX];
+	struct stat st;
 	ssize_t n;
 
 	snprintf(link, sizeof(link), "/proc/%d/%s", child->pid, what);
@@ -343,6 +292,10 @@ static void print_proc_link(const char *what)
 		else
 			out_printf("%c", ch);
 	}
+	if (device && !stat(link, &st) &&
+	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+		out_printf("<%s %u:%u>", S_ISCHR(st.st_mode) ? "char" : "block",
+			   major(st.st_rdev), minor(st.st_rdev));
 	out_puts(">");
 }
 
@@ -351,7 +304,7 @@ static void print_dirfd(long fd)
 	if ((int)fd == AT_FDCWD) {
 		out_puts("AT_FDCWD");
 		if (opt.decode_fds)
-			print_proc_link("cwd");
+			print_proc_link("cwd", false);
 	} else
 		print_fd((int)fd);
 }

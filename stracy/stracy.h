@@ -178,6 +178,13 @@ bool abi_is_32bit(int abi);
 void print_quoted_local(const char *s, size_t len, long limit);
 void print_path_fd(struct tracy_child *c, int fd);
 
+/* ---- sockdiag.c: -yy ---- */
+/*
+ * "<TCP:[...]>" for the socket of inode whose /proc/PID/fd link is fd_path;
+ * false if it cannot even name its protocol.
+ */
+bool print_socket_details(const char *fd_path, unsigned long inode);
+
 /* ---- filter.c: -e expressions and syscall classes ---- */
 /* 0, or -1 after an error message. */
 int qualify(const char *expr);

@@ -64,6 +64,32 @@ c.close()
 t.join()
 """
 
+# -yy beyond IPv4: IPv6 TCP (listening, and both ends of a connection),
+# IPv6 UDP, a unix socketpair, and unix stream sockets on a path (in the
+# current directory, the command's temporary one).
+PY_SOCKETS_YY = """
+import os, socket
+srv = socket.socket(socket.AF_INET6)
+srv.bind(('::1', 0))
+srv.listen(1)
+c = socket.create_connection(srv.getsockname()[:2])
+a, _ = srv.accept()
+c.sendall(b'x'); a.recv(1)
+u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+u.bind(('::1', 0))
+u.sendto(b'y', u.getsockname()); u.recv(1)
+p, q = socket.socketpair()
+p.sendall(b'z'); q.recv(1)
+ls = socket.socket(socket.AF_UNIX)
+ls.bind('sock'); ls.listen(1)
+k = socket.socket(socket.AF_UNIX)
+k.connect('sock')
+m, _ = ls.accept()
+k.sendall(b'w'); m.recv(1)
+for s in (c, a, srv, u, p, q, k, m, ls): s.close()
+os.unlink('sock')
+"""
+
 PY_EXEC_THREAD = """
 import threading, os
 def run():
@@ -132,6 +158,9 @@ def corpus(tree, stracy):
          ["python3", "-c", PY_SOCKETS]),
         ("python loopback sockets, -yy", ["-f", "-yy", "-e", "trace=%network"],
          ["python3", "-c", PY_SOCKETS]),
+        ("python IPv6 and unix sockets, -yy",
+         ["-f", "-yy", "-e", "trace=%network,close"],
+         ["python3", "-c", PY_SOCKETS_YY]),
         ("exec from a thread", ["-f", "-e", "trace=execve,write,exit_group"],
          ["/usr/bin/python3", "-c", PY_EXEC_THREAD]),
         ("make, %process", ["-f", "-e", "trace=%process"],
@@ -189,9 +218,10 @@ TIMES = re.compile(r"si_[us]time=\d+( /\* [\d.]+ s \*/)?| <\d+\.\d+>$")
 # What the tracee chooses itself: temporary names, ports of bind(port 0).
 TRACEE = [(re.compile(r"/tmp/cc\w{6}\."), "/tmp/ccTEMP."),
           (re.compile(r"htons\(\d+\)"), "htons(PORT)"),
-          (re.compile(r"(\d+\.\d+\.\d+\.\d+):\d+"), r"\1:PORT"),
-          (re.compile(r"(pipe|socket|TCP|UDP|UNIX|TCPv6|UDPv6):\[\d+\]"),
-           r"\1:[INODE]"),
+          (re.compile(r"(\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):\d+"),
+           r"\1:PORT"),
+          (re.compile(r"(pipe|socket|TCP|UDP|UNIX|UNIX-STREAM|TCPv6|UDPv6):"
+                      r"\[\d+(->\d+)?"), r"\1:[INODE"),
           (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N")]
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"')
 VARS = re.compile(r"/\* \d+ vars \*/")

@@ -173,6 +173,25 @@ def t_decode_fds(s, tmp):
     check(re.search(r'^sendto\(\d+<TCP:\[127\.0\.0\.1:\d+->127\.0\.0\.1:'
                     r'\d+\]>, "x", 1, 0, NULL, 0\) += 1$', done.stderr, re.M),
           done.stderr)
+    code = textwrap.dedent("""
+        import socket
+        srv = socket.socket(socket.AF_INET6); srv.bind(('::1', 0))
+        srv.listen(1)
+        c = socket.create_connection(srv.getsockname()[:2])
+        p, q = socket.socketpair()
+        u = socket.socket(socket.AF_UNIX); u.bind('\\0stracy-test')
+        for s in (c, p, u, srv): s.close()
+        """)
+    done = run(s, "-yy", "-e", "trace=close", PYTHON, "-c", code)
+    for close in (r"\d+<TCPv6:\[\[::1\]:(\d+)->\[::1\]:(\d+)\]>",
+                  r"\d+<UNIX-STREAM:\[(\d+)->(\d+)\]>",
+                  r'\d+<UNIX-STREAM:\[\d+,@"stracy-test"\]>',
+                  r"\d+<TCPv6:\[\[::1\]:\d+\]>"):
+        check(re.search(rf"^close\({close}\) += 0$", done.stderr, re.M),
+              f"no close({close}) in:\n{done.stderr}")
+    done = run(s, "-yy", "-e", "trace=close", "cat", "/dev/null")
+    check(re.search(r"^close\(3</dev/null<char 1:3>>\) += 0$", done.stderr,
+                    re.M), done.stderr)
     done = run(s, "-y", "-e", "trace=read", "cat", "/etc/hostname")
     check(re.search(r'^read\(3</etc/hostname>, ', done.stderr, re.M),
           done.stderr)
