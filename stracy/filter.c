@@ -358,6 +358,21 @@ int qualify(const char *expr)
 		return parse_inject(val, false);
 	if (IS("fault"))
 		return parse_inject(val, true);
+	if (IS("read") || IS("reads") || IS("write") || IS("writes")) {
+		fprintf(stderr, "stracy: -e %.*s= is not supported: stracy does "
+			"not dump the data of descriptors\n", (int)len, expr);
+		return -1;
+	}
+	if (IS("abbrev") || IS("a") || IS("verbose") || IS("v") ||
+	    IS("raw") || IS("x") || IS("quiet") || IS("silent") ||
+	    IS("silence") || IS("q") || IS("decode-fds") ||
+	    IS("decode-fd") || IS("decode-pids") || IS("decode-pid") ||
+	    IS("kvm") || IS("secontext")) {
+		fprintf(stderr, "stracy: -e %.*s= is not supported: stracy has "
+			"no per-syscall or per-kind choice of it (-v, -X, -q, -y "
+			"apply to all)\n", (int)len, expr);
+		return -1;
+	}
 #undef IS
 	fprintf(stderr, "stracy: invalid -e qualifier '%.*s' (stracy knows "
 		"trace, signal, status, inject and fault)\n", (int)len, expr);

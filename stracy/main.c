@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -42,6 +43,8 @@ static struct tcb *tcbs;
 static void tcb_free(struct tcb *t);
 static pid_t first_pid;
 static volatile sig_atomic_t interrupted;
+/* -D: what the command does before its execve is stracy's, not shown. */
+static bool hiding_until_execve;
 
 static void usage_hint(void)
 {
@@ -52,8 +55,9 @@ static void usage_hint(void)
 static void usage(void)
 {
 	printf("\
-Usage: stracy [-ACdffhqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
-              [-o FILE] [-p PID]... [-s STRSIZE] [-S SORTBY] {-p PID | PROG [ARGS]}\n\
+Usage: stracy [-ACdDffFhqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
+              [-E VAR[=VAL]]... [-o FILE] [-p PID]... [-P PATH]... [-s STRSIZE]\n\
+              [-S SORTBY] [-X FORMAT] {-p PID | PROG [ARGS]}\n\
    or: stracy -c[fw] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
 \n\
 An strace-compatible system call tracer on libtracy-fast: only the selected\n\
@@ -63,7 +67,13 @@ Tracing:\n\
   -b execve      detach from a tracee when it executes a program\n\
   -f             follow forks, vforks and clones\n\
   -ff            with -o FILE: one file per process, FILE.PID\n\
+  -F             the same as -f (deprecated, as in strace)\n\
 Startup:\n\
+  -D             run the tracer as a detached grandchild, the command in\n\
+                 stracy's process (-DD: in a new process group, -DDD: in a\n\
+                 new session)\n\
+  -E VAR=VAL     put VAR=VAL in the command's environment\n\
+  -E VAR         remove VAR from the command's environment\n\
   -p PID         trace process PID (several -p: several processes); Ctrl-C\n\
                  detaches and leaves them running\n\
 Filtering:\n\
@@ -74,6 +84,7 @@ Filtering:\n\
   -e signal=SET  the signals to show (default all)\n\
   -e status=SET  show syscalls only with these results: successful, failed,\n\
                  unfinished, unavailable, detached\n\
+  -P PATH        only the syscalls that access PATH (several -P: any)\n\
   -z             successful syscalls only (-e status=successful)\n\
   -Z             failed syscalls only (-e status=failed)\n\
 Tampering:\n\
@@ -89,6 +100,7 @@ Tampering:\n\
                  process for the same N\n\
 Output:\n\
   -a COLUMN      align results at COLUMN (default 40)\n\
+  -A             append to the -o files rather than truncate them\n\
   -o FILE        write the trace to FILE instead of stderr\n\
   -q             no messages about attaching and detaching\n\
   -qq            nor about exit statuses\n\
@@ -98,6 +110,8 @@ Output:\n\
   -T             time spent in each syscall\n\
   -v             unabbreviated environments\n\
   -x, -xx        non-ASCII strings in hex; all strings in hex\n\
+  -X FORMAT      constants and flags: abbrev (names, the default), raw\n\
+                 (numbers) or verbose (numbers and names)\n\
   -y, -yy        paths of file descriptors; socket endpoints too\n\
 Statistics:\n\
   -c             count time, calls and errors per syscall, and report\n\
@@ -111,6 +125,7 @@ Miscellaneous:\n\
   -V, --version  the version\n\
 \n\
 strace's long option names (--follow-forks, --trace=SET, ...) work too: stracy(1).\n\
+Not supported, and refused: -i -I -k -n -O -u -U -Y (stracy(1) says why).\n\
 TRACY_BACKEND=kmask|seccomp|classic in the environment forces a backend.\n");
 	exit(0);
 }
@@ -135,7 +150,7 @@ struct tcb *tcb_of(struct tracy_child *c)
 		char name[4096];
 
 		snprintf(name, sizeof(name), "%s.%d", opt.outfile, c->pid);
-		t->out = fopen(name, "we");
+		t->out = fopen(name, opt.append ? "ae" : "we");
 		if (!t->out) {
 			fprintf(stderr, "stracy: Can't fopen '%s': %m\n", name);
 			exit(1);
@@ -347,6 +362,17 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 	if (opt.summary && !opt.summary_wall)
 		cpu_time(t, &t->entry_cpu);
 
+	if (hiding_until_execve) {
+		const char *name = get_syscall_name_abi((int)t->nr, t->abi);
+
+		/* -D: the command's own syscalls begin with its execve. */
+		if (t->pid != first_pid || !name || strncmp(name, "execve", 6)) {
+			t->in_syscall = false;
+			return TRACY_HOOK_CONTINUE;
+		}
+		hiding_until_execve = false;
+	}
+
 	in = inject_due(t, t->abi, t->nr);
 	if (in) {
 		if (in->signal)
@@ -361,6 +387,8 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 		}
 	}
 	if (!syscall_traced(t->abi, t->nr) || opt.summary == 1)
+		return TRACY_HOOK_CONTINUE;
+	if (opt.npaths && !syscall_touches_path(t, e))
 		return TRACY_HOOK_CONTINUE;
 	if (staging()) {
 		stage_begin(t);
@@ -584,15 +612,19 @@ static void print_signal(struct tracy_event *e)
 	if (sig <= 0 || sig > 64 || !opt.signals[sig] || opt.summary == 1)
 		return;
 	line_begin(t);
-	out_printf("--- %s {si_signo=%s, si_code=%s", signal_name(sig),
-		   signal_name(si->si_signo), si_code_name(si));
+	out_printf("--- %s {si_signo=", signal_name(sig));
+	print_const(XLAT_DEC, (uint64_t)si->si_signo, signal_name(si->si_signo));
+	out_puts(", si_code=");
+	print_const(si->si_code < 0 ? XLAT_DEC : XLAT_HEX,
+		    (uint64_t)(int64_t)si->si_code, si_code_name(si));
 	if (si->si_signo == SIGCHLD && si->si_code > 0) {
 		out_printf(", si_pid=%d, si_uid=%u, si_status=", si->si_pid,
 			   si->si_uid);
 		if (si->si_code == CLD_EXITED)
 			out_printf("%d", si->si_status);
 		else
-			out_puts(signal_name(si->si_status));
+			print_const(XLAT_DEC, (uint64_t)si->si_status,
+				    signal_name(si->si_status));
 		out_printf(", si_utime=%ld, si_stime=%ld", (long)si->si_utime,
 			   (long)si->si_stime);
 	} else if (si->si_code == SI_USER || si->si_code == SI_TKILL) {
@@ -687,6 +719,24 @@ static void print_exit(struct tracy_event *e)
 	tcb_free(t);
 }
 
+/* The program execvp() runs for name: found in $PATH, or name itself. */
+static const char *program_path(const char *name, char *found, size_t size)
+{
+	const char *p = getenv("PATH");
+
+	if (strchr(name, '/'))
+		return name;
+	while (p && *p) {
+		size_t len = strcspn(p, ":");
+
+		snprintf(found, size, "%.*s/%s", (int)len, p, name);
+		if (!access(found, X_OK))
+			return found;
+		p += len + (p[len] == ':');
+	}
+	return name;
+}
+
 /*
  * The execve that starts the command happens inside tracy_exec(), before
  * the hooks can see it: its line is written from what stracy gave it,
@@ -696,8 +746,8 @@ static void print_exit(struct tracy_event *e)
 static void print_first_execve(struct tracy_child *c, char **args)
 {
 	int nr = get_syscall_number_abi("execve", TRACY_ABI_NATIVE);
-	const char *path = args[0];
 	char found[4096];
+	const char *path = program_path(args[0], found, sizeof(found));
 	struct tcb *t = tcb_of(c);
 	unsigned long n;
 	int i;
@@ -709,21 +759,8 @@ static void print_first_execve(struct tracy_child *c, char **args)
 			      false);
 	if (opt.summary == 1 || !status_shown(STATUS_SUCCESSFUL))
 		return;
-	if (!strchr(path, '/')) {
-		const char *p = getenv("PATH");
-
-		while (p && *p) {
-			size_t len = strcspn(p, ":");
-
-			snprintf(found, sizeof(found), "%.*s/%s", (int)len, p,
-				 args[0]);
-			if (!access(found, X_OK)) {
-				path = found;
-				break;
-			}
-			p += len + (p[len] == ':');
-		}
-	}
+	if (opt.npaths && !path_selected(path))
+		return;
 	line_begin(t);
 	out_puts("execve(");
 	print_quoted_local(path, strlen(path), -1);
@@ -922,10 +959,90 @@ static const char *parse_sort(const char *arg)
 	return arg;
 }
 
+/*
+ * strace's options stracy does not have, and why: refused, with status 1,
+ * before anything is started.
+ */
+static const struct {
+	int letter;
+	const char *why;
+} unsupported[] = {
+	{ 'i', "the instruction pointer is not printed" },
+	{ 'I', "the signals stracy blocks while it traces are fixed (as -I 2)" },
+	{ 'k', "stack traces need an unwinder (libdw or libunwind), which "
+	       "stracy does not link" },
+	{ 'n', "syscall numbers are not printed" },
+	{ 'O', "there is no overhead to subtract: -c measures the CPU time "
+	       "of the call itself" },
+	{ 'u', "libtracy-fast's tracy_exec() has no step between fork and exec "
+	       "to change credentials in" },
+	{ 'U', "the columns of the -c table are strace's default ones" },
+	{ 'Y', "processes are not named by their comm" },
+};
+
+static void refuse(int letter)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(unsupported) / sizeof(*unsupported); i++)
+		if (unsupported[i].letter == letter) {
+			fprintf(stderr, "stracy: option -%c is not supported: "
+				"%s\n", letter, unsupported[i].why);
+			exit(1);
+		}
+}
+
+/* -P PATH: the path, and also what it resolves to, as strace. */
+static void add_path(const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	if (opt.npaths + 2 > (int)(sizeof(opt.paths) / sizeof(*opt.paths))) {
+		fprintf(stderr, "stracy: too many -P\n");
+		exit(1);
+	}
+	opt.paths[opt.npaths++] = path;
+	if (real && strcmp(real, path)) {
+		fprintf(stderr, "stracy: Requested path \"%s\" resolved into "
+			"\"%s\"\n", path, real);
+		opt.paths[opt.npaths++] = real;
+	} else {
+		free(real);
+	}
+}
+
+bool path_selected(const char *path)
+{
+	int i;
+
+	for (i = 0; i < opt.npaths; i++)
+		if (!strcmp(opt.paths[i], path))
+			return true;
+	return false;
+}
+
+/* -E VAR=VAL or -E VAR, for the command: applied once stracy has started. */
+static const char *env_changes[64];
+static int nenv_changes;
+
+static void apply_env_changes(void)
+{
+	int i;
+
+	for (i = 0; i < nenv_changes; i++) {
+		const char *eq = strchr(env_changes[i], '=');
+
+		if (eq)
+			putenv((char *)env_changes[i]);
+		else
+			unsetenv(env_changes[i]);
+	}
+}
+
 /* Long options without a letter; the -e ones in longopts[]'s order. */
 enum {
 	LONG_TRACE = 256, LONG_SIGNAL, LONG_STATUS, LONG_INJECT, LONG_FAULT,
-	LONG_SEPARATELY, LONG_SECCOMP,
+	LONG_SEPARATELY, LONG_SECCOMP, LONG_DAEMONIZE,
 };
 /* --trace=SET is -e trace=SET, and so on. */
 static const char *const long_expr_names[] = {
@@ -966,12 +1083,25 @@ static int parse_options(int argc, char **argv)
 		{ "fault", required_argument, NULL, LONG_FAULT },
 		/* What it asks for, the library does unasked. */
 		{ "seccomp-bpf", no_argument, NULL, LONG_SECCOMP },
+		{ "output-append-mode", no_argument, NULL, 'A' },
+		{ "daemonize", optional_argument, NULL, LONG_DAEMONIZE },
+		{ "env", required_argument, NULL, 'E' },
+		{ "trace-path", required_argument, NULL, 'P' },
+		{ "const-print-style", required_argument, NULL, 'X' },
+		/* Refused, as their letters. */
+		{ "instruction-pointer", no_argument, NULL, 'i' },
+		{ "interruptible", required_argument, NULL, 'I' },
+		{ "stack-trace", no_argument, NULL, 'k' },
+		{ "syscall-number", no_argument, NULL, 'n' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "summary-columns", required_argument, NULL, 'U' },
+		{ "decode-pids", required_argument, NULL, 'Y' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char expr[4096];
 	int o;
 
-	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVwxyzZ",
+	while ((o = getopt_long(argc, argv, "+a:Ab:cCdDe:E:fFhiI:knO:o:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
 				longopts, NULL)) != -1) {
 		switch (o) {
 		case 'a': opt.column = parse_number(o, optarg, 0); break;
@@ -982,6 +1112,50 @@ static int parse_options(int argc, char **argv)
 				usage_hint();
 			}
 			opt.after_execve = true;
+			break;
+		case 'A': opt.append = true; break;
+		case 'D': opt.daemonize++; break;
+		case LONG_DAEMONIZE:
+			opt.daemonize = !optarg || !strcmp(optarg, "grandchild") ? 1 :
+					!strcmp(optarg, "pgroup") ||
+					!strcmp(optarg, "pgrp") ? 2 :
+					!strcmp(optarg, "session") ? 3 : 0;
+			if (!opt.daemonize) {
+				fprintf(stderr, "stracy: invalid --daemonize "
+					"argument: '%s'\n", optarg);
+				usage_hint();
+			}
+			break;
+		case 'E':
+			if (nenv_changes == (int)(sizeof(env_changes) /
+						  sizeof(*env_changes))) {
+				fprintf(stderr, "stracy: too many -E\n");
+				exit(1);
+			}
+			env_changes[nenv_changes++] = optarg;
+			break;
+		case 'F':
+			fprintf(stderr, "stracy: option -F is deprecated, please "
+				"use -f/--follow-forks instead\n");
+			opt.follow++;
+			break;
+		case 'P': add_path(optarg); break;
+		case 'X':
+			if (!strcmp(optarg, "raw"))
+				opt.xlat_style = XLAT_RAW;
+			else if (!strcmp(optarg, "abbrev"))
+				opt.xlat_style = XLAT_ABBREV;
+			else if (!strcmp(optarg, "verbose"))
+				opt.xlat_style = XLAT_VERBOSE;
+			else {
+				fprintf(stderr, "stracy: invalid -X argument: "
+					"'%s'\n", optarg);
+				usage_hint();
+			}
+			break;
+		case 'i': case 'I': case 'k': case 'n': case 'O': case 'u':
+		case 'U': case 'Y':
+			refuse(o);
 			break;
 		case 'c': opt.summary = 1; break;
 		case 'w': opt.summary_wall = true; break;
@@ -1032,6 +1206,19 @@ static int parse_options(int argc, char **argv)
 		fprintf(stderr, "stracy: must have PROG [ARGS] or -p PID\n");
 		usage_hint();
 	}
+	if (opt.daemonize > 3) {
+		fprintf(stderr, "stracy: Too many -D's (%d), maximum supported "
+			"-D count is 3\n", opt.daemonize);
+		usage_hint();
+	}
+	if (opt.daemonize && optind >= argc) {
+		fprintf(stderr, "stracy: PROG [ARGS] must be specified with "
+			"-D/--daemonize\n");
+		usage_hint();
+	}
+	if (opt.append && !opt.outfile)
+		fprintf(stderr, "stracy: -A/--output-append-mode has no effect "
+			"without -o/--output\n");
 	if (opt.follow == 2 && !opt.outfile)
 		opt.follow = 1;
 	if (opt.timestamps > 3)
@@ -1144,19 +1331,101 @@ static int trace(void)
 	return status;
 }
 
+/* -D: the tracer's end of the pipe the command waits on. */
+static int daemon_ready = -1;
+
+/*
+ * -D: the command runs in stracy's own process, so that its parent (a
+ * shell) waits for it itself, and stracy traces it from a grandchild
+ * that is no one's child (-DD: in a process group of its own, -DDD: in a
+ * session of its own). The command waits until the tracer has attached
+ * (a byte on a pipe; the end of the pipe without it: the tracer failed,
+ * and said why), then executes the program. Returns in the tracer, with
+ * the pid of the command.
+ */
+static pid_t daemonize(char **command)
+{
+	pid_t tracee = getpid(), middle;
+	char c, path[4096];
+	int ready[2];
+	ssize_t n;
+
+	if (pipe2(ready, O_CLOEXEC)) {
+		perror("stracy: pipe2");
+		exit(1);
+	}
+	/* Yama's ptrace_scope 1 lets only ancestors attach, unless asked. */
+	prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY);
+	middle = fork();
+	if (middle < 0) {
+		perror("stracy: fork");
+		exit(1);
+	}
+	if (!middle) {
+		pid_t tracer = fork();
+
+		if (tracer)
+			_exit(tracer < 0);
+		close(ready[0]);
+		if (opt.daemonize == 2)
+			setpgid(0, 0);
+		else if (opt.daemonize == 3)
+			setsid();
+		daemon_ready = ready[1];
+		return tracee;
+	}
+	close(ready[1]);
+	waitpid(middle, NULL, 0);
+	while ((n = read(ready[0], &c, 1)) < 0 && errno == EINTR)
+		;
+	if (n != 1)
+		exit(1);
+	close(ready[0]);
+	prctl(PR_SET_PTRACER, 0);
+	/* One execve, as the line of a command stracy starts shows it. */
+	execv(program_path(command[0], path, sizeof(path)), command);
+	fprintf(stderr, "stracy: Can't exec '%s': %m\n", command[0]);
+	exit(errno == ENOENT ? 127 : 126);
+}
+
+/* -D: the tracer attaches to the command, and lets it go on. */
+static void attach_command(pid_t pid)
+{
+	if (!tracy_attach(session, pid)) {
+		fprintf(stderr, "stracy: attach: ptrace(PTRACE_SEIZE, %d): %m\n",
+			pid);
+		exit(1);
+	}
+	first_pid = pid;
+	hiding_until_execve = true;
+	if (opt.quiet < 1)
+		fprintf(stderr, "stracy: Process %d attached\n", pid);
+	if (write(daemon_ready, "", 1) != 1) {
+		perror("stracy: write");
+		exit(1);
+	}
+	close(daemon_ready);
+}
+
 int main(int argc, char **argv)
 {
+	pid_t daemon_pid = 0;
 	int command, status;
 
 	sysents_init();
 	qualify_defaults();
 	command = parse_options(argc, argv);
+	if (opt.daemonize) {
+		apply_env_changes();
+		daemon_pid = daemonize(argv + command);
+	}
 	/*
 	 * A command started without -f is traced with its children all the
 	 * same, hidden (struct tcb): the seccomp backend, the fast one on a
 	 * stock kernel, can only run a command whose children it traces.
+	 * One attached to (-D) runs on ptrace or kmask, which let go of them.
 	 */
-	session = tracy_init(opt.follow || command < argc ?
+	session = tracy_init(opt.follow || (command < argc && !daemon_pid) ?
 			     TRACY_TRACE_CHILDREN : 0);
 	if (!session) {
 		perror("stracy: tracy_init");
@@ -1172,8 +1441,12 @@ int main(int argc, char **argv)
 	set_signals();
 
 	starting = true;
-	if (command < argc)
+	if (daemon_pid) {
+		attach_command(daemon_pid);
+	} else if (command < argc) {
+		apply_env_changes();
 		start_command(argv + command);
+	}
 	attach_all();
 	starting = false;
 	status = trace();
@@ -1188,5 +1461,6 @@ int main(int argc, char **argv)
 		tcb_free(tcbs);
 	if (shared_out != stderr)
 		fclose(shared_out);
-	die_like(status);
+	/* -D: no one waits for the tracer; the command's parent has its status. */
+	die_like(daemon_pid ? 0 : status);
 }

@@ -136,7 +136,7 @@ void output_open(void)
 {
 	shared_out = stderr;
 	if (opt.outfile && opt.follow < 2) {
-		shared_out = fopen(opt.outfile, "we");
+		shared_out = fopen(opt.outfile, opt.append ? "ae" : "we");
 		if (!shared_out) {
 			fprintf(stderr, "stracy: Can't fopen '%s': %m\n",
 				opt.outfile);

@@ -109,11 +109,93 @@ def t_bad_usage(s, tmp):
               marker], "invalid inject argument"),
             (["-e", "trace=/[", "touch", marker], "regcomp"),
             (["-s", "x", "touch", marker], "invalid -s argument"),
+            (["-X", "names", "touch", marker], "invalid -X argument: 'names'"),
+            (["-DDDD", "touch", marker], "Too many -D's (4)"),
+            (["-D", "-p", "1"], "PROG [ARGS] must be specified with -D"),
             ([], "must have PROG [ARGS] or -p PID")]:
         done = run(s, *args)
         check(done.returncode == 1, f"{args}: status {done.returncode}")
         check(message in done.stderr, f"{args}: {done.stderr!r}")
     check(not os.path.exists(marker), "a bad command line started the command")
+
+
+def t_unsupported(s, tmp):
+    """strace's options stracy does not have: refused with the reason,
+    status 1, the command never started."""
+    marker = os.path.join(tmp, "ran")
+    for args in (["-i"], ["-I", "1"], ["-k"], ["-n"], ["-O", "1"],
+                 ["-u", "root"], ["-U", "name"], ["-Y"], ["--stack-trace"],
+                 ["-e", "read=1"], ["-e", "write=all"], ["-e", "raw=all"],
+                 ["-e", "abbrev=none"], ["-e", "verbose=none"]):
+        done = run(s, *args, "touch", marker)
+        check(done.returncode == 1, f"{args}: status {done.returncode}")
+        check(re.search(r"^stracy: -[\w ]+=? is not supported: \w+",
+                        done.stderr.replace("option -", "-"), re.M),
+              f"{args}: {done.stderr!r}")
+    check(not os.path.exists(marker), "a refused option started the command")
+
+
+def t_trace_path(s, tmp):
+    """-P: only the calls on the path or a descriptor of it, a link
+    resolved (and said)."""
+    path = os.path.join(tmp, "f")
+    with open(path, "w") as f:
+        f.write("x\n")
+    link = os.path.join(tmp, "l")
+    os.symlink(path, link)
+    done = run(s, "-P", link, "cat", path, "/etc/hostname")
+    check(f'Requested path "{link}" resolved into "{path}"' in done.stderr,
+          done.stderr)
+    calls = [l for l in done.stderr.splitlines()
+             if re.match(r"^\w+\(", l)]
+    check(re.match(rf'^openat\(AT_FDCWD, "{path}", O_RDONLY\) += (\d+)$',
+                   calls[0]) if calls else False, calls)
+    fd = re.search(r"= (\d+)$", calls[0]).group(1)
+    check(all(re.match(rf"^\w+\({fd}[,)]", l) for l in calls[1:]) and
+          any(l.startswith(f"close({fd})") for l in calls), calls)
+    check("hostname" not in done.stderr, done.stderr)
+
+
+def t_daemonize(s, tmp):
+    """-D: the command runs in stracy's process (its parent is ours, and
+    its status ours to collect), traced from a grandchild from its
+    execve on."""
+    out = os.path.join(tmp, "trace")
+    for opt in ("-D", "-DD", "-DDD"):
+        done = run(s, opt, "-o", out, "-e", "trace=execve,read,exit_group",
+                   PYTHON, "-c", "import os, sys; print(os.getppid()); "
+                   "sys.exit(5)")
+        check(done.returncode == 5, f"{opt}: status {done.returncode}")
+        check(done.stdout.strip() == str(os.getpid()),
+              f"{opt}: the command's parent is {done.stdout.strip()}")
+        deadline = time.time() + TIMEOUT
+        text = ""
+        while time.time() < deadline and "+++ exited with 5" not in text:
+            time.sleep(0.05)
+            with open(out) as f:
+                text = f.read()
+        lines = text.splitlines()
+        check(lines and lines[0].startswith(f'execve("{PYTHON}", '
+                                            f'["{PYTHON}", "-c", '),
+              f"{opt}: the trace begins with {lines[:1]}")
+        check(lines[-1] == "+++ exited with 5 +++" and
+              "exit_group(5)" in text and "read(" in text, text[-300:])
+
+
+def t_env_append(s, tmp):
+    out = os.path.join(tmp, "trace")
+    env = dict(os.environ, GONE="1")
+    for i in range(2):
+        done = run(s, "-A", "-o", out, "-E", "NEW=x", "-E", "GONE",
+                   "-e", "trace=exit_group", "sh", "-c",
+                   'echo "$NEW-${GONE-unset}"', env=env)
+        check(done.stdout == "x-unset\n", done.stdout)
+    with open(out) as f:
+        text = f.read()
+    check(text.count("+++ exited with 0 +++") == 2, f"-A: {text}")
+    done = run(s, "-A", "-e", "trace=none", "true")
+    check("-A/--output-append-mode has no effect without -o" in done.stderr,
+          done.stderr)
 
 
 def t_long_options(s, tmp):
@@ -572,6 +654,7 @@ def t_closed_pipe(s, tmp):
 
 
 TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
+         t_unsupported, t_trace_path, t_daemonize, t_env_append,
          t_long_options, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_inject_fails_the_command, t_inject_rate,
