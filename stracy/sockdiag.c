@@ -122,20 +122,33 @@ static int parse_unix(const struct nlmsghdr *h, unsigned long inode,
 	return d->peer || d->path_len ? 1 : -1;
 }
 
-/* Sends req, reads the answers until parse finds inode. */
-static bool diag_query(void *req, size_t len, unsigned long inode,
-		       diag_parser parse, struct sock_details *d)
+/*
+ * Sends a SOCK_DIAG_BY_FAMILY request (body: its family's request, flags:
+ * NLM_F_DUMP or not), reads the answers until parse finds inode.
+ */
+static bool diag_query(const void *body, size_t len, uint16_t flags,
+		       unsigned long inode, diag_parser parse,
+		       struct sock_details *d)
 {
 	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct {
+		struct nlmsghdr h;
+		unsigned char body[64];
+	} req = {
+		.h = { .nlmsg_len = NLMSG_LENGTH(len),
+		       .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+		       .nlmsg_flags = NLM_F_REQUEST | flags },
+	};
 	static long buf[8192 / sizeof(long)];
 	bool found = false, done = false;
 	int fd, rc;
 	ssize_t n;
 
+	memcpy(req.body, body, len);
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 	if (fd < 0)
 		return false;
-	if (sendto(fd, req, len, 0, (struct sockaddr *)&kernel,
+	if (sendto(fd, &req, req.h.nlmsg_len, 0, (struct sockaddr *)&kernel,
 		   sizeof(kernel)) < 0)
 		done = true;
 	while (!done) {
@@ -167,37 +180,27 @@ static bool diag_query(void *req, size_t len, unsigned long inode,
 static bool query_inet(int family, int protocol, unsigned long inode,
 		       struct sock_details *d)
 {
-	struct {
-		struct nlmsghdr h;
-		struct inet_diag_req_v2 r;
-	} req = {
-		.h = { .nlmsg_len = sizeof(req),
-		       .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP },
-		.r = { .sdiag_family = (uint8_t)family,
-		       .sdiag_protocol = (uint8_t)protocol,
-		       .idiag_states = ~0U },
+	struct inet_diag_req_v2 r = {
+		.sdiag_family = (uint8_t)family,
+		.sdiag_protocol = (uint8_t)protocol,
+		.idiag_states = ~0U,
 	};
 
-	return diag_query(&req, sizeof(req), inode, parse_inet, d);
+	return diag_query(&r, sizeof(r), NLM_F_DUMP, inode, parse_inet, d);
 }
 
+/* A unix socket is looked up by its inode, without a dump. */
 static bool query_unix(unsigned long inode, struct sock_details *d)
 {
-	struct {
-		struct nlmsghdr h;
-		struct unix_diag_req r;
-	} req = {
-		.h = { .nlmsg_len = sizeof(req),
-		       .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-		       .nlmsg_flags = NLM_F_REQUEST },
-		.r = { .sdiag_family = AF_UNIX, .udiag_states = ~0U,
-		       .udiag_ino = (uint32_t)inode,
-		       .udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
-		       .udiag_cookie = { ~0U, ~0U } },
+	struct unix_diag_req r = {
+		.sdiag_family = AF_UNIX,
+		.udiag_states = ~0U,
+		.udiag_ino = (uint32_t)inode,
+		.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
+		.udiag_cookie = { ~0U, ~0U },
 	};
 
-	return diag_query(&req, sizeof(req), inode, parse_unix, d);
+	return diag_query(&r, sizeof(r), 0, inode, parse_unix, d);
 }
 
 /* The details of socket inode of protocol proto, asked, into the cache. */
