@@ -55,9 +55,12 @@ def serve():
     c, _ = srv.accept()
     c.sendall(c.recv(100).upper())
     c.close()
+# The client's socket first: accept4() takes its descriptor number as it
+# begins to wait, so a server thread started first would race for it.
+c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 t = threading.Thread(target=serve)
 t.start()
-c = socket.create_connection(('127.0.0.1', port))
+c.connect(('127.0.0.1', port))
 c.sendall(b'hello')
 print(c.recv(100))
 c.close()
@@ -226,7 +229,7 @@ TRACEE = [(re.compile(r"/tmp/cc\w{6}\."), "/tmp/ccTEMP."),
           (re.compile(r"(\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):\d+"),
            r"\1:PORT"),
           (re.compile(r"(pipe|socket|TCP|UDP|UNIX|UNIX-STREAM|TCPv6|UDPv6):"
-                      r"\[\d+(->\d+)?"), r"\1:[INODE"),
+                      r"\[\d+(->\d+)?(?=[],])"), r"\1:[INODE"),
           (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N")]
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"')
 VARS = re.compile(r"/\* \d+ vars \*/")
