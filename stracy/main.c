@@ -55,7 +55,7 @@ static void usage_hint(void)
 static void usage(void)
 {
 	printf("\
-Usage: stracy [-ACdDffFhqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
+Usage: stracy [-ACdDffFhnqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
               [-E VAR[=VAL]]... [-o FILE] [-p PID]... [-P PATH]... [-s STRSIZE]\n\
               [-S SORTBY] [-X FORMAT] {-p PID | PROG [ARGS]}\n\
    or: stracy -c[fw] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
@@ -107,6 +107,7 @@ Output:\n\
   -r             relative time stamp on each line\n\
   -s STRSIZE     show at most STRSIZE bytes of each string (default 32)\n\
   -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n\
+  -n             the syscall's number on each line\n\
   -T             time spent in each syscall\n\
   -v             unabbreviated environments\n\
   -x, -xx        non-ASCII strings in hex; all strings in hex\n\
@@ -125,7 +126,7 @@ Miscellaneous:\n\
   -V, --version  the version\n\
 \n\
 strace's long option names (--follow-forks, --trace=SET, ...) work too: stracy(1).\n\
-Not supported, and refused: -i -I -k -n -O -u -U -Y (stracy(1) says why).\n\
+Not supported, and refused: -i -I -k -O -u -U -Y (stracy(1) says why).\n\
 TRACY_BACKEND=kmask|seccomp|classic in the environment forces a backend.\n");
 	exit(0);
 }
@@ -761,6 +762,7 @@ static void print_first_execve(struct tracy_child *c, char **args)
 		return;
 	if (opt.npaths && !path_selected(path))
 		return;
+	t->nr = nr;	/* for -n */
 	line_begin(t);
 	out_puts("execve(");
 	print_quoted_local(path, strlen(path), -1);
@@ -967,11 +969,12 @@ static const struct {
 	int letter;
 	const char *why;
 } unsupported[] = {
-	{ 'i', "the instruction pointer is not printed" },
+	{ 'i', "libtracy-fast gives a tracee's instruction pointer at its "
+	       "syscall stops only, not at the signal stops strace prints it "
+	       "at" },
 	{ 'I', "the signals stracy blocks while it traces are fixed (as -I 2)" },
 	{ 'k', "stack traces need an unwinder (libdw or libunwind), which "
 	       "stracy does not link" },
-	{ 'n', "syscall numbers are not printed" },
 	{ 'O', "there is no overhead to subtract: -c measures the CPU time "
 	       "of the call itself" },
 	{ 'u', "libtracy-fast's tracy_exec() has no step between fork and exec "
@@ -1072,6 +1075,7 @@ static int parse_options(int argc, char **argv)
 		{ "summary-wall-clock", no_argument, NULL, 'w' },
 		{ "absolute-timestamps", no_argument, NULL, 't' },
 		{ "syscall-times", no_argument, NULL, 'T' },
+		{ "syscall-number", no_argument, NULL, 'n' },
 		{ "no-abbrev", no_argument, NULL, 'v' },
 		{ "decode-fds", no_argument, NULL, 'y' },
 		{ "successful-only", no_argument, NULL, 'z' },
@@ -1092,7 +1096,6 @@ static int parse_options(int argc, char **argv)
 		{ "instruction-pointer", no_argument, NULL, 'i' },
 		{ "interruptible", required_argument, NULL, 'I' },
 		{ "stack-trace", no_argument, NULL, 'k' },
-		{ "syscall-number", no_argument, NULL, 'n' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "summary-columns", required_argument, NULL, 'U' },
 		{ "decode-pids", required_argument, NULL, 'Y' },
@@ -1153,7 +1156,8 @@ static int parse_options(int argc, char **argv)
 				usage_hint();
 			}
 			break;
-		case 'i': case 'I': case 'k': case 'n': case 'O': case 'u':
+		case 'n': opt.syscall_numbers = true; break;
+		case 'i': case 'I': case 'k': case 'O': case 'u':
 		case 'U': case 'Y':
 			refuse(o);
 			break;

@@ -121,6 +121,9 @@ void line_begin(struct tcb *t)
 			   (long)d.tv_sec, (long)(d.tv_nsec / 1000),
 			   opt.timestamps ? ") " : " ");
 	}
+	/* -n: the number of the syscall, or of the last one, as strace. */
+	if (opt.syscall_numbers)
+		out_printf("[%4ld] ", t->nr);
 }
 
 void line_end(struct tcb *t)

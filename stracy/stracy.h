@@ -41,6 +41,7 @@ struct options {
 	int timestamps;		/* -t: 1, -tt: 2, -ttt: 3 */
 	bool relative;		/* -r */
 	bool syscall_times;	/* -T */
+	bool syscall_numbers;	/* -n */
 	int summary;		/* -c: 1, -C: 2 */
 	const char *sort_by;	/* -S */
 	bool summary_wall;	/* -w: wall-clock time in the table */

@@ -172,6 +172,7 @@ def corpus(tree, stracy):
         ("ls, -c", ["-c"], ["ls", "-l", t]),
         ("env, -v", ["-v", "-e", "trace=execve"], ["env", "-i", "A=1", "true"]),
         ("cat file, -X raw", ["-X", "raw"], ["cat", f"{t}/a/one.txt"]),
+        ("cat file, -n", ["-n"], ["cat", f"{t}/a/one.txt"]),
         ("sh, ls -l, -X verbose", ["-f", "-X", "verbose"],
          ["sh", "-c", "trap '' INT; ls -l /dev/null"]),
         ("cat, wc, -P", ["-f", "-P", f"{t}/a/one.txt"],
@@ -262,6 +263,10 @@ def normalise(entries):
                         + r")\b") if pids else None
     result = []
     for _, line in entries:
+        # -n's "[ NNN] " before the line the masks below look at.
+        number = re.match(r"\[ *\d+\] ", line)
+        if number:
+            line = line[number.end():]
         line = re.sub(r" +(?== )", "", line)     # the -a column padding
         line = HEX.sub("ADDR", line)
         line = TIMES.sub("", line)
@@ -276,7 +281,7 @@ def normalise(entries):
             r"set_tid_address|rt_sigreturn)\(", line) else line
         line = re.sub(r"si_pid=\d+", "si_pid=PID", line)
         line = re.sub(r"(kill|tgkill)\(\d+", r"\1(PID", line)
-        result.append(line)
+        result.append(number.group(0) + line if number else line)
     return result
 
 

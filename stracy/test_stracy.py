@@ -123,7 +123,7 @@ def t_unsupported(s, tmp):
     """strace's options stracy does not have: refused with the reason,
     status 1, the command never started."""
     marker = os.path.join(tmp, "ran")
-    for args in (["-i"], ["-I", "1"], ["-k"], ["-n"], ["-O", "1"],
+    for args in (["-i"], ["-I", "1"], ["-k"], ["-O", "1"],
                  ["-u", "root"], ["-U", "name"], ["-Y"], ["--stack-trace"],
                  ["-e", "read=1"], ["-e", "write=all"], ["-e", "raw=all"],
                  ["-e", "abbrev=none"], ["-e", "verbose=none"]):
