@@ -46,6 +46,12 @@ static volatile sig_atomic_t interrupted;
 /* -D: what the command does before its execve is stracy's, not shown. */
 static bool hiding_until_execve;
 
+/* execve or execveat: a program is executed. */
+static bool is_execve(const char *name)
+{
+	return name && !strncmp(name, "execve", 6);
+}
+
 static void usage_hint(void)
 {
 	fprintf(stderr, "Try 'stracy -h' for more information.\n");
@@ -367,7 +373,7 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 		const char *name = get_syscall_name_abi((int)t->nr, t->abi);
 
 		/* -D: the command's own syscalls begin with its execve. */
-		if (t->pid != first_pid || !name || strncmp(name, "execve", 6)) {
+		if (t->pid != first_pid || !is_execve(name)) {
 			t->in_syscall = false;
 			return TRACY_HOOK_CONTINUE;
 		}
@@ -415,7 +421,7 @@ static void exec_takeover(struct tracy_event *e, struct tcb *t)
 	const char *name = get_syscall_name_abi((int)e->syscall_num, (int)e->abi);
 	struct tcb *x;
 
-	if (!name || strncmp(name, "execve", 6) ||
+	if (!is_execve(name) ||
 	    (t->in_syscall && t->nr == e->syscall_num && t->abi == e->abi))
 		return;
 	for (x = tcbs; x; x = x->next)
@@ -551,7 +557,7 @@ static int syscall_hook(struct tracy_event *e)
 		const char *name = get_syscall_name_abi((int)e->syscall_num,
 							(int)e->abi);
 
-		if (name && !strncmp(name, "execve", 6)) {
+		if (is_execve(name)) {
 			if (e->child->pid != first_pid || opt.seen_execve)
 				return TRACY_HOOK_DETACH_CHILD;
 			opt.seen_execve = true;
@@ -608,7 +614,7 @@ static void print_signal(struct tracy_event *e)
 	const siginfo_t *si = &e->siginfo;
 	int sig = (int)e->signal_num;
 
-	if (t->hidden)
+	if (t->hidden || (hiding_until_execve && t->pid == first_pid))
 		return;
 	if (sig <= 0 || sig > 64 || !opt.signals[sig] || opt.summary == 1)
 		return;
@@ -812,8 +818,10 @@ static int set_hooks(struct tracy *t)
 		for (nr = 0; nr < MAX_SYSCALLS; nr++) {
 			const char *name = get_syscall_name_abi(nr, abi);
 
+			/* -D: the command's execve ends what is hidden. */
 			if (!name || (!opt.trace[abi][nr] &&
-				      !opt.inject[abi][nr].set))
+				      !opt.inject[abi][nr].set &&
+				      !(opt.daemonize && is_execve(name))))
 				continue;
 			/*
 			 * A syscall that is only failed, not shown nor

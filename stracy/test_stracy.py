@@ -180,6 +180,19 @@ def t_daemonize(s, tmp):
               f"{opt}: the trace begins with {lines[:1]}")
         check(lines[-1] == "+++ exited with 5 +++" and
               "exit_group(5)" in text and "read(" in text, text[-300:])
+    # execve not traced: what comes before it is hidden all the same (the
+    # tracer's byte on the pipe, the SIGCHLD of the middle process).
+    done = run(s, "-D", "-o", out, "-e", "trace=read,exit_group", "sh", "-c",
+               "read x </dev/null; exit 3")
+    check(done.returncode == 3, f"status {done.returncode}")
+    deadline = time.time() + TIMEOUT
+    text = ""
+    while time.time() < deadline and "+++ exited with 3" not in text:
+        time.sleep(0.05)
+        with open(out) as f:
+            text = f.read()
+    check(text.startswith("read(") and "exit_group(3)" in text and
+          '"\\0", 1) = 1' not in text and "SIGCHLD" not in text, text)
 
 
 def t_env_append(s, tmp):
