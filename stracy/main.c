@@ -393,9 +393,11 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 			t->injected_retval = in->retval;
 		}
 	}
-	if (!syscall_traced(t->abi, t->nr) || opt.summary == 1)
-		return TRACY_HOOK_CONTINUE;
-	if (opt.npaths && !syscall_touches_path(t, e))
+	/* -P: a call that does not touch the paths is neither shown nor counted. */
+	t->path_skipped = opt.npaths && syscall_traced(t->abi, t->nr) &&
+			  !syscall_touches_path(t, e);
+	if (!syscall_traced(t->abi, t->nr) || opt.summary == 1 ||
+	    t->path_skipped)
 		return TRACY_HOOK_CONTINUE;
 	if (staging()) {
 		stage_begin(t);
@@ -462,6 +464,7 @@ static void exec_takeover(struct tracy_event *e, struct tcb *t)
 	t->entry_complete = saved.entry_complete;
 	t->reg = saved.reg;
 	t->saved_len = saved.saved_len;
+	t->path_skipped = saved.path_skipped;
 	t->injected = saved.injected;
 	t->injected_error = saved.injected_error;
 	t->injected_retval = saved.injected_retval;
@@ -496,7 +499,7 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 			rval = t->injected_retval;
 		}
 	}
-	if (opt.summary && syscall_traced(t->abi, t->nr))
+	if (opt.summary && syscall_traced(t->abi, t->nr) && !t->path_skipped)
 		summary_count(t->abi, t->nr, opt.summary_wall ? &spent : &cpu,
 			      is_error(abi_is_32bit(t->abi) ?
 				       (long)(int32_t)rval : rval));
@@ -759,14 +762,13 @@ static void print_first_execve(struct tracy_child *c, char **args)
 	unsigned long n;
 	int i;
 
-	if (nr < 0 || !syscall_traced(TRACY_ABI_NATIVE, nr))
+	if (nr < 0 || !syscall_traced(TRACY_ABI_NATIVE, nr) ||
+	    (opt.npaths && !path_selected(path)))
 		return;
 	if (opt.summary)
 		summary_count(TRACY_ABI_NATIVE, nr, &(struct timespec){ 0 },
 			      false);
 	if (opt.summary == 1 || !status_shown(STATUS_SUCCESSFUL))
-		return;
-	if (opt.npaths && !path_selected(path))
 		return;
 	t->nr = nr;	/* for -n */
 	line_begin(t);

@@ -111,6 +111,7 @@ struct tcb {
 	FILE *staged_out;	/* -e status=: the real output, while staged */
 	char *staged;
 	size_t staged_len;
+	bool path_skipped;	/* -P: this call touches none of the paths */
 	bool injected;
 	int injected_error;
 	long injected_retval;

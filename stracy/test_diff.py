@@ -177,6 +177,8 @@ def corpus(tree, stracy):
          ["sh", "-c", "trap '' INT; ls -l /dev/null"]),
         ("cat, wc, -P", ["-f", "-P", f"{t}/a/one.txt"],
          ["sh", "-c", f"cat {t}/a/one.txt; wc -l {t}/a/one.txt {t}/a/two.txt"]),
+        ("cat, -P, -c", ["-c", "-P", f"{t}/a/one.txt"],
+         ["cat", f"{t}/a/one.txt"]),
         ("dd, -e trace=read,write", ["-e", "trace=read,write"],
          ["dd", "if=/dev/zero", f"of={t}/zero", "bs=1k", "count=3",
           "status=none"]),
