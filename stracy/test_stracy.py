@@ -10,6 +10,7 @@ selftests/run-host.py.
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -256,6 +257,16 @@ def t_strings(s, tmp):
           done.stderr)
 
 
+def ipv6_loopback():
+    """Whether this machine has IPv6 on loopback (a container may not)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
 def t_decode_fds(s, tmp):
     code = textwrap.dedent("""
         import socket
@@ -270,18 +281,23 @@ def t_decode_fds(s, tmp):
           done.stderr)
     code = textwrap.dedent("""
         import socket
-        srv = socket.socket(socket.AF_INET6); srv.bind(('::1', 0))
-        srv.listen(1)
-        c = socket.create_connection(srv.getsockname()[:2])
         p, q = socket.socketpair()
         u = socket.socket(socket.AF_UNIX); u.bind('\\0stracy-test')
-        for s in (c, p, u, srv): s.close()
+        for s in (p, u): s.close()
         """)
+    expected = [r"\d+<UNIX-STREAM:\[(\d+)->(\d+)\]>",
+                r'\d+<UNIX-STREAM:\[\d+,@"stracy-test"\]>']
+    if ipv6_loopback():
+        code += textwrap.dedent("""
+            srv = socket.socket(socket.AF_INET6); srv.bind(('::1', 0))
+            srv.listen(1)
+            c = socket.create_connection(srv.getsockname()[:2])
+            for s in (c, srv): s.close()
+            """)
+        expected += [r"\d+<TCPv6:\[\[::1\]:(\d+)->\[::1\]:(\d+)\]>",
+                     r"\d+<TCPv6:\[\[::1\]:\d+\]>"]
     done = run(s, "-yy", "-e", "trace=close", PYTHON, "-c", code)
-    for close in (r"\d+<TCPv6:\[\[::1\]:(\d+)->\[::1\]:(\d+)\]>",
-                  r"\d+<UNIX-STREAM:\[(\d+)->(\d+)\]>",
-                  r'\d+<UNIX-STREAM:\[\d+,@"stracy-test"\]>',
-                  r"\d+<TCPv6:\[\[::1\]:\d+\]>"):
+    for close in expected:
         check(re.search(rf"^close\({close}\) += 0$", done.stderr, re.M),
               f"no close({close}) in:\n{done.stderr}")
     done = run(s, "-yy", "-e", "trace=close", "cat", "/dev/null")
