@@ -976,29 +976,36 @@ static const char *parse_sort(const char *arg)
  * before anything is started.
  */
 static const struct {
-	int letter;
+	struct option opt;	/* strace's long name, and the letter */
 	const char *why;
 } unsupported[] = {
-	{ 'i', "libtracy-fast gives a tracee's instruction pointer at its "
-	       "syscall stops only, not at the signal stops strace prints it "
-	       "at" },
-	{ 'I', "the signals stracy blocks while it traces are fixed (as -I 2)" },
-	{ 'k', "stack traces need an unwinder (libdw or libunwind), which "
-	       "stracy does not link" },
-	{ 'O', "there is no overhead to subtract: -c measures the CPU time "
-	       "of the call itself" },
-	{ 'u', "libtracy-fast's tracy_exec() has no step between fork and exec "
-	       "to change credentials in" },
-	{ 'U', "the columns of the -c table are strace's default ones" },
-	{ 'Y', "processes are not named by their comm" },
+	{ { "instruction-pointer", no_argument, NULL, 'i' },
+	  "libtracy-fast gives a tracee's instruction pointer at its syscall "
+	  "stops only, not at the signal stops strace prints it at" },
+	{ { "interruptible", required_argument, NULL, 'I' },
+	  "the signals stracy blocks while it traces are fixed (as -I 2)" },
+	{ { "stack-trace", no_argument, NULL, 'k' },
+	  "stack traces need an unwinder (libdw or libunwind), which stracy "
+	  "does not link" },
+	{ { "summary-syscall-overhead", required_argument, NULL, 'O' },
+	  "there is no overhead to subtract: -c measures the CPU time of the "
+	  "call itself" },
+	{ { "user", required_argument, NULL, 'u' },
+	  "libtracy-fast's tracy_exec() has no step between fork and exec to "
+	  "change credentials in" },
+	{ { "summary-columns", required_argument, NULL, 'U' },
+	  "the columns of the -c table are strace's default ones" },
+	{ { "decode-pids", required_argument, NULL, 'Y' },
+	  "processes are not named by their comm" },
 };
+#define UNSUPPORTED	(sizeof(unsupported) / sizeof(*unsupported))
 
 static void refuse(int letter)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(unsupported) / sizeof(*unsupported); i++)
-		if (unsupported[i].letter == letter) {
+	for (i = 0; i < UNSUPPORTED; i++)
+		if (unsupported[i].opt.val == letter) {
 			fprintf(stderr, "stracy: option -%c is not supported: "
 				"%s\n", letter, unsupported[i].why);
 			exit(1);
@@ -1066,7 +1073,7 @@ static const char *const long_expr_names[] = {
 static int parse_options(int argc, char **argv)
 {
 	/* strace's long names of the same options. */
-	static const struct option longopts[] = {
+	static const struct option supported[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "columns", required_argument, NULL, 'a' },
@@ -1102,17 +1109,17 @@ static int parse_options(int argc, char **argv)
 		{ "env", required_argument, NULL, 'E' },
 		{ "trace-path", required_argument, NULL, 'P' },
 		{ "const-print-style", required_argument, NULL, 'X' },
-		/* Refused, as their letters. */
-		{ "instruction-pointer", no_argument, NULL, 'i' },
-		{ "interruptible", required_argument, NULL, 'I' },
-		{ "stack-trace", no_argument, NULL, 'k' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "summary-columns", required_argument, NULL, 'U' },
-		{ "decode-pids", required_argument, NULL, 'Y' },
-		{ NULL, 0, NULL, 0 },
 	};
+	/* ... and those of the refused ones, refused as their letters. */
+	struct option longopts[sizeof(supported) / sizeof(*supported) +
+			       UNSUPPORTED + 1] = { { NULL, 0, NULL, 0 } };
+	size_t n = sizeof(supported) / sizeof(*supported), i;
 	char expr[4096];
 	int o;
+
+	memcpy(longopts, supported, sizeof(supported));
+	for (i = 0; i < UNSUPPORTED; i++)
+		longopts[n + i] = unsupported[i].opt;
 
 	while ((o = getopt_long(argc, argv, "+a:Ab:cCdDe:E:fFhiI:knO:o:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
 				longopts, NULL)) != -1) {

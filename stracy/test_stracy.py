@@ -157,6 +157,18 @@ def t_trace_path(s, tmp):
     check("hostname" not in done.stderr, done.stderr)
 
 
+def detached_trace(path, status):
+    """The -o file of a tracer no one waits for, once it has written the
+    exit of the command."""
+    deadline = time.time() + TIMEOUT
+    text = ""
+    while time.time() < deadline and f"+++ exited with {status}" not in text:
+        time.sleep(0.05)
+        with open(path) as f:
+            text = f.read()
+    return text
+
+
 def t_daemonize(s, tmp):
     """-D: the command runs in stracy's process (its parent is ours, and
     its status ours to collect), traced from a grandchild from its
@@ -169,12 +181,7 @@ def t_daemonize(s, tmp):
         check(done.returncode == 5, f"{opt}: status {done.returncode}")
         check(done.stdout.strip() == str(os.getpid()),
               f"{opt}: the command's parent is {done.stdout.strip()}")
-        deadline = time.time() + TIMEOUT
-        text = ""
-        while time.time() < deadline and "+++ exited with 5" not in text:
-            time.sleep(0.05)
-            with open(out) as f:
-                text = f.read()
+        text = detached_trace(out, 5)
         lines = text.splitlines()
         check(lines and lines[0].startswith(f'execve("{PYTHON}", '
                                             f'["{PYTHON}", "-c", '),
@@ -186,12 +193,7 @@ def t_daemonize(s, tmp):
     done = run(s, "-D", "-o", out, "-e", "trace=read,exit_group", "sh", "-c",
                "read x </dev/null; exit 3")
     check(done.returncode == 3, f"status {done.returncode}")
-    deadline = time.time() + TIMEOUT
-    text = ""
-    while time.time() < deadline and "+++ exited with 3" not in text:
-        time.sleep(0.05)
-        with open(out) as f:
-            text = f.read()
+    text = detached_trace(out, 3)
     check(text.startswith("read(") and "exit_group(3)" in text and
           '"\\0", 1) = 1' not in text and "SIGCHLD" not in text, text)
 
