@@ -97,9 +97,12 @@ $(BUILD)/bench/host/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h
 	@mkdir -p $(@D)
 	$(CXX) $(BENCH_CXXFLAGS) -c -o $@ $<
 
+# The host's programs know where the host's stracy is: its rows, beside
+# strace's, exist on the host only (bench/tracer/tracer.h).
 $(BUILD)/bench/host/%.o: bench/programs/%.c $(BENCH_HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) -c -o $@ $<
+	$(CC) $(BENCH_CFLAGS) -DBENCH_STRACY='"$(abspath $(STRACY))"' \
+		-c -o $@ $<
 
 $(BUILD)/bench/host/tracer.o: bench/tracer/tracer.c $(BENCH_HEADERS)
 	@mkdir -p $(@D)
@@ -115,7 +118,7 @@ $(BUILD)/bench/host/tracee-%: bench/tracee/%.c bench/tracee/tracee.h
 	$(CC) $(GUEST_CFLAGS) -o $@ $<
 
 bench-host: $(foreach p,$(BENCH_PROGRAMS),$(BUILD)/bench/host/bench-$(p)) \
-	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/host/tracee-$(p))
+	$(foreach p,$(BENCH_TRACEES),$(BUILD)/bench/host/tracee-$(p)) $(STRACY)
 
 # Runs the host's programs, showing their progress; their JSON goes where
 # the guests' goes, with the place named in it (collect.py).

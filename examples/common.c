@@ -98,23 +98,6 @@ const char *example_errno_name(int err)
 	return err > 0 ? strerrorname_np(err) : NULL;
 }
 
-int example_errno_parse(const char *text)
-{
-	char *end;
-	long number;
-	int err;
-
-	number = strtol(text, &end, 10);
-	if (end != text && !*end)
-		return number > 0 && number <= MAX_ERRNO &&
-		       example_errno_name((int)number) ? (int)number : -1;
-	for (err = 1; err <= MAX_ERRNO; err++)
-		if (example_errno_name(err) &&
-		    !strcmp(example_errno_name(err), text))
-			return err;
-	return -1;
-}
-
 int example_syscall_errno(const struct tracy_event *e)
 {
 	long ret = e->args.return_code;

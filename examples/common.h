@@ -43,9 +43,6 @@ int example_hook(struct tracy *t, const char *name, tracy_hook_func func,
 /* "ENOENT" for ENOENT; NULL for a number that names no errno. */
 const char *example_errno_name(int err);
 
-/* The errno that "ENOENT" or "2" names, or -1 if none has a name. */
-int example_errno_parse(const char *text);
-
 /*
  * The syscall result of e's exit stop: its errno (a positive number) if
  * it failed, or 0.

@@ -2,7 +2,7 @@
 # each from examples/<name>.c and common.c, linked with the host library.
 # They include <tracy.h> as a user would, from the library's directory.
 
-EXAMPLES         := iolog faultinject jail
+EXAMPLES         := iolog jail
 EXAMPLES_CFLAGS  := $(HOST_CFLAGS) -Ilibtracy-fast
 EXAMPLES_SOURCES := examples/common.c examples/common.h
 

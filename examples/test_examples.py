@@ -100,61 +100,6 @@ def test_iolog_usage(ex, tmp):
     expect_status(done, 127)
 
 
-def test_faultinject_fails_the_chosen_syscall(ex, tmp):
-    victim = os.path.join(tmp, "victim")
-    open(victim, "w", encoding="utf-8").close()
-    for err, message in (("EROFS", "Read-only file system"),
-                         ("EPERM", "Operation not permitted")):
-        done = ex.run("faultinject", "-e", f"unlinkat={err}", "-s", "1",
-                      "--", "rm", victim)
-        expect_status(done, 1)
-        check(os.path.exists(victim), "rm removed the file")
-        check(message in done.stderr, f"rm did not see {err}:\n"
-              f"{done.stderr}")
-        check(f"unlinkat: 1 calls, 1 failed with {err}" in done.stderr,
-              f"no summary in:\n{done.stderr}")
-
-
-def own_lines(text):
-    """The lines of a tool's stderr, without valgrind's (==PID== or --PID--)."""
-    return [line for line in text.splitlines()
-            if not re.match(r"(==|--)\d+(==|--)", line)]
-
-
-def test_faultinject_repeats_with_a_seed(ex, tmp):
-    script = "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo $i; done"
-    runs = [ex.run("faultinject", "-e", "write=EIO", "-r", "0.5", "-s",
-                   seed, "--", "/bin/sh", "-c", script, cwd=tmp)
-            for seed in ("7", "7", "8")]
-    check(runs[0].stdout == runs[1].stdout and
-          own_lines(runs[0].stderr) == own_lines(runs[1].stderr),
-          "the same seed failed otherwise")
-    check(own_lines(runs[0].stderr) != own_lines(runs[2].stderr),
-          "another seed failed the same")
-    summary = re.search(r"write: (\d+) calls, (\d+) failed with EIO",
-                        runs[0].stderr)
-    check(summary, f"no summary in:\n{runs[0].stderr}")
-    calls, failed = int(summary.group(1)), int(summary.group(2))
-    check(0 < failed < calls, f"{failed} of {calls} failed at rate 0.5")
-    check("faultinject: seed 7" in runs[0].stderr, "seed not printed")
-    none = ex.run("faultinject", "-e", "write=EIO", "-r", "0", "--",
-                  "/bin/sh", "-c", script, cwd=tmp)
-    expect_status(none, 0)
-    check(none.stdout.split() == [str(i) for i in range(1, 13)],
-          f"rate 0 failed something: {none.stdout!r}")
-
-
-def test_faultinject_usage(ex, tmp):
-    for args in ([], ["--", "true"], ["-e", "openat", "--", "true"],
-                 ["-e", "openat=EFOO", "--", "true"],
-                 ["-e", "openat=ENOENT", "-r", "1.5", "--", "true"],
-                 ["-e", "openat=ENOENT", "-e", "openat=EIO", "--", "true"],
-                 ["-e", "no_such_syscall=EIO", "--", "true"],
-                 ["-e", "openat=ENOENT"]):
-        done = ex.run("faultinject", *args, cwd=tmp)
-        expect_status(done, USAGE_STATUS)
-
-
 def jail_tree(tmp):
     """box/ (the jail), out/ (elsewhere), ro/ (read-only), and links."""
     for name in ("box", "out", "ro"):

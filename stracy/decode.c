@@ -157,6 +157,34 @@ static void print_quoted(const unsigned char *s, size_t len, bool force_hex)
 }
 
 /*
+ * The NUL-terminated string at addr, at most n bytes of it, into buf (not
+ * terminated): how many bytes were read before the NUL, n, or a fault;
+ * -1 if none could be read.
+ */
+static ssize_t read_cstr(unsigned long addr, unsigned char *buf, size_t n)
+{
+	size_t got = 0;
+
+	/* Byte by byte past a page end would be slow: read in chunks. */
+	while (got < n) {
+		size_t chunk = 4096 - ((addr + got) & 4095);
+		ssize_t r;
+
+		if (chunk > n - got)
+			chunk = n - got;
+		r = tracy_read_mem(child, buf + got,
+				   (tracy_child_addr_t)(addr + got), chunk);
+		if (r <= 0)
+			return got ? (ssize_t)got : -1;
+		if (memchr(buf + got, 0, (size_t)r))
+			return (ssize_t)(got + strnlen((char *)buf + got,
+						       (size_t)r));
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/*
  * len bytes at addr (len < 0: a NUL-terminated string), at most -s of
  * them, then "..." if there was more.
  */
@@ -176,29 +204,14 @@ static void print_str(unsigned long addr, long len, unsigned int limit,
 	if (!buf)
 		return;
 	if (len < 0) {
-		/* Byte by byte past a page end would be slow: read in chunks. */
-		while (got < n) {
-			size_t chunk = 4096 - ((addr + got) & 4095);
-			ssize_t r;
+		ssize_t r = n ? read_cstr(addr, buf, n) : 0;
 
-			if (chunk > n - got)
-				chunk = n - got;
-			r = tracy_read_mem(child, buf + got,
-					   (tracy_child_addr_t)(addr + got), chunk);
-			if (r <= 0)
-				break;
-			if (memchr(buf + got, 0, (size_t)r)) {
-				got += strnlen((char *)buf + got, (size_t)r);
-				n = got;
-				break;
-			}
-			got += (size_t)r;
-		}
-		if (!got && n) {
+		if (r < 0) {
 			print_addr(addr);
 			free(buf);
 			return;
 		}
+		got = (size_t)r;
 		more = got > limit;
 		if (more)
 			got = limit;
@@ -237,52 +250,9 @@ static void print_path(unsigned long addr)
 
 /* ---- File descriptors ---- */
 
-static void print_proc_link(const char *what);
+static void print_proc_link(const char *what, bool device);
 
-/* -y: the path of fd; -yy: socket endpoints as well. */
-/*
- * -yy: "TCP:[127.0.0.1:40000->127.0.0.1:8080]" for an IPv4 TCP or UDP
- * socket, found by its inode in the tracee's /proc/PID/net tables. false
- * if it is none of those (the plain "socket:[INODE]" is shown then).
- */
-static bool print_inet_socket(pid_t pid, unsigned long inode)
-{
-	static const char *const protos[] = { "tcp", "udp" };
-	char path[64], line[512];
-	unsigned int i;
-
-	for (i = 0; i < 2; i++) {
-		FILE *f;
-
-		snprintf(path, sizeof(path), "/proc/%d/net/%s", pid, protos[i]);
-		f = fopen(path, "re");
-		if (!f)
-			continue;
-		while (fgets(line, sizeof(line), f)) {
-			unsigned int la, lp, ra, rp, st;
-			unsigned long ino;
-			struct in_addr l, r;
-			char ls[16], rs[16];
-
-			if (sscanf(line, " %*d: %x:%x %x:%x %x %*s %*s %*s %*d %*d %lu",
-				   &la, &lp, &ra, &rp, &st, &ino) != 6 || ino != inode)
-				continue;
-			fclose(f);
-			l.s_addr = la;
-			r.s_addr = ra;
-			inet_ntop(AF_INET, &l, ls, sizeof(ls));
-			inet_ntop(AF_INET, &r, rs, sizeof(rs));
-			out_printf("<%s:[%s:%u", i ? "UDP" : "TCP", ls, lp);
-			if (rp)
-				out_printf("->%s:%u", rs, rp);
-			out_puts("]>");
-			return true;
-		}
-		fclose(f);
-	}
-	return false;
-}
-
+/* -y: the path of fd; -yy: socket endpoints as well (sockdiag.c). */
 void print_path_fd(struct tracy_child *c, int fd)
 {
 	char what[32], target[64];
@@ -297,24 +267,12 @@ void print_path_fd(struct tracy_child *c, int fd)
 	if (opt.decode_fds > 1 &&
 	    (n = readlink(what, target, sizeof(target) - 1)) > 0) {
 		target[n] = 0;
-		if (sscanf(target, "socket:[%lu]", &inode) == 1) {
-			char proto[32];
-			ssize_t len;
-
-			if (print_inet_socket(c->pid, inode))
-				return;
-			/* The kernel names a socket's protocol in an xattr. */
-			len = getxattr(what, "system.sockprotoname", proto,
-				       sizeof(proto) - 1);
-			if (len > 0) {
-				proto[len] = 0;
-				out_printf("<%s:[%lu]>", proto, inode);
-				return;
-			}
-		}
+		if (sscanf(target, "socket:[%lu]", &inode) == 1 &&
+		    print_socket_details(what, inode))
+			return;
 	}
 	snprintf(what, sizeof(what), "fd/%d", fd);
-	print_proc_link(what);
+	print_proc_link(what, opt.decode_fds > 1);
 }
 
 static void print_fd(long fd)
@@ -322,10 +280,14 @@ static void print_fd(long fd)
 	print_path_fd(child, (int)fd);
 }
 
-/* -y: a path of the tracee's /proc directory, as strace shows fd paths. */
-static void print_proc_link(const char *what)
+/*
+ * -y: a path of the tracee's /proc directory, as strace shows fd paths;
+ * with device, a device's type and number too ("</dev/null<char 1:3>>").
+ */
+static void print_proc_link(const char *what, bool device)
 {
 	char link[64], target[PATH_MAX];
+	struct stat st;
 	ssize_t n;
 
 	snprintf(link, sizeof(link), "/proc/%d/%s", child->pid, what);
@@ -343,15 +305,19 @@ static void print_proc_link(const char *what)
 		else
 			out_printf("%c", ch);
 	}
+	if (device && !stat(link, &st) &&
+	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+		out_printf("<%s %u:%u>", S_ISCHR(st.st_mode) ? "char" : "block",
+			   major(st.st_rdev), minor(st.st_rdev));
 	out_puts(">");
 }
 
 static void print_dirfd(long fd)
 {
 	if ((int)fd == AT_FDCWD) {
-		out_puts("AT_FDCWD");
+		print_const(XLAT_DEC, (uint64_t)(int64_t)AT_FDCWD, "AT_FDCWD");
 		if (opt.decode_fds)
-			print_proc_link("cwd");
+			print_proc_link("cwd", false);
 	} else
 		print_fd((int)fd);
 }
@@ -360,7 +326,7 @@ static void print_dirfd(long fd)
 
 static void print_signame(int sig)
 {
-	out_puts(signal_name(sig));
+	print_const(XLAT_DEC, (uint64_t)sig, signal_name(sig));
 }
 
 /* A signal set as strace prints it: [CHLD], ~[KILL STOP], [] */
@@ -385,7 +351,8 @@ static void print_sigset_bits(const unsigned char *bits, size_t bytes)
 		name = signal_name((int)i + 1);
 		if (!strncmp(name, "SIG", 3))
 			name += 3;
-		out_printf("%s%s", first ? "" : " ", name);
+		out_puts(first ? "" : " ");
+		print_const(XLAT_DEC, i + 1, name);
 		first = false;
 	}
 	out_puts("]");
@@ -426,12 +393,12 @@ static void print_sigaction(unsigned long addr)
 		return;
 	}
 	out_puts("{sa_handler=");
-	if (handler == (unsigned long)(uintptr_t)SIG_DFL)
-		out_puts("SIG_DFL");
-	else if (handler == (unsigned long)(uintptr_t)SIG_IGN)
-		out_puts("SIG_IGN");
-	else
+	if (handler == (unsigned long)(uintptr_t)SIG_DFL ||
+	    handler == (unsigned long)(uintptr_t)SIG_IGN) {
+		print_const(XLAT_HEX, handler, handler ? "SIG_IGN" : "SIG_DFL");
+	} else {
 		out_printf("%#lx", handler);
+	}
 	out_puts(", sa_mask=");
 	print_sigset_bits(mask, ps == 4 ? 8 : 8);
 	out_puts(", sa_flags=");
@@ -490,10 +457,12 @@ static void print_mode_value(unsigned int mode)
 {
 	const char *type = file_type(mode);
 
-	if (type)
-		out_printf("%s|%#o", type, mode & ~S_IFMT);
-	else
+	if (!type) {
 		out_printf("%#o", mode);
+	} else if (xlat_begin(XLAT_OCT, mode)) {
+		out_printf("%s|%#o", type, mode & ~S_IFMT);
+		xlat_end();
+	}
 }
 
 /* Where st_mode, st_rdev and st_size are in the ABI's struct stat. */
@@ -540,10 +509,13 @@ static void print_stat(unsigned long addr, enum stat_kind kind)
 	memcpy(&size, buf + l.size, 8);
 	out_puts("{st_mode=");
 	print_mode_value(mode);
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		out_printf(", st_rdev=makedev(%#x, %#x)", major(rdev),
-			   minor(rdev));
-	else
+	if (S_ISCHR(mode) || S_ISBLK(mode)) {
+		out_puts(", st_rdev=");
+		if (xlat_begin(XLAT_HEX, rdev)) {
+			out_printf("makedev(%#x, %#x)", major(rdev), minor(rdev));
+			xlat_end();
+		}
+	} else
 		out_printf(", st_size=%" PRIu64, size);
 	out_puts(", ...}");
 }
@@ -823,6 +795,22 @@ static void print_strv(unsigned long addr, bool envp)
 	out_puts("]");
 }
 
+/* A limit: infinity's name, or N*1024 where 1024 divides it, as strace. */
+static void print_rlim(uint64_t v, bool infinite, const char *infinity)
+{
+	if (!infinite && !(v > 1024 && v % 1024 == 0)) {
+		out_printf("%" PRIu64, v);
+		return;
+	}
+	if (!xlat_begin(XLAT_UDEC, v))
+		return;
+	if (infinite)
+		out_puts(infinity);
+	else
+		out_printf("%" PRIu64 "*1024", v / 1024);
+	xlat_end();
+}
+
 static void print_rlimit64(unsigned long addr)
 {
 	uint64_t r[2];
@@ -839,12 +827,7 @@ static void print_rlimit64(unsigned long addr)
 	out_puts("{");
 	for (i = 0; i < 2; i++) {
 		out_puts(i ? ", rlim_max=" : "rlim_cur=");
-		if (r[i] == UINT64_MAX)
-			out_puts("RLIM64_INFINITY");
-		else if (r[i] > 1024 && r[i] % 1024 == 0)
-			out_printf("%" PRIu64 "*1024", r[i] / 1024);
-		else
-			out_printf("%" PRIu64, r[i]);
+		print_rlim(r[i], r[i] == UINT64_MAX, "RLIM64_INFINITY");
 	}
 	out_puts("}");
 }
@@ -865,12 +848,8 @@ static void print_rlimit(unsigned long addr)
 	out_puts("{");
 	for (i = 0; i < 2; i++) {
 		out_puts(i ? ", rlim_max=" : "rlim_cur=");
-		if (r[i] == (ptr_size(abi) == 4 ? 0xffffffffUL : ~0UL))
-			out_puts("RLIM_INFINITY");
-		else if (r[i] > 1024 && r[i] % 1024 == 0)
-			out_printf("%lu*1024", r[i] / 1024);
-		else
-			out_printf("%lu", r[i]);
+		print_rlim(r[i], r[i] == (ptr_size(abi) == 4 ? 0xffffffffUL :
+					  ~0UL), "RLIM_INFINITY");
 	}
 	out_puts("}");
 }
@@ -1028,8 +1007,9 @@ static void print_termios(unsigned long addr)
 		print_addr(addr);
 		return;
 	}
+	/* Names whatever -X says: its fields are made of several parts. */
 	out_puts("{c_iflag=");
-	print_flags(termios_iflags, f[0], NULL);
+	print_flag_names(termios_iflags, f[0], NULL);
 	o = f[1];
 	out_printf(", c_oflag=NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", !!(o & NLDLY),
 		   (o & CRDLY) / CR1, (o & TABDLY) / TAB1, !!(o & BSDLY),
@@ -1037,19 +1017,22 @@ static void print_termios(unsigned long addr)
 	o &= ~(unsigned int)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY);
 	if (o) {
 		out_puts("|");
-		print_flags(termios_oflags, o, NULL);
+		print_flag_names(termios_oflags, o, NULL);
 	}
 	c = f[2];
 	out_puts(", c_cflag=");
-	print_xval(baud_rates, c & CBAUD, NULL);
+	if (xlat_name(baud_rates, c & CBAUD))
+		out_puts(xlat_name(baud_rates, c & CBAUD));
+	else
+		out_printf("%#x", c & CBAUD);
 	out_printf("|CS%u", 5 + (c & CSIZE) / CS6);
 	c &= ~(unsigned int)(CBAUD | CSIZE);
 	if (c) {
 		out_puts("|");
-		print_flags(termios_cflags, c, NULL);
+		print_flag_names(termios_cflags, c, NULL);
 	}
 	out_puts(", c_lflag=");
-	print_flags(termios_lflags, f[3], NULL);
+	print_flag_names(termios_lflags, f[3], NULL);
 	out_puts(", ...}");
 }
 
@@ -1194,7 +1177,8 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_FLAGS:
 		if (x == statx_flags && v && !(v & AT_STATX_SYNC_TYPE)) {
 			/* The sync type is a field whose 0 has a name. */
-			out_puts("AT_STATX_SYNC_AS_STAT|");
+			print_const(XLAT_HEX, 0, "AT_STATX_SYNC_AS_STAT");
+			out_puts("|");
 		}
 		print_flags(x, (unsigned int)v, s->dflt[i]);
 		break;
@@ -1213,6 +1197,7 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_SOCKTYPE: {
 		unsigned int ty = (unsigned int)v;
 
+		/* Two constants, as strace shows them under -X too. */
 		print_xval(socket_types, ty & 0xf, "SOCK_???");
 		if (ty & ~0xfu) {
 			out_puts("|");
@@ -1239,18 +1224,21 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	case A_OPEN_FLAGS: {
 		unsigned int f = (unsigned int)v;
 
+		if (!xlat_begin(XLAT_HEX, f))
+			break;
 		out_puts(xlat_name(open_access, f & O_ACCMODE) ?
 			 xlat_name(open_access, f & O_ACCMODE) : "O_ACCMODE");
 		if (f & ~O_ACCMODE) {
 			out_puts("|");
-			print_flags(open_flags, f & ~O_ACCMODE, NULL);
+			print_flag_names(open_flags, f & ~O_ACCMODE, NULL);
 		}
+		xlat_end();
 		break;
 	}
 	case A_MODE: out_printf("%#03o", (unsigned int)v); break;
 	case A_ACCESS:
 		if (!(v & 7))
-			out_puts("F_OK");
+			print_const(XLAT_HEX, 0, "F_OK");
 		else
 			print_flags(access_modes, (unsigned int)v, NULL);
 		break;
@@ -1491,11 +1479,16 @@ static bool special_entry(struct tcb *t, const char *name, int *shown)
 
 		print_addr(uval(a[0]));
 		out_puts(", ");
-		print_xval(futex_ops, (unsigned int)cmd, NULL);
-		if (op & 128)
-			out_puts("_PRIVATE");
-		if (op & 256)
-			out_puts("|FUTEX_CLOCK_REALTIME");
+		if (!xlat_name(futex_ops, (unsigned int)cmd)) {
+			out_printf("%#x", (unsigned int)op);
+		} else if (xlat_begin(XLAT_HEX, (unsigned int)op)) {
+			out_puts(xlat_name(futex_ops, (unsigned int)cmd));
+			if (op & 128)
+				out_puts("_PRIVATE");
+			if (op & 256)
+				out_puts("|FUTEX_CLOCK_REALTIME");
+			xlat_end();
+		}
 		out_printf(", %d", (int)a[2]);
 		switch (cmd) {
 		case FUTEX_WAIT:
@@ -1533,6 +1526,64 @@ static int raw_nargs(const char *name)
 	const struct sysent *s = name ? sysent_of(name) : NULL;
 
 	return s ? s->nargs : 6;
+}
+
+/* ---- -P: the syscalls that touch a path ---- */
+
+/* Whether the fd of the tracee is open on one of -P's paths. */
+static bool fd_selected(int fd)
+{
+	char link[64], target[PATH_MAX];
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", child->pid, fd);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return false;
+	target[n] = 0;
+	return path_selected(target);
+}
+
+bool syscall_touches_path(struct tcb *t, struct tracy_event *e)
+{
+	const char *name = get_syscall_name_abi((int)e->syscall_num, (int)e->abi);
+	const struct sysent *s = name ? sysent_find(name) : NULL;
+	unsigned char path[PATH_MAX];
+	int i, reg = 0;
+	ssize_t n;
+	long v;
+
+	if (!s || !s->decoded)
+		return false;
+	child = e->child;
+	abi = (int)e->abi;
+	for (i = 0; i < s->nargs; i++) {
+		if (s->type[i] == A_OFF64) {
+			arg64(t->args, &reg);
+			continue;
+		}
+		v = arg_value(t->args, reg++);
+		switch (s->type[i]) {
+		case A_PATH:
+			n = read_cstr(uval(v), path, sizeof(path) - 1);
+			if (n < 0 || (size_t)n == sizeof(path) - 1)
+				break;
+			path[n] = 0;
+			if (path_selected((char *)path))
+				return true;
+			break;
+		case A_FD:
+		case A_DIRFD:
+			if (fd_selected((int)v))
+				return true;
+			break;
+		default:
+			break;
+		}
+	}
+	return false;
 }
 
 void decode_entry(struct tcb *t, struct tracy_event *e)

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * -e expressions, as strace reads them: trace=SET, signal=SET, status=SET,
- * inject=SET:error=ERRNO|retval=N[:signal=SIG][:when=EXPR], fault=SET...
+ * inject=SET:error=ERRNO|retval=N[:signal=SIG][:when=EXPR][:rate=PERCENT]
+ * [:seed=N], fault=SET... (rate= and seed= are stracy's own).
  * A syscall SET is a comma-separated list of names, %CLASS (or CLASS),
  * /REGEX, ?NAME (no error if no ABI has it), all and none, the whole
  * list negated by a leading '!'. A name selects the syscall of that name
  * in every ABI that has one; it is an error only if no ABI has it.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "stracy.h"
 #include "syscalls.h"
@@ -246,13 +250,34 @@ static bool parse_when(const char *s, struct inject *in)
 	return !*end;
 }
 
+/* rate=PERCENT: a number from 0 to 100, decimals allowed. */
+static bool parse_rate(const char *s, double *rate)
+{
+	char *end;
+
+	errno = 0;
+	*rate = strtod(s, &end);
+	return !errno && end != s && !*end && *rate >= 0 && *rate <= 100;
+}
+
+/* seed=N: an unsigned 64-bit number, decimal or 0x hex. */
+static bool parse_seed(const char *s, uint64_t *seed)
+{
+	char *end;
+
+	errno = 0;
+	*seed = strtoull(s, &end, 0);
+	return !errno && end != s && !*end && *s != '-';
+}
+
 static int parse_inject(const char *arg, bool fault)
 {
 	static bool sel[TRACY_ABI_COUNT][MAX_SYSCALLS];
 	struct inject in = { .set = true, .first = 1, .last = (unsigned long)-1,
-			     .step = 1, .error = fault ? ENOSYS : 0 };
+			     .step = 1, .error = fault ? ENOSYS : 0,
+			     .rate = 100 };
 	char *copy = strdup(arg), *part, *save;
-	bool have_action = fault, ok = true;
+	bool have_action = fault, have_seed = false, ok = true;
 	int abi, nr;
 
 	part = strtok_r(copy, ":", &save);
@@ -278,6 +303,11 @@ static int parse_inject(const char *arg, bool fault)
 			have_action = true;
 		} else if (!strncmp(part, "when=", 5)) {
 			ok = parse_when(part + 5, &in);
+		} else if (!strncmp(part, "rate=", 5)) {
+			ok = parse_rate(part + 5, &in.rate);
+		} else if (!strncmp(part, "seed=", 5)) {
+			ok = parse_seed(part + 5, &in.seed);
+			have_seed = true;
 		} else {
 			ok = false;
 		}
@@ -287,6 +317,13 @@ static int parse_inject(const char *arg, bool fault)
 		fprintf(stderr, "stracy: invalid %s argument '%s'\n",
 			fault ? "fault" : "inject", arg);
 		return -1;
+	}
+	if (in.rate < 100 && !have_seed) {
+		/* A run is repeated with the seed it says. */
+		in.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+		fprintf(stderr, "stracy: -e %s=%s chooses with seed=%" PRIu64
+			"\n",
+			fault ? "fault" : "inject", arg, in.seed);
 	}
 	for (abi = 0; abi < TRACY_ABI_COUNT; abi++)
 		for (nr = 0; nr < MAX_SYSCALLS; nr++)
@@ -321,6 +358,21 @@ int qualify(const char *expr)
 		return parse_inject(val, false);
 	if (IS("fault"))
 		return parse_inject(val, true);
+	if (IS("read") || IS("reads") || IS("write") || IS("writes")) {
+		fprintf(stderr, "stracy: -e %.*s= is not supported: stracy does "
+			"not dump the data of descriptors\n", (int)len, expr);
+		return -1;
+	}
+	if (IS("abbrev") || IS("a") || IS("verbose") || IS("v") ||
+	    IS("raw") || IS("x") || IS("quiet") || IS("silent") ||
+	    IS("silence") || IS("q") || IS("decode-fds") ||
+	    IS("decode-fd") || IS("decode-pids") || IS("decode-pid") ||
+	    IS("kvm") || IS("secontext")) {
+		fprintf(stderr, "stracy: -e %.*s= is not supported: stracy has "
+			"no per-syscall or per-kind choice of it (-v, -X, -q, -y "
+			"apply to all)\n", (int)len, expr);
+		return -1;
+	}
 #undef IS
 	fprintf(stderr, "stracy: invalid -e qualifier '%.*s' (stracy knows "
 		"trace, signal, status, inject and fault)\n", (int)len, expr);

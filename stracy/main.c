@@ -12,10 +12,12 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -41,6 +43,14 @@ static struct tcb *tcbs;
 static void tcb_free(struct tcb *t);
 static pid_t first_pid;
 static volatile sig_atomic_t interrupted;
+/* -D: what the command does before its execve is stracy's, not shown. */
+static bool hiding_until_execve;
+
+/* execve or execveat: a program is executed. */
+static bool is_execve(const char *name)
+{
+	return name && !strncmp(name, "execve", 6);
+}
 
 static void usage_hint(void)
 {
@@ -51,9 +61,10 @@ static void usage_hint(void)
 static void usage(void)
 {
 	printf("\
-Usage: stracy [-ACdffhqqrtttTvVxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
-              [-o FILE] [-p PID]... [-s STRSIZE] [-S SORTBY] {-p PID | PROG [ARGS]}\n\
-   or: stracy -c[f] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
+Usage: stracy [-ACdDffFhnqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
+              [-E VAR[=VAL]]... [-o FILE] [-p PID]... [-P PATH]... [-s STRSIZE]\n\
+              [-S SORTBY] [-X FORMAT] {-p PID | PROG [ARGS]}\n\
+   or: stracy -c[fw] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
 \n\
 An strace-compatible system call tracer on libtracy-fast: only the selected\n\
 system calls stop the tracee (kernel syscall masks, seccomp-bpf, or ptrace).\n\
@@ -62,7 +73,13 @@ Tracing:\n\
   -b execve      detach from a tracee when it executes a program\n\
   -f             follow forks, vforks and clones\n\
   -ff            with -o FILE: one file per process, FILE.PID\n\
+  -F             the same as -f (deprecated, as in strace)\n\
 Startup:\n\
+  -D             run the tracer as a detached grandchild, the command in\n\
+                 stracy's process (-DD: in a new process group, -DDD: in a\n\
+                 new session)\n\
+  -E VAR=VAL     put VAR=VAL in the command's environment\n\
+  -E VAR         remove VAR from the command's environment\n\
   -p PID         trace process PID (several -p: several processes); Ctrl-C\n\
                  detaches and leaves them running\n\
 Filtering:\n\
@@ -73,31 +90,41 @@ Filtering:\n\
   -e signal=SET  the signals to show (default all)\n\
   -e status=SET  show syscalls only with these results: successful, failed,\n\
                  unfinished, unavailable, detached\n\
+  -P PATH        only the syscalls that access PATH (several -P: any)\n\
   -z             successful syscalls only (-e status=successful)\n\
   -Z             failed syscalls only (-e status=failed)\n\
 Tampering:\n\
   -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:when=WHEN]\n\
-  -e fault=SET[:error=ERRNO][:when=WHEN]\n\
+            [:rate=PERCENT[:seed=N]]\n\
+  -e fault=SET[:error=ERRNO][:when=WHEN][:rate=PERCENT[:seed=N]]\n\
                  make the syscalls of SET fail with ERRNO or return VALUE\n\
                  (they do not run), or send SIG at their entry; WHEN is\n\
                  FIRST[..LAST][+[STEP]] counted per process (default: every\n\
-                 call); fault= defaults to error=ENOSYS\n\
+                 call); fault= defaults to error=ENOSYS. stracy's own: of\n\
+                 those calls, PERCENT (0-100) chosen at random from seed N\n\
+                 (default: from the clock, and said), the same calls of each\n\
+                 process for the same N\n\
 Output:\n\
   -a COLUMN      align results at COLUMN (default 40)\n\
+  -A             append to the -o files rather than truncate them\n\
   -o FILE        write the trace to FILE instead of stderr\n\
   -q             no messages about attaching and detaching\n\
   -qq            nor about exit statuses\n\
   -r             relative time stamp on each line\n\
   -s STRSIZE     show at most STRSIZE bytes of each string (default 32)\n\
   -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n\
+  -n             the syscall's number on each line\n\
   -T             time spent in each syscall\n\
   -v             unabbreviated environments\n\
   -x, -xx        non-ASCII strings in hex; all strings in hex\n\
+  -X FORMAT      constants and flags: abbrev (names, the default), raw\n\
+                 (numbers) or verbose (numbers and names)\n\
   -y, -yy        paths of file descriptors; socket endpoints too\n\
 Statistics:\n\
   -c             count time, calls and errors per syscall, and report\n\
   -C             like -c, and the trace as well\n\
   -S SORTBY      sort the table by time, calls, errors, name or nothing\n\
+  -w             time in the table: wall clock, not CPU time in the kernel\n\
 Miscellaneous:\n\
   -d             say which backend each tracee runs on, and at the end how\n\
                  many syscall stops the tracees made\n\
@@ -105,6 +132,7 @@ Miscellaneous:\n\
   -V, --version  the version\n\
 \n\
 strace's long option names (--follow-forks, --trace=SET, ...) work too: stracy(1).\n\
+Not supported, and refused: -i -I -k -O -u -U -Y (stracy(1) says why).\n\
 TRACY_BACKEND=kmask|seccomp|classic in the environment forces a backend.\n");
 	exit(0);
 }
@@ -121,6 +149,7 @@ struct tcb *tcb_of(struct tracy_child *c)
 		exit(1);
 	}
 	t->pid = c->pid;
+	t->schedstat_fd = -1;
 	/* As strace: the ABI of the last stop, most likely its parent's. */
 	t->abi = last_abi;
 	t->out = shared_out;
@@ -128,7 +157,7 @@ struct tcb *tcb_of(struct tracy_child *c)
 		char name[4096];
 
 		snprintf(name, sizeof(name), "%s.%d", opt.outfile, c->pid);
-		t->out = fopen(name, "we");
+		t->out = fopen(name, opt.append ? "ae" : "we");
 		if (!t->out) {
 			fprintf(stderr, "stracy: Can't fopen '%s': %m\n", name);
 			exit(1);
@@ -226,6 +255,29 @@ static void stage_end(struct tcb *t, bool show)
 	t->staged = NULL;
 }
 
+/*
+ * rate=: whether the nth call of syscall name is chosen. A function of
+ * the seed, the name and n only (the splitmix64 finaliser of their mix),
+ * so that a seed chooses the same calls of each process however the
+ * processes' calls interleave.
+ */
+static bool inject_chosen(const struct inject *in, const char *name,
+			  unsigned long n)
+{
+	uint64_t z = in->seed + n * 0x9e3779b97f4a7c15ULL;
+	const char *p;
+
+	if (in->rate >= 100)
+		return true;
+	for (p = name; p && *p; p++)	/* FNV-1a of the name */
+		z = (z ^ (unsigned char)*p) * 0x100000001b3ULL;
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	/* The top 53 bits, as a share in [0, 100). */
+	return (double)(z >> 11) * 0x1.0p-53 * 100 < in->rate;
+}
+
 /* -e inject=: whether this call of the syscall is one to tamper with. */
 static struct inject *inject_due(struct tcb *t, int abi, long nr)
 {
@@ -245,7 +297,54 @@ static struct inject *inject_due(struct tcb *t, int abi, long nr)
 		return NULL;
 	if (n != in->first && (!in->step || (n - in->first) % in->step))
 		return NULL;
+	if (!inject_chosen(in, get_syscall_name_abi((int)nr, abi), n))
+		return NULL;
 	return in;
+}
+
+/*
+ * -c: the CPU time thread t has used, from the first field of
+ * /proc/TID/schedstat (the scheduler's runtime, in nanoseconds). Between
+ * its entry and exit stops a thread never returns to user mode, so what
+ * it uses there is the system time of the call. The file stays open: a
+ * pread() from 0 reads it afresh. A thread's own CPU-time clock would be
+ * simpler, but the kernel lets only the threads of its process read it.
+ */
+static void cpu_time(struct tcb *t, struct timespec *ts)
+{
+	char buf[64], path[48];
+	unsigned long long ns;
+	ssize_t n;
+
+	*ts = (struct timespec){ 0 };
+	if (t->schedstat_fd < 0) {
+		snprintf(path, sizeof(path), "/proc/%d/schedstat", t->pid);
+		t->schedstat_fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (t->schedstat_fd < 0)
+			return;
+	}
+	n = pread(t->schedstat_fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0)
+		return;
+	buf[n] = 0;
+	if (sscanf(buf, "%llu", &ns) == 1) {
+		ts->tv_sec = (time_t)(ns / 1000000000);
+		ts->tv_nsec = (long)(ns % 1000000000);
+	}
+}
+
+/* end - start, or 0 if end is earlier (a clock that could not be read). */
+static void time_between(const struct timespec *start,
+			 const struct timespec *end, struct timespec *spent)
+{
+	spent->tv_sec = end->tv_sec - start->tv_sec;
+	spent->tv_nsec = end->tv_nsec - start->tv_nsec;
+	if (spent->tv_nsec < 0) {
+		spent->tv_sec--;
+		spent->tv_nsec += 1000000000;
+	}
+	if (spent->tv_sec < 0)
+		*spent = (struct timespec){ 0 };
 }
 
 static int syscall_entry(struct tracy_event *e, struct tcb *t)
@@ -267,6 +366,19 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 		t->args[i] = event_arg(e, i);
 	t->sp = e->args.sp;
 	clock_gettime(CLOCK_MONOTONIC, &t->entry_time);
+	if (opt.summary && !opt.summary_wall)
+		cpu_time(t, &t->entry_cpu);
+
+	if (hiding_until_execve) {
+		const char *name = get_syscall_name_abi((int)t->nr, t->abi);
+
+		/* -D: the command's own syscalls begin with its execve. */
+		if (t->pid != first_pid || !is_execve(name)) {
+			t->in_syscall = false;
+			return TRACY_HOOK_CONTINUE;
+		}
+		hiding_until_execve = false;
+	}
 
 	in = inject_due(t, t->abi, t->nr);
 	if (in) {
@@ -281,7 +393,11 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 			t->injected_retval = in->retval;
 		}
 	}
-	if (!syscall_traced(t->abi, t->nr) || opt.summary == 1)
+	/* -P: a call that does not touch the paths is neither shown nor counted. */
+	t->path_skipped = opt.npaths && syscall_traced(t->abi, t->nr) &&
+			  !syscall_touches_path(t, e);
+	if (!syscall_traced(t->abi, t->nr) || opt.summary == 1 ||
+	    t->path_skipped)
 		return TRACY_HOOK_CONTINUE;
 	if (staging()) {
 		stage_begin(t);
@@ -307,7 +423,7 @@ static void exec_takeover(struct tracy_event *e, struct tcb *t)
 	const char *name = get_syscall_name_abi((int)e->syscall_num, (int)e->abi);
 	struct tcb *x;
 
-	if (!name || strncmp(name, "execve", 6) ||
+	if (!is_execve(name) ||
 	    (t->in_syscall && t->nr == e->syscall_num && t->abi == e->abi))
 		return;
 	for (x = tcbs; x; x = x->next)
@@ -343,10 +459,12 @@ static void exec_takeover(struct tracy_event *e, struct tcb *t)
 	memcpy(t->args, saved.args, sizeof(t->args));
 	t->sp = saved.sp;
 	t->entry_time = saved.entry_time;
+	t->entry_cpu = saved.entry_cpu;
 	t->nr_args_shown = saved.nr_args_shown;
 	t->entry_complete = saved.entry_complete;
 	t->reg = saved.reg;
 	t->saved_len = saved.saved_len;
+	t->path_skipped = saved.path_skipped;
 	t->injected = saved.injected;
 	t->injected_error = saved.injected_error;
 	t->injected_retval = saved.injected_retval;
@@ -355,7 +473,7 @@ static void exec_takeover(struct tracy_event *e, struct tcb *t)
 static int syscall_exit(struct tracy_event *e, struct tcb *t)
 {
 	long rval = e->args.return_code;
-	struct timespec now, spent;
+	struct timespec now, spent, cpu;
 	const char *name;
 
 	exec_takeover(e, t);
@@ -363,11 +481,10 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 		return TRACY_HOOK_CONTINUE;
 	t->in_syscall = false;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	spent.tv_sec = now.tv_sec - t->entry_time.tv_sec;
-	spent.tv_nsec = now.tv_nsec - t->entry_time.tv_nsec;
-	if (spent.tv_nsec < 0) {
-		spent.tv_sec--;
-		spent.tv_nsec += 1000000000;
+	time_between(&t->entry_time, &now, &spent);
+	if (opt.summary && !opt.summary_wall) {
+		cpu_time(t, &now);
+		time_between(&t->entry_cpu, &now, &cpu);
 	}
 	if (t->injected) {
 		if (t->injected_error) {
@@ -382,8 +499,8 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 			rval = t->injected_retval;
 		}
 	}
-	if (opt.summary && syscall_traced(t->abi, t->nr))
-		summary_count(t->abi, t->nr, &spent,
+	if (opt.summary && syscall_traced(t->abi, t->nr) && !t->path_skipped)
+		summary_count(t->abi, t->nr, opt.summary_wall ? &spent : &cpu,
 			      is_error(abi_is_32bit(t->abi) ?
 				       (long)(int32_t)rval : rval));
 	if (!t->entry_printed)
@@ -443,7 +560,7 @@ static int syscall_hook(struct tracy_event *e)
 		const char *name = get_syscall_name_abi((int)e->syscall_num,
 							(int)e->abi);
 
-		if (name && !strncmp(name, "execve", 6)) {
+		if (is_execve(name)) {
 			if (e->child->pid != first_pid || opt.seen_execve)
 				return TRACY_HOOK_DETACH_CHILD;
 			opt.seen_execve = true;
@@ -500,20 +617,24 @@ static void print_signal(struct tracy_event *e)
 	const siginfo_t *si = &e->siginfo;
 	int sig = (int)e->signal_num;
 
-	if (t->hidden)
+	if (t->hidden || (hiding_until_execve && t->pid == first_pid))
 		return;
 	if (sig <= 0 || sig > 64 || !opt.signals[sig] || opt.summary == 1)
 		return;
 	line_begin(t);
-	out_printf("--- %s {si_signo=%s, si_code=%s", signal_name(sig),
-		   signal_name(si->si_signo), si_code_name(si));
+	out_printf("--- %s {si_signo=", signal_name(sig));
+	print_const(XLAT_DEC, (uint64_t)si->si_signo, signal_name(si->si_signo));
+	out_puts(", si_code=");
+	print_const(si->si_code < 0 ? XLAT_DEC : XLAT_HEX,
+		    (uint64_t)(int64_t)si->si_code, si_code_name(si));
 	if (si->si_signo == SIGCHLD && si->si_code > 0) {
 		out_printf(", si_pid=%d, si_uid=%u, si_status=", si->si_pid,
 			   si->si_uid);
 		if (si->si_code == CLD_EXITED)
 			out_printf("%d", si->si_status);
 		else
-			out_puts(signal_name(si->si_status));
+			print_const(XLAT_DEC, (uint64_t)si->si_status,
+				    signal_name(si->si_status));
 		out_printf(", si_utime=%ld, si_stime=%ld", (long)si->si_utime,
 			   (long)si->si_stime);
 	} else if (si->si_code == SI_USER || si->si_code == SI_TKILL) {
@@ -542,6 +663,8 @@ static void tcb_free(struct tcb *t)
 	if (t->next)
 		t->next->prev = t->prev;
 	output_close_tcb(t);
+	if (t->schedstat_fd >= 0)
+		close(t->schedstat_fd);
 	free(t->inject_count);
 	if (!t->hidden)
 		nprocs--;
@@ -606,6 +729,24 @@ static void print_exit(struct tracy_event *e)
 	tcb_free(t);
 }
 
+/* The program execvp() runs for name: found in $PATH, or name itself. */
+static const char *program_path(const char *name, char *found, size_t size)
+{
+	const char *p = getenv("PATH");
+
+	if (strchr(name, '/'))
+		return name;
+	while (p && *p) {
+		size_t len = strcspn(p, ":");
+
+		snprintf(found, size, "%.*s/%s", (int)len, p, name);
+		if (!access(found, X_OK))
+			return found;
+		p += len + (p[len] == ':');
+	}
+	return name;
+}
+
 /*
  * The execve that starts the command happens inside tracy_exec(), before
  * the hooks can see it: its line is written from what stracy gave it,
@@ -615,34 +756,21 @@ static void print_exit(struct tracy_event *e)
 static void print_first_execve(struct tracy_child *c, char **args)
 {
 	int nr = get_syscall_number_abi("execve", TRACY_ABI_NATIVE);
-	const char *path = args[0];
 	char found[4096];
+	const char *path = program_path(args[0], found, sizeof(found));
 	struct tcb *t = tcb_of(c);
 	unsigned long n;
 	int i;
 
-	if (nr < 0 || !syscall_traced(TRACY_ABI_NATIVE, nr))
+	if (nr < 0 || !syscall_traced(TRACY_ABI_NATIVE, nr) ||
+	    (opt.npaths && !path_selected(path)))
 		return;
 	if (opt.summary)
 		summary_count(TRACY_ABI_NATIVE, nr, &(struct timespec){ 0 },
 			      false);
 	if (opt.summary == 1 || !status_shown(STATUS_SUCCESSFUL))
 		return;
-	if (!strchr(path, '/')) {
-		const char *p = getenv("PATH");
-
-		while (p && *p) {
-			size_t len = strcspn(p, ":");
-
-			snprintf(found, sizeof(found), "%.*s/%s", (int)len, p,
-				 args[0]);
-			if (!access(found, X_OK)) {
-				path = found;
-				break;
-			}
-			p += len + (p[len] == ':');
-		}
-	}
+	t->nr = nr;	/* for -n */
 	line_begin(t);
 	out_puts("execve(");
 	print_quoted_local(path, strlen(path), -1);
@@ -692,8 +820,10 @@ static int set_hooks(struct tracy *t)
 		for (nr = 0; nr < MAX_SYSCALLS; nr++) {
 			const char *name = get_syscall_name_abi(nr, abi);
 
+			/* -D: the command's execve ends what is hidden. */
 			if (!name || (!opt.trace[abi][nr] &&
-				      !opt.inject[abi][nr].set))
+				      !opt.inject[abi][nr].set &&
+				      !(opt.daemonize && is_execve(name))))
 				continue;
 			/*
 			 * A syscall that is only failed, not shown nor
@@ -841,10 +971,98 @@ static const char *parse_sort(const char *arg)
 	return arg;
 }
 
+/*
+ * strace's options stracy does not have, and why: refused, with status 1,
+ * before anything is started.
+ */
+static const struct {
+	struct option opt;	/* strace's long name, and the letter */
+	const char *why;
+} unsupported[] = {
+	{ { "instruction-pointer", no_argument, NULL, 'i' },
+	  "libtracy-fast gives a tracee's instruction pointer at its syscall "
+	  "stops only, not at the signal stops strace prints it at" },
+	{ { "interruptible", required_argument, NULL, 'I' },
+	  "the signals stracy blocks while it traces are fixed (as -I 2)" },
+	{ { "stack-trace", no_argument, NULL, 'k' },
+	  "stack traces need an unwinder (libdw or libunwind), which stracy "
+	  "does not link" },
+	{ { "summary-syscall-overhead", required_argument, NULL, 'O' },
+	  "there is no overhead to subtract: -c measures the CPU time of the "
+	  "call itself" },
+	{ { "user", required_argument, NULL, 'u' },
+	  "libtracy-fast's tracy_exec() has no step between fork and exec to "
+	  "change credentials in" },
+	{ { "summary-columns", required_argument, NULL, 'U' },
+	  "the columns of the -c table are strace's default ones" },
+	{ { "decode-pids", required_argument, NULL, 'Y' },
+	  "processes are not named by their comm" },
+};
+#define UNSUPPORTED	(sizeof(unsupported) / sizeof(*unsupported))
+
+static void refuse(int letter)
+{
+	unsigned int i;
+
+	for (i = 0; i < UNSUPPORTED; i++)
+		if (unsupported[i].opt.val == letter) {
+			fprintf(stderr, "stracy: option -%c is not supported: "
+				"%s\n", letter, unsupported[i].why);
+			exit(1);
+		}
+}
+
+/* -P PATH: the path, and also what it resolves to, as strace. */
+static void add_path(const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	if (opt.npaths + 2 > (int)(sizeof(opt.paths) / sizeof(*opt.paths))) {
+		fprintf(stderr, "stracy: too many -P\n");
+		exit(1);
+	}
+	opt.paths[opt.npaths++] = path;
+	if (real && strcmp(real, path)) {
+		fprintf(stderr, "stracy: Requested path \"%s\" resolved into "
+			"\"%s\"\n", path, real);
+		opt.paths[opt.npaths++] = real;
+	} else {
+		free(real);
+	}
+}
+
+bool path_selected(const char *path)
+{
+	int i;
+
+	for (i = 0; i < opt.npaths; i++)
+		if (!strcmp(opt.paths[i], path))
+			return true;
+	return false;
+}
+
+/* -E VAR=VAL or -E VAR, for the command: applied once stracy has started. */
+static const char *env_changes[64];
+static int nenv_changes;
+
+static void apply_env_changes(void)
+{
+	int i;
+
+	for (i = 0; i < nenv_changes; i++) {
+		const char *eq = strchr(env_changes[i], '=');
+
+		if (eq)
+			putenv((char *)env_changes[i]);
+		else
+			unsetenv(env_changes[i]);
+	}
+}
+
 /* Long options without a letter; the -e ones in longopts[]'s order. */
 enum {
 	LONG_TRACE = 256, LONG_SIGNAL, LONG_STATUS, LONG_INJECT, LONG_FAULT,
-	LONG_SEPARATELY, LONG_SECCOMP,
+	LONG_SEPARATELY, LONG_SECCOMP, LONG_DAEMONIZE,
 };
 /* --trace=SET is -e trace=SET, and so on. */
 static const char *const long_expr_names[] = {
@@ -855,7 +1073,7 @@ static const char *const long_expr_names[] = {
 static int parse_options(int argc, char **argv)
 {
 	/* strace's long names of the same options. */
-	static const struct option longopts[] = {
+	static const struct option supported[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "columns", required_argument, NULL, 'a' },
@@ -871,8 +1089,10 @@ static int parse_options(int argc, char **argv)
 		{ "relative-timestamps", no_argument, NULL, 'r' },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
 		{ "absolute-timestamps", no_argument, NULL, 't' },
 		{ "syscall-times", no_argument, NULL, 'T' },
+		{ "syscall-number", no_argument, NULL, 'n' },
 		{ "no-abbrev", no_argument, NULL, 'v' },
 		{ "decode-fds", no_argument, NULL, 'y' },
 		{ "successful-only", no_argument, NULL, 'z' },
@@ -884,12 +1104,24 @@ static int parse_options(int argc, char **argv)
 		{ "fault", required_argument, NULL, LONG_FAULT },
 		/* What it asks for, the library does unasked. */
 		{ "seccomp-bpf", no_argument, NULL, LONG_SECCOMP },
-		{ NULL, 0, NULL, 0 },
+		{ "output-append-mode", no_argument, NULL, 'A' },
+		{ "daemonize", optional_argument, NULL, LONG_DAEMONIZE },
+		{ "env", required_argument, NULL, 'E' },
+		{ "trace-path", required_argument, NULL, 'P' },
+		{ "const-print-style", required_argument, NULL, 'X' },
 	};
+	/* ... and those of the refused ones, refused as their letters. */
+	struct option longopts[sizeof(supported) / sizeof(*supported) +
+			       UNSUPPORTED + 1] = { { NULL, 0, NULL, 0 } };
+	size_t n = sizeof(supported) / sizeof(*supported), i;
 	char expr[4096];
 	int o;
 
-	while ((o = getopt_long(argc, argv, "+a:b:cCde:fho:p:qrs:S:tTvVxyzZ",
+	memcpy(longopts, supported, sizeof(supported));
+	for (i = 0; i < UNSUPPORTED; i++)
+		longopts[n + i] = unsupported[i].opt;
+
+	while ((o = getopt_long(argc, argv, "+a:Ab:cCdDe:E:fFhiI:knO:o:p:P:qrs:S:tTu:U:vVwxX:yYzZ",
 				longopts, NULL)) != -1) {
 		switch (o) {
 		case 'a': opt.column = parse_number(o, optarg, 0); break;
@@ -901,7 +1133,53 @@ static int parse_options(int argc, char **argv)
 			}
 			opt.after_execve = true;
 			break;
+		case 'A': opt.append = true; break;
+		case 'D': opt.daemonize++; break;
+		case LONG_DAEMONIZE:
+			opt.daemonize = !optarg || !strcmp(optarg, "grandchild") ? 1 :
+					!strcmp(optarg, "pgroup") ||
+					!strcmp(optarg, "pgrp") ? 2 :
+					!strcmp(optarg, "session") ? 3 : 0;
+			if (!opt.daemonize) {
+				fprintf(stderr, "stracy: invalid --daemonize "
+					"argument: '%s'\n", optarg);
+				usage_hint();
+			}
+			break;
+		case 'E':
+			if (nenv_changes == (int)(sizeof(env_changes) /
+						  sizeof(*env_changes))) {
+				fprintf(stderr, "stracy: too many -E\n");
+				exit(1);
+			}
+			env_changes[nenv_changes++] = optarg;
+			break;
+		case 'F':
+			fprintf(stderr, "stracy: option -F is deprecated, please "
+				"use -f/--follow-forks instead\n");
+			opt.follow++;
+			break;
+		case 'P': add_path(optarg); break;
+		case 'X':
+			if (!strcmp(optarg, "raw"))
+				opt.xlat_style = XLAT_RAW;
+			else if (!strcmp(optarg, "abbrev"))
+				opt.xlat_style = XLAT_ABBREV;
+			else if (!strcmp(optarg, "verbose"))
+				opt.xlat_style = XLAT_VERBOSE;
+			else {
+				fprintf(stderr, "stracy: invalid -X argument: "
+					"'%s'\n", optarg);
+				usage_hint();
+			}
+			break;
+		case 'n': opt.syscall_numbers = true; break;
+		case 'i': case 'I': case 'k': case 'O': case 'u':
+		case 'U': case 'Y':
+			refuse(o);
+			break;
 		case 'c': opt.summary = 1; break;
+		case 'w': opt.summary_wall = true; break;
 		case 'C': opt.summary = 2; break;
 		case 'd': debug = true; break;
 		case 'e':
@@ -949,6 +1227,19 @@ static int parse_options(int argc, char **argv)
 		fprintf(stderr, "stracy: must have PROG [ARGS] or -p PID\n");
 		usage_hint();
 	}
+	if (opt.daemonize > 3) {
+		fprintf(stderr, "stracy: Too many -D's (%d), maximum supported "
+			"-D count is 3\n", opt.daemonize);
+		usage_hint();
+	}
+	if (opt.daemonize && optind >= argc) {
+		fprintf(stderr, "stracy: PROG [ARGS] must be specified with "
+			"-D/--daemonize\n");
+		usage_hint();
+	}
+	if (opt.append && !opt.outfile)
+		fprintf(stderr, "stracy: -A/--output-append-mode has no effect "
+			"without -o/--output\n");
 	if (opt.follow == 2 && !opt.outfile)
 		opt.follow = 1;
 	if (opt.timestamps > 3)
@@ -1061,19 +1352,101 @@ static int trace(void)
 	return status;
 }
 
+/* -D: the tracer's end of the pipe the command waits on. */
+static int daemon_ready = -1;
+
+/*
+ * -D: the command runs in stracy's own process, so that its parent (a
+ * shell) waits for it itself, and stracy traces it from a grandchild
+ * that is no one's child (-DD: in a process group of its own, -DDD: in a
+ * session of its own). The command waits until the tracer has attached
+ * (a byte on a pipe; the end of the pipe without it: the tracer failed,
+ * and said why), then executes the program. Returns in the tracer, with
+ * the pid of the command.
+ */
+static pid_t daemonize(char **command)
+{
+	pid_t tracee = getpid(), middle;
+	char c, path[4096];
+	int ready[2];
+	ssize_t n;
+
+	if (pipe2(ready, O_CLOEXEC)) {
+		perror("stracy: pipe2");
+		exit(1);
+	}
+	/* Yama's ptrace_scope 1 lets only ancestors attach, unless asked. */
+	prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY);
+	middle = fork();
+	if (middle < 0) {
+		perror("stracy: fork");
+		exit(1);
+	}
+	if (!middle) {
+		pid_t tracer = fork();
+
+		if (tracer)
+			_exit(tracer < 0);
+		close(ready[0]);
+		if (opt.daemonize == 2)
+			setpgid(0, 0);
+		else if (opt.daemonize == 3)
+			setsid();
+		daemon_ready = ready[1];
+		return tracee;
+	}
+	close(ready[1]);
+	waitpid(middle, NULL, 0);
+	while ((n = read(ready[0], &c, 1)) < 0 && errno == EINTR)
+		;
+	if (n != 1)
+		exit(1);
+	close(ready[0]);
+	prctl(PR_SET_PTRACER, 0);
+	/* One execve, as the line of a command stracy starts shows it. */
+	execv(program_path(command[0], path, sizeof(path)), command);
+	fprintf(stderr, "stracy: Can't exec '%s': %m\n", command[0]);
+	exit(errno == ENOENT ? 127 : 126);
+}
+
+/* -D: the tracer attaches to the command, and lets it go on. */
+static void attach_command(pid_t pid)
+{
+	if (!tracy_attach(session, pid)) {
+		fprintf(stderr, "stracy: attach: ptrace(PTRACE_SEIZE, %d): %m\n",
+			pid);
+		exit(1);
+	}
+	first_pid = pid;
+	hiding_until_execve = true;
+	if (opt.quiet < 1)
+		fprintf(stderr, "stracy: Process %d attached\n", pid);
+	if (write(daemon_ready, "", 1) != 1) {
+		perror("stracy: write");
+		exit(1);
+	}
+	close(daemon_ready);
+}
+
 int main(int argc, char **argv)
 {
+	pid_t daemon_pid = 0;
 	int command, status;
 
 	sysents_init();
 	qualify_defaults();
 	command = parse_options(argc, argv);
+	if (opt.daemonize) {
+		apply_env_changes();
+		daemon_pid = daemonize(argv + command);
+	}
 	/*
 	 * A command started without -f is traced with its children all the
 	 * same, hidden (struct tcb): the seccomp backend, the fast one on a
 	 * stock kernel, can only run a command whose children it traces.
+	 * One attached to (-D) runs on ptrace or kmask, which let go of them.
 	 */
-	session = tracy_init(opt.follow || command < argc ?
+	session = tracy_init(opt.follow || (command < argc && !daemon_pid) ?
 			     TRACY_TRACE_CHILDREN : 0);
 	if (!session) {
 		perror("stracy: tracy_init");
@@ -1089,8 +1462,12 @@ int main(int argc, char **argv)
 	set_signals();
 
 	starting = true;
-	if (command < argc)
+	if (daemon_pid) {
+		attach_command(daemon_pid);
+	} else if (command < argc) {
+		apply_env_changes();
 		start_command(argv + command);
+	}
 	attach_all();
 	starting = false;
 	status = trace();
@@ -1105,5 +1482,6 @@ int main(int argc, char **argv)
 		tcb_free(tcbs);
 	if (shared_out != stderr)
 		fclose(shared_out);
-	die_like(status);
+	/* -D: no one waits for the tracer; the command's parent has its status. */
+	die_like(daemon_pid ? 0 : status);
 }

@@ -121,6 +121,9 @@ void line_begin(struct tcb *t)
 			   (long)d.tv_sec, (long)(d.tv_nsec / 1000),
 			   opt.timestamps ? ") " : " ");
 	}
+	/* -n: the number of the syscall, or of the last one, as strace. */
+	if (opt.syscall_numbers)
+		out_printf("[%4ld] ", t->nr);
 }
 
 void line_end(struct tcb *t)
@@ -136,7 +139,7 @@ void output_open(void)
 {
 	shared_out = stderr;
 	if (opt.outfile && opt.follow < 2) {
-		shared_out = fopen(opt.outfile, "we");
+		shared_out = fopen(opt.outfile, opt.append ? "ae" : "we");
 		if (!shared_out) {
 			fprintf(stderr, "stracy: Can't fopen '%s': %m\n",
 				opt.outfile);

@@ -30,6 +30,8 @@ struct inject {
 	long retval;
 	unsigned long first, last, step;	/* when=FIRST..LAST+STEP, 1-based */
 	int signal;		/* signal=SIG: sent at the syscall entry */
+	double rate;		/* rate=PERCENT: the share of due calls, 0-100 */
+	uint64_t seed;		/* seed=N: where the choice of rate= starts */
 };
 
 /* Qualifier sets of -e: bit n = syscall n of an ABI, or signal n. */
@@ -39,14 +41,21 @@ struct options {
 	int timestamps;		/* -t: 1, -tt: 2, -ttt: 3 */
 	bool relative;		/* -r */
 	bool syscall_times;	/* -T */
+	bool syscall_numbers;	/* -n */
 	int summary;		/* -c: 1, -C: 2 */
 	const char *sort_by;	/* -S */
+	bool summary_wall;	/* -w: wall-clock time in the table */
 	unsigned int string_limit;	/* -s */
 	int hex_strings;	/* -x: 1, -xx: 2 */
 	int decode_fds;		/* -y: 1, -yy: 2 */
+	enum { XLAT_ABBREV, XLAT_RAW, XLAT_VERBOSE } xlat_style;	/* -X */
 	bool verbose;		/* -v */
 	int column;		/* -a */
 	int quiet;		/* -q: 1, -qq: 2 (-qqq: 3) */
+	bool append;		/* -A: append to the -o files */
+	int daemonize;		/* -D: 1, -DD: 2, -DDD: 3 */
+	const char *paths[64];	/* -P: the paths, and those they resolve to */
+	int npaths;
 	bool after_execve;	/* -b execve: detach at the first execve */
 	bool seen_execve;
 	/* -e trace=: per ABI, the syscalls to show */
@@ -92,6 +101,8 @@ struct tcb {
 	long args[6];
 	long sp;		/* the stack pointer at the entry */
 	struct timespec entry_time;
+	struct timespec entry_cpu;	/* -c: its CPU time at the entry */
+	int schedstat_fd;	/* -c: its /proc/TID/schedstat, once open */
 	long saved_len;		/* what the entry left for the exit */
 	unsigned long *inject_count;	/* -e inject=: calls per syscall */
 	int nr_args_shown;	/* arguments the entry printed */
@@ -100,6 +111,7 @@ struct tcb {
 	FILE *staged_out;	/* -e status=: the real output, while staged */
 	char *staged;
 	size_t staged_len;
+	bool path_skipped;	/* -P: this call touches none of the paths */
 	bool injected;
 	int injected_error;
 	long injected_retval;
@@ -133,8 +145,21 @@ struct xlat {
 	const char *name;
 };
 #define XLAT_END { 0, NULL }
-/* Prints value as NAME|NAME|0x.., or "0" or dflt if none. */
+/*
+ * -X: a constant begins. raw and verbose print its number, in format;
+ * returns whether its name is to follow (abbrev, verbose), and then
+ * xlat_end() ends it (verbose: "NUMBER /+ NAME +/").
+ */
+enum xlat_format { XLAT_HEX, XLAT_DEC, XLAT_UDEC, XLAT_OCT };
+bool xlat_begin(enum xlat_format format, uint64_t value);
+void xlat_end(void);
+/* A constant of that name, as -X says. */
+void print_const(enum xlat_format format, uint64_t value, const char *name);
+/* Prints value as NAME|NAME|0x.., or "0" or dflt if none; as -X says. */
 void print_flags(const struct xlat *x, unsigned long value, const char *dflt);
+/* The same, names only whatever -X says: a part of a larger constant. */
+void print_flag_names(const struct xlat *x, unsigned long value,
+		      const char *dflt);
 /* Prints the name of value, or value as fmt with a comment dflt. */
 void print_xval(const struct xlat *x, unsigned long value, const char *dflt);
 const char *xlat_name(const struct xlat *x, unsigned long value);
@@ -172,6 +197,18 @@ bool abi_is_32bit(int abi);
 /* A string of stracy's own memory, quoted, at most limit bytes (-1: all). */
 void print_quoted_local(const char *s, size_t len, long limit);
 void print_path_fd(struct tracy_child *c, int fd);
+
+/* ---- sockdiag.c: -yy ---- */
+/*
+ * "<TCP:[...]>" for the socket of inode whose /proc/PID/fd link is fd_path;
+ * false if it cannot even name its protocol.
+ */
+bool print_socket_details(const char *fd_path, unsigned long inode);
+
+/* -P: whether path is one of -P's; main.c. */
+bool path_selected(const char *path);
+/* -P: whether the syscall at its entry touches one of -P's paths. */
+bool syscall_touches_path(struct tcb *t, struct tracy_event *e);
 
 /* ---- filter.c: -e expressions and syscall classes ---- */
 /* 0, or -1 after an error message. */

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * -c and -C: strace's table of calls, errors and time per syscall. The
- * time is the wall-clock time from the entry stop to the exit stop (what
- * strace -w shows; strace's default, system time, needs the tracee's CPU
- * times at every stop, which ptrace does not give).
+ * time is, as strace's, the system time of the calls: here the CPU time
+ * the thread used from its entry stop to its exit stop (main.c), all of
+ * it in the kernel. With -w, the wall-clock time between the two stops.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -55,13 +55,42 @@ def serve():
     c, _ = srv.accept()
     c.sendall(c.recv(100).upper())
     c.close()
+# The client's socket first: accept4() takes its descriptor number as it
+# begins to wait, so a server thread started first would race for it.
+c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 t = threading.Thread(target=serve)
 t.start()
-c = socket.create_connection(('127.0.0.1', port))
+c.connect(('127.0.0.1', port))
 c.sendall(b'hello')
 print(c.recv(100))
 c.close()
 t.join()
+"""
+
+# -yy beyond IPv4: IPv6 TCP (listening, and both ends of a connection),
+# IPv6 UDP, a unix socketpair, and unix stream sockets on a path (in the
+# current directory, the command's temporary one).
+PY_SOCKETS_YY = """
+import os, socket
+srv = socket.socket(socket.AF_INET6)
+srv.bind(('::1', 0))
+srv.listen(1)
+c = socket.create_connection(srv.getsockname()[:2])
+a, _ = srv.accept()
+c.sendall(b'x'); a.recv(1)
+u = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+u.bind(('::1', 0))
+u.sendto(b'y', u.getsockname()); u.recv(1)
+p, q = socket.socketpair()
+p.sendall(b'z'); q.recv(1)
+ls = socket.socket(socket.AF_UNIX)
+ls.bind('sock'); ls.listen(1)
+k = socket.socket(socket.AF_UNIX)
+k.connect('sock')
+m, _ = ls.accept()
+k.sendall(b'w'); m.recv(1)
+for s in (c, a, srv, u, p, q, k, m, ls): s.close()
+os.unlink('sock')
 """
 
 PY_EXEC_THREAD = """
@@ -132,6 +161,9 @@ def corpus(tree, stracy):
          ["python3", "-c", PY_SOCKETS]),
         ("python loopback sockets, -yy", ["-f", "-yy", "-e", "trace=%network"],
          ["python3", "-c", PY_SOCKETS]),
+        ("python IPv6 and unix sockets, -yy",
+         ["-f", "-yy", "-e", "trace=%network,close"],
+         ["python3", "-c", PY_SOCKETS_YY]),
         ("exec from a thread", ["-f", "-e", "trace=execve,write,exit_group"],
          ["/usr/bin/python3", "-c", PY_EXEC_THREAD]),
         ("make, %process", ["-f", "-e", "trace=%process"],
@@ -139,6 +171,14 @@ def corpus(tree, stracy):
         ("make, -c", ["-f", "-c"], ["make", "-s", "-B", "-C", f"{t}/src"]),
         ("ls, -c", ["-c"], ["ls", "-l", t]),
         ("env, -v", ["-v", "-e", "trace=execve"], ["env", "-i", "A=1", "true"]),
+        ("cat file, -X raw", ["-X", "raw"], ["cat", f"{t}/a/one.txt"]),
+        ("cat file, -n", ["-n"], ["cat", f"{t}/a/one.txt"]),
+        ("sh, ls -l, -X verbose", ["-f", "-X", "verbose"],
+         ["sh", "-c", "trap '' INT; ls -l /dev/null"]),
+        ("cat, wc, -P", ["-f", "-P", f"{t}/a/one.txt"],
+         ["sh", "-c", f"cat {t}/a/one.txt; wc -l {t}/a/one.txt {t}/a/two.txt"]),
+        ("cat, -P, -c", ["-c", "-P", f"{t}/a/one.txt"],
+         ["cat", f"{t}/a/one.txt"]),
         ("dd, -e trace=read,write", ["-e", "trace=read,write"],
          ["dd", "if=/dev/zero", f"of={t}/zero", "bs=1k", "count=3",
           "status=none"]),
@@ -189,9 +229,10 @@ TIMES = re.compile(r"si_[us]time=\d+( /\* [\d.]+ s \*/)?| <\d+\.\d+>$")
 # What the tracee chooses itself: temporary names, ports of bind(port 0).
 TRACEE = [(re.compile(r"/tmp/cc\w{6}\."), "/tmp/ccTEMP."),
           (re.compile(r"htons\(\d+\)"), "htons(PORT)"),
-          (re.compile(r"(\d+\.\d+\.\d+\.\d+):\d+"), r"\1:PORT"),
-          (re.compile(r"(pipe|socket|TCP|UDP|UNIX|TCPv6|UDPv6):\[\d+\]"),
-           r"\1:[INODE]"),
+          (re.compile(r"(\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):\d+"),
+           r"\1:PORT"),
+          (re.compile(r"(pipe|socket|TCP|UDP|UNIX|UNIX-STREAM|TCPv6|UDPv6):"
+                      r"\[\d+(->\d+)?(?=[],])"), r"\1:[INODE"),
           (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N")]
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"')
 VARS = re.compile(r"/\* \d+ vars \*/")
@@ -224,6 +265,10 @@ def normalise(entries):
                         + r")\b") if pids else None
     result = []
     for _, line in entries:
+        # -n's "[ NNN] " before the line the masks below look at.
+        number = re.match(r"\[ *\d+\] ", line)
+        if number:
+            line = line[number.end():]
         line = re.sub(r" +(?== )", "", line)     # the -a column padding
         line = HEX.sub("ADDR", line)
         line = TIMES.sub("", line)
@@ -238,7 +283,7 @@ def normalise(entries):
             r"set_tid_address|rt_sigreturn)\(", line) else line
         line = re.sub(r"si_pid=\d+", "si_pid=PID", line)
         line = re.sub(r"(kill|tgkill)\(\d+", r"\1(PID", line)
-        result.append(line)
+        result.append(number.group(0) + line if number else line)
     return result
 
 

@@ -10,6 +10,7 @@ selftests/run-host.py.
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -103,13 +104,114 @@ def t_bad_usage(s, tmp):
             (["-e", "status=maybe", "touch", marker], "invalid status 'maybe'"),
             (["-e", "inject=openat:error=ENOPE", "touch", marker],
              "invalid inject argument"),
+            (["-e", "inject=write:error=EIO:rate=101", "touch", marker],
+             "invalid inject argument"),
+            (["-e", "inject=write:error=EIO:rate=50:seed=-1", "touch",
+              marker], "invalid inject argument"),
             (["-e", "trace=/[", "touch", marker], "regcomp"),
             (["-s", "x", "touch", marker], "invalid -s argument"),
+            (["-X", "names", "touch", marker], "invalid -X argument: 'names'"),
+            (["-DDDD", "touch", marker], "Too many -D's (4)"),
+            (["-D", "-p", "1"], "PROG [ARGS] must be specified with -D"),
             ([], "must have PROG [ARGS] or -p PID")]:
         done = run(s, *args)
         check(done.returncode == 1, f"{args}: status {done.returncode}")
         check(message in done.stderr, f"{args}: {done.stderr!r}")
     check(not os.path.exists(marker), "a bad command line started the command")
+
+
+def t_unsupported(s, tmp):
+    """strace's options stracy does not have: refused with the reason,
+    status 1, the command never started."""
+    marker = os.path.join(tmp, "ran")
+    for args in (["-i"], ["-I", "1"], ["-k"], ["-O", "1"],
+                 ["-u", "root"], ["-U", "name"], ["-Y"], ["--stack-trace"],
+                 ["-e", "read=1"], ["-e", "write=all"], ["-e", "raw=all"],
+                 ["-e", "abbrev=none"], ["-e", "verbose=none"]):
+        done = run(s, *args, "touch", marker)
+        check(done.returncode == 1, f"{args}: status {done.returncode}")
+        check(re.search(r"^stracy: -[\w ]+=? is not supported: \w+",
+                        done.stderr.replace("option -", "-"), re.M),
+              f"{args}: {done.stderr!r}")
+    check(not os.path.exists(marker), "a refused option started the command")
+
+
+def t_trace_path(s, tmp):
+    """-P: only the calls on the path or a descriptor of it, a link
+    resolved (and said)."""
+    path = os.path.join(tmp, "f")
+    with open(path, "w") as f:
+        f.write("x\n")
+    link = os.path.join(tmp, "l")
+    os.symlink(path, link)
+    done = run(s, "-P", link, "cat", path, "/etc/hostname")
+    check(f'Requested path "{link}" resolved into "{path}"' in done.stderr,
+          done.stderr)
+    calls = [l for l in done.stderr.splitlines()
+             if re.match(r"^\w+\(", l)]
+    check(re.match(rf'^openat\(AT_FDCWD, "{path}", O_RDONLY\) += (\d+)$',
+                   calls[0]) if calls else False, calls)
+    fd = re.search(r"= (\d+)$", calls[0]).group(1)
+    check(all(re.match(rf"^\w+\({fd}[,)]", l) for l in calls[1:]) and
+          any(l.startswith(f"close({fd})") for l in calls), calls)
+    check("hostname" not in done.stderr, done.stderr)
+
+
+def detached_trace(path, status):
+    """The -o file of a tracer no one waits for, once it has written the
+    exit of the command."""
+    deadline = time.time() + TIMEOUT
+    text = ""
+    while time.time() < deadline and f"+++ exited with {status}" not in text:
+        time.sleep(0.05)
+        with open(path) as f:
+            text = f.read()
+    return text
+
+
+def t_daemonize(s, tmp):
+    """-D: the command runs in stracy's process (its parent is ours, and
+    its status ours to collect), traced from a grandchild from its
+    execve on."""
+    out = os.path.join(tmp, "trace")
+    for opt in ("-D", "-DD", "-DDD"):
+        done = run(s, opt, "-o", out, "-e", "trace=execve,read,exit_group",
+                   PYTHON, "-c", "import os, sys; print(os.getppid()); "
+                   "sys.exit(5)")
+        check(done.returncode == 5, f"{opt}: status {done.returncode}")
+        check(done.stdout.strip() == str(os.getpid()),
+              f"{opt}: the command's parent is {done.stdout.strip()}")
+        text = detached_trace(out, 5)
+        lines = text.splitlines()
+        check(lines and lines[0].startswith(f'execve("{PYTHON}", '
+                                            f'["{PYTHON}", "-c", '),
+              f"{opt}: the trace begins with {lines[:1]}")
+        check(lines[-1] == "+++ exited with 5 +++" and
+              "exit_group(5)" in text and "read(" in text, text[-300:])
+    # execve not traced: what comes before it is hidden all the same (the
+    # tracer's byte on the pipe, the SIGCHLD of the middle process).
+    done = run(s, "-D", "-o", out, "-e", "trace=read,exit_group", "sh", "-c",
+               "read x </dev/null; exit 3")
+    check(done.returncode == 3, f"status {done.returncode}")
+    text = detached_trace(out, 3)
+    check(text.startswith("read(") and "exit_group(3)" in text and
+          '"\\0", 1) = 1' not in text and "SIGCHLD" not in text, text)
+
+
+def t_env_append(s, tmp):
+    out = os.path.join(tmp, "trace")
+    env = dict(os.environ, GONE="1")
+    for i in range(2):
+        done = run(s, "-A", "-o", out, "-E", "NEW=x", "-E", "GONE",
+                   "-e", "trace=exit_group", "sh", "-c",
+                   'echo "$NEW-${GONE-unset}"', env=env)
+        check(done.stdout == "x-unset\n", done.stdout)
+    with open(out) as f:
+        text = f.read()
+    check(text.count("+++ exited with 0 +++") == 2, f"-A: {text}")
+    done = run(s, "-A", "-e", "trace=none", "true")
+    check("-A/--output-append-mode has no effect without -o" in done.stderr,
+          done.stderr)
 
 
 def t_long_options(s, tmp):
@@ -157,6 +259,16 @@ def t_strings(s, tmp):
           done.stderr)
 
 
+def ipv6_loopback():
+    """Whether this machine has IPv6 on loopback (a container may not)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
 def t_decode_fds(s, tmp):
     code = textwrap.dedent("""
         import socket
@@ -169,6 +281,30 @@ def t_decode_fds(s, tmp):
     check(re.search(r'^sendto\(\d+<TCP:\[127\.0\.0\.1:\d+->127\.0\.0\.1:'
                     r'\d+\]>, "x", 1, 0, NULL, 0\) += 1$', done.stderr, re.M),
           done.stderr)
+    code = textwrap.dedent("""
+        import socket
+        p, q = socket.socketpair()
+        u = socket.socket(socket.AF_UNIX); u.bind('\\0stracy-test')
+        for s in (p, u): s.close()
+        """)
+    expected = [r"\d+<UNIX-STREAM:\[(\d+)->(\d+)\]>",
+                r'\d+<UNIX-STREAM:\[\d+,@"stracy-test"\]>']
+    if ipv6_loopback():
+        code += textwrap.dedent("""
+            srv = socket.socket(socket.AF_INET6); srv.bind(('::1', 0))
+            srv.listen(1)
+            c = socket.create_connection(srv.getsockname()[:2])
+            for s in (c, srv): s.close()
+            """)
+        expected += [r"\d+<TCPv6:\[\[::1\]:(\d+)->\[::1\]:(\d+)\]>",
+                     r"\d+<TCPv6:\[\[::1\]:\d+\]>"]
+    done = run(s, "-yy", "-e", "trace=close", PYTHON, "-c", code)
+    for close in expected:
+        check(re.search(rf"^close\({close}\) += 0$", done.stderr, re.M),
+              f"no close({close}) in:\n{done.stderr}")
+    done = run(s, "-yy", "-e", "trace=close", "cat", "/dev/null")
+    check(re.search(r"^close\(3</dev/null<char 1:3>>\) += 0$", done.stderr,
+                    re.M), done.stderr)
     done = run(s, "-y", "-e", "trace=read", "cat", "/etc/hostname")
     check(re.search(r'^read\(3</etc/hostname>, ', done.stderr, re.M),
           done.stderr)
@@ -207,6 +343,83 @@ def t_inject(s, tmp):
           done.stderr)
 
 
+def t_inject_fails_the_command(s, tmp):
+    """What the command sees: the errno, the syscall not run; without
+    the syscall traced too (an entry-only hook)."""
+    victim = os.path.join(tmp, "victim")
+    open(victim, "w").close()
+    for trace in ("none", "unlinkat"):
+        for err, text in (("EROFS", "Read-only file system"),
+                          ("EPERM", "Operation not permitted")):
+            done = run(s, "-e", f"trace={trace}", "-e",
+                       f"inject=unlinkat:error={err}", "rm", victim)
+            check(done.returncode == 1 and text in done.stderr,
+                  f"{trace} {err}: {done.returncode} {done.stderr}")
+            check(os.path.exists(victim), "rm removed the file")
+            check((trace == "none") == ("INJECTED" not in done.stderr),
+                  done.stderr)
+
+
+# A shell that writes 24 lines; a failed echo writes its message too.
+ECHOES = f"for i in {' '.join(map(str, range(1, 25)))}; do echo $i; done"
+
+
+def injected(done):
+    """The pids and lines of the writes made to fail, in order."""
+    return [(m.group(1), m.group(2)) for m in re.finditer(
+        r"^(?:\[pid +(\d+)\] )?(write\(.*\)) += -1 EIO .*\(INJECTED\)$",
+        done.stderr, re.M)]
+
+
+def t_inject_rate(s, tmp):
+    """rate=PERCENT with seed=N: a seed repeats its run, another seed
+    chooses other calls, 0 and 100 choose none and all; and the choice
+    is per process, so two processes that make the same calls have the
+    same ones failed however they interleave."""
+    def shell(seed, rate="50", script=ECHOES):
+        return run(s, "-f", "-e", "trace=write", "-e",
+                   f"inject=write:error=EIO:rate={rate}:seed={seed}",
+                   "sh", "-c", script, cwd=tmp)
+    runs = [shell(7), shell(7), shell(8)]
+    check(runs[0].stdout == runs[1].stdout and
+          injected(runs[0]) == injected(runs[1]),
+          "the same seed chose otherwise")
+    check(injected(runs[0]) != injected(runs[2]),
+          "another seed chose the same calls")
+    calls = runs[0].stderr.count("\nwrite(") + \
+        runs[0].stderr.startswith("write(")
+    failed = len(injected(runs[0]))
+    check(0 < failed < calls, f"{failed} of {calls} writes failed at 50 %")
+    printed = runs[0].stdout.split()
+    check(0 < len(printed) < 24, f"stdout {printed}")
+    check("chooses with seed" not in runs[0].stderr, "a given seed said")
+    none, every = shell(7, "0"), shell(7, "100")
+    check(none.stdout.split() == [str(i) for i in range(1, 25)] and
+          not injected(none), f"rate 0 failed something: {none.stdout!r}")
+    check(every.stdout == "" and every.returncode == 1, every.stdout)
+    # Two processes, the same script: the same calls chosen in each (-ff:
+    # a file per process, lines never interrupted by the other's).
+    out = os.path.join(tmp, "ff")
+    done = run(s, "-ff", "-o", out, "-e", "trace=write", "-e",
+               "inject=write:error=EIO:rate=50:seed=7", "sh", "-c",
+               f"({ECHOES}) & ({ECHOES}) & wait", cwd=tmp)
+    chosen = set()
+    for name in os.listdir(tmp):
+        if name.startswith("ff."):
+            with open(os.path.join(tmp, name)) as f:
+                text = f.read()
+            if "write(" in text:
+                chosen.add(tuple(re.findall(r"^write.*INJECTED\)$", text,
+                                            re.M)))
+    check(len(chosen) == 1 and len(next(iter(chosen))) == failed,
+          f"the processes' choices differ: {chosen}")
+    # Without seed=, one is drawn and said, to repeat the run with.
+    done = run(s, "-e", "trace=none", "-e", "inject=write:error=EIO:rate=50",
+               "true")
+    check(re.search(r"^stracy: -e inject=write:error=EIO:rate=50 chooses "
+                    r"with seed=\d+$", done.stderr, re.M), done.stderr)
+
+
 def t_follow_ff(s, tmp):
     out = os.path.join(tmp, "ff")
     done = run(s, "-ff", "-o", out, "sh", "-c", "/bin/true; /bin/true")
@@ -233,6 +446,29 @@ def t_summary(s, tmp):
                     r"^ *[\d.]+ +[\d.]+ +\d+ +\d+ +\d+ total$", done.stderr,
                     re.M), done.stderr)
     check("openat(" not in done.stderr, "-c printed the trace")
+
+
+def summary_seconds(text, name):
+    m = re.search(rf"^ *[\d.]+ +([\d.]+) +\d+ +\d+ +(?:\d+ +)?{name}$",
+                  text, re.M)
+    check(m, f"no {name} row in:\n{text}")
+    return float(m.group(1))
+
+
+def t_summary_time(s, tmp):
+    """-c counts the system time of the calls, as strace: not the 0.3 s a
+    nanosleep waits, but the CPU time of reading 32 MiB of
+    /dev/urandom; -w counts wall-clock time, the sleep's too."""
+    code = ("import os, time\ntime.sleep(0.3)\n"
+            "fd = os.open('/dev/urandom', os.O_RDONLY)\n"
+            "while os.read(fd, 1 << 25): break\n")
+    args = ["-e", "trace=clock_nanosleep,read", PYTHON, "-c", code]
+    done = run(s, "-c", *args)
+    check(summary_seconds(done.stderr, "clock_nanosleep") < 0.1, done.stderr)
+    check(summary_seconds(done.stderr, "read") > 0.005, done.stderr)
+    done = run(s, "-c", "-w", *args)
+    check(summary_seconds(done.stderr, "clock_nanosleep") >= 0.29,
+          done.stderr)
 
 
 def t_threads(s, tmp):
@@ -449,9 +685,11 @@ def t_closed_pipe(s, tmp):
 
 
 TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
+         t_unsupported, t_trace_path, t_daemonize, t_env_append,
          t_long_options, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
-         t_follow_ff, t_summary, t_threads, t_exec_from_thread, t_vfork,
+         t_inject_fails_the_command, t_inject_rate,
+         t_follow_ff, t_summary, t_summary_time, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
          t_attach_detach, t_detach_mid_syscall, t_attach_threads,
          t_tracer_killed, t_closed_pipe]

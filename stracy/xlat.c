@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,12 +366,42 @@ const char *xlat_name(const struct xlat *x, unsigned long value)
 	return NULL;
 }
 
+bool xlat_begin(enum xlat_format format, uint64_t value)
+{
+	if (opt.xlat_style == XLAT_ABBREV)
+		return true;
+	switch (format) {
+	case XLAT_HEX: out_printf("%#" PRIx64, value); break;
+	case XLAT_DEC: out_printf("%" PRId64, (int64_t)value); break;
+	case XLAT_UDEC: out_printf("%" PRIu64, value); break;
+	case XLAT_OCT: out_printf("%#" PRIo64, value); break;
+	}
+	if (opt.xlat_style == XLAT_RAW)
+		return false;
+	out_puts(" /* ");
+	return true;
+}
+
+void xlat_end(void)
+{
+	if (opt.xlat_style == XLAT_VERBOSE)
+		out_puts(" */");
+}
+
+void print_const(enum xlat_format format, uint64_t value, const char *name)
+{
+	if (xlat_begin(format, value)) {
+		out_puts(name);
+		xlat_end();
+	}
+}
+
 void print_xval(const struct xlat *x, unsigned long value, const char *dflt)
 {
 	const char *name = xlat_name(x, value);
 
 	if (name)
-		out_puts(name);
+		print_const(XLAT_HEX, value, name);
 	else if (dflt)
 		out_printf("%#lx /* %s */", value, dflt);
 	else
@@ -378,6 +409,23 @@ void print_xval(const struct xlat *x, unsigned long value, const char *dflt)
 }
 
 void print_flags(const struct xlat *x, unsigned long value, const char *dflt)
+{
+	const struct xlat *f;
+	bool named = !value && xlat_name(x, 0);
+
+	for (f = x; value && f->name && !named; f++)
+		named = f->value && (value & f->value) == f->value;
+	/* A number that no name is part of is only a number, in any style. */
+	if (!named) {
+		print_flag_names(x, value, dflt);
+	} else if (xlat_begin(XLAT_HEX, value)) {
+		print_flag_names(x, value, dflt);
+		xlat_end();
+	}
+}
+
+void print_flag_names(const struct xlat *x, unsigned long value,
+		      const char *dflt)
 {
 	bool any = false;
 

@@ -60,11 +60,12 @@ struct scenario {
 	int cpus;	/* 1, 2: tracer and tracee pinned to that many CPUs */
 };
 
-/* strace in the place of libtracy-fast: a row beside the backends. */
+/* strace or stracy in the place of libtracy-fast: a row beside the backends. */
 struct strace_row {
 	const char *scenario;
 	const char *name;
-	const char *option;	/* strace's option beside -f, or "" */
+	const char *tracer;	/* BENCH_STRACE or BENCH_STRACY */
+	const char *option;	/* its option beside -f, or "" */
 };
 
 struct bench_case {
@@ -110,9 +111,11 @@ static const struct scenario scenarios[] = {
 #define SCENARIOS (sizeof(scenarios) / sizeof(*scenarios))
 
 static const struct strace_row strace_rows[] = {
-	{ "unselected", "strace", "" },
-	{ "unselected", "strace-seccomp-bpf", "--seccomp-bpf" },
-	{ "attach", "strace-p", "" },
+	{ "unselected", "strace", BENCH_STRACE, "" },
+	{ "unselected", "strace-seccomp-bpf", BENCH_STRACE, "--seccomp-bpf" },
+	{ "unselected", "stracy", BENCH_STRACY, "" },
+	{ "attach", "strace-p", BENCH_STRACE, "" },
+	{ "attach", "stracy-p", BENCH_STRACY, "" },
 };
 #define STRACE_ROWS (sizeof(strace_rows) / sizeof(*strace_rows))
 
@@ -151,7 +154,8 @@ static int run_started(struct bench_run *run, const struct strace_row *strace,
 	if (result_pipe(run, fds))
 		return -1;
 	if (strace)
-		argc = bench_strace_argv(argv, strace->option, "getppid");
+		argc = bench_strace_argv(argv, strace->tracer, strace->option,
+					 "getppid");
 	argv[argc++] = (char *)bench_program("tracee-loop");
 	argv[argc++] = "loop";
 	argv[argc++] = n;
@@ -186,14 +190,15 @@ static bool has_tracer(pid_t pid)
 }
 
 /*
- * strace -f -p PID, in the place of bench_run_attach(): released once
- * strace has it, followed to the end of both.
+ * strace (or stracy) -f -p PID, in the place of bench_run_attach():
+ * released once the tracer has it, followed to the end of both.
  */
-static int strace_attach(struct bench_run *run, pid_t pid, int go_fd)
+static int strace_attach(struct bench_run *run, const char *tracer, pid_t pid,
+			 int go_fd)
 {
 	const struct timespec pause = { 0, 1000000 };
 	char *argv[BENCH_STRACE_WORDS + 3], p[32], go = 1;
-	int argc = bench_strace_argv(argv, "", "getppid"), tries;
+	int argc = bench_strace_argv(argv, tracer, "", "getppid"), tries;
 	pid_t strace;
 
 	snprintf(p, sizeof(p), "%d", (int)pid);
@@ -208,7 +213,7 @@ static int strace_attach(struct bench_run *run, pid_t pid, int go_fd)
 	if (tries == 60000 || write(go_fd, &go, 1) != 1) {
 		kill(strace, SIGKILL);
 		bench_wait(run, strace);
-		return bench_fail(run, false, "strace did not attach");
+		return bench_fail(run, false, "%s did not attach", tracer);
 	}
 	if (bench_wait(run, pid)) {
 		kill(strace, SIGKILL);
@@ -253,7 +258,7 @@ static int run_attached(struct bench_run *run, const struct strace_row *strace,
 		waitpid(pid, NULL, 0);
 		goto out;
 	}
-	if (!(strace ? strace_attach(run, pid, gos[1]) :
+	if (!(strace ? strace_attach(run, strace->tracer, pid, gos[1]) :
 		       bench_run_attach(run, pid, gos[1]))) {
 		ret = read_result(run, fds[0], loop_ns);
 		fds[0] = -1;
@@ -319,8 +324,9 @@ static void bench_syscall(gbench_state *st, void *arg)
 		attach_ns += run.attach_ns;
 		stops += run.stops;
 	}
-	gbench_set_label(st, bench_result_label(bc->backend, bc->strace ?
-						bc->strace->option : NULL));
+	gbench_set_label(st, bench_result_label(bc->backend,
+		bc->strace ? bc->strace->tracer : NULL,
+		bc->strace ? bc->strace->option : NULL));
 	gbench_counter(st, "ns_per_syscall",
 		       loop_ns / LOOP_SYSCALLS, GBENCH_COUNTER_AVG_ITERATIONS);
 	/* strace's stops are its own: not counted here. */
@@ -365,7 +371,7 @@ __attribute__((constructor)) static void register_syscall(void)
 		for (b = 0; b < STRACE_ROWS; b++)
 			if (!strcmp(strace_rows[b].scenario,
 				    scenarios[s].name) &&
-			    !access(BENCH_STRACE, X_OK))
+			    !access(strace_rows[b].tracer, X_OK))
 				register_case(&strace_cases[b], &scenarios[s],
 					      &bench_backends[BENCH_UNTRACED],
 					      &strace_rows[b]);

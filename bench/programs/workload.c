@@ -11,9 +11,11 @@
  *   workload/strace-seccomp-bpf   the same with --seccomp-bpf
  *   workload/strace[-seccomp-bpf]-startup   the same on a workload that
  *                                 exits at once: strace's fixed cost
+ *   workload/stracy[-startup]     the same with stracy (stracy/)
  *
  * The strace rows exist where strace does (BENCH_STRACE): on the host and in
- * the guest that gets the host's strace (bench/benchmark.mk). Each
+ * the guest that gets the host's strace (bench/benchmark.mk); the stracy
+ * rows on the host (BENCH_STRACY). Each
  * iteration is one whole run of the workload, from fork to the last reap,
  * tracer start-up included (strace's exec and dynamic linking too).
  */
@@ -37,8 +39,10 @@
 struct workload_case {
 	const char *name;
 	const struct bench_backend *backend;
-	/* strace's options before its own -o and -e, or NULL: libtracy-fast. */
-	const char *strace_option;
+	/* strace or stracy (its path), or NULL: libtracy-fast. */
+	const char *tracer;
+	/* the tracer's options before its own -o and -e */
+	const char *option;
 	bool startup_only;	/* "tracee-workload exit" */
 };
 
@@ -156,8 +160,8 @@ static int run_once(const struct workload_case *wc, struct bench_run *run)
 	snprintf(files, sizeof(files), "%d", FILES);
 	snprintf(rounds, sizeof(rounds), "%d", ROUNDS);
 	snprintf(children, sizeof(children), "%d", CHILDREN);
-	if (wc->strace_option)
-		argc = bench_strace_argv(argv, wc->strace_option,
+	if (wc->tracer)
+		argc = bench_strace_argv(argv, wc->tracer, wc->option,
 					 "openat,execve");
 	argv[argc++] = workload;
 	if (wc->startup_only) {
@@ -204,8 +208,8 @@ static void bench_workload(gbench_state *st, void *arg)
 		gbench_set_iteration_time(st, run.run_ns / 1e9);
 		stops += run.stops;
 	}
-	gbench_set_label(st, bench_result_label(wc->backend,
-						wc->strace_option));
+	gbench_set_label(st, bench_result_label(wc->backend, wc->tracer,
+						wc->option));
 	if (wc->backend->traced)
 		gbench_counter(st, "stops", stops,
 			       GBENCH_COUNTER_AVG_ITERATIONS);
@@ -216,7 +220,7 @@ static void bench_workload(gbench_state *st, void *arg)
 	}
 }
 
-static struct workload_case cases[BENCH_BACKENDS + 4];
+static struct workload_case cases[BENCH_BACKENDS + 6];
 
 __attribute__((constructor)) static void register_workload(void)
 {
@@ -227,18 +231,26 @@ __attribute__((constructor)) static void register_workload(void)
 	for (i = 0; i < BENCH_BACKENDS; i++)
 		cases[n++] = (struct workload_case){ bench_backends[i].name,
 						     &bench_backends[i], NULL,
-						     false };
+						     NULL, false };
 	if (!access(BENCH_STRACE, X_OK)) {
-		cases[n++] = (struct workload_case){ "strace", untraced, "",
-						     false };
+		cases[n++] = (struct workload_case){ "strace", untraced,
+						     BENCH_STRACE, "", false };
 		cases[n++] = (struct workload_case){ "strace-seccomp-bpf",
-						     untraced, "--seccomp-bpf",
-						     false };
+						     untraced, BENCH_STRACE,
+						     "--seccomp-bpf", false };
 		cases[n++] = (struct workload_case){ "strace-startup",
-						     untraced, "", true };
+						     untraced, BENCH_STRACE, "",
+						     true };
 		cases[n++] = (struct workload_case){
-			"strace-seccomp-bpf-startup", untraced,
+			"strace-seccomp-bpf-startup", untraced, BENCH_STRACE,
 			"--seccomp-bpf", true };
+	}
+	if (!access(BENCH_STRACY, X_OK)) {
+		cases[n++] = (struct workload_case){ "stracy", untraced,
+						     BENCH_STRACY, "", false };
+		cases[n++] = (struct workload_case){ "stracy-startup",
+						     untraced, BENCH_STRACY, "",
+						     true };
 	}
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "workload/%s", cases[i].name);

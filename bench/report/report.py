@@ -26,7 +26,8 @@ import sys
 SCENARIOS = [
     ("1", "unselected syscall: getpid, a hook on getppid", "unselected",
      ["untraced", "classic", "seccomp", "kmask", "ptrace-cont",
-      "ptrace-syscall", "strace", "strace-seccomp-bpf"], "syscall"),
+      "ptrace-syscall", "strace", "strace-seccomp-bpf", "stracy"],
+     "syscall"),
     ("2", "selected syscall: getpid hooked, entry and exit", "selected",
      ["untraced", "classic", "seccomp", "kmask"], "syscall"),
     ("2e", "selected syscall: getpid hooked, entry only", "entry_only",
@@ -34,9 +35,11 @@ SCENARIOS = [
     ("3", "workload: files and children, openat and execve traced",
      "workload", ["untraced", "classic", "seccomp", "kmask", "strace",
                   "strace-seccomp-bpf", "strace-startup",
-                  "strace-seccomp-bpf-startup"], "run"),
+                  "strace-seccomp-bpf-startup", "stracy", "stracy-startup"],
+     "run"),
     ("4", "attach to a running getpid loop, a hook on getppid", "attach",
-     ["untraced", "classic", "seccomp", "kmask", "strace-p"], "syscall"),
+     ["untraced", "classic", "seccomp", "kmask", "strace-p", "stracy-p"],
+     "syscall"),
     ("6a", "a stop on one CPU: as 2, tracer and tracee pinned to CPU 0",
      "stop_1cpu", ["untraced", "classic", "seccomp", "kmask"], "syscall"),
     ("6b", "a stop across CPUs: as 2, tracer on CPU 0, tracee on CPU 1",
@@ -51,6 +54,9 @@ ROW_NAMES = {
     "strace-p": "strace -f -p (attached)",
     "strace-startup": "strace -f, empty program",
     "strace-seccomp-bpf-startup": "strace -f --seccomp-bpf, empty program",
+    "stracy": "stracy -f",
+    "stracy-p": "stracy -f -p (attached)",
+    "stracy-startup": "stracy -f, empty program",
 }
 # The order of places: the host, then the guests; a guest's own ABI first.
 GUEST_ORDER = ["x86_64", "i386", "arm", "arm64"]
@@ -385,7 +391,8 @@ def memory_table(places, notes):
 # ---- The plot: hand-written SVG, one panel per scenario ----
 
 COLORS = {"classic": "#d62728", "seccomp": "#ff7f0e", "kmask": "#2ca02c",
-          "strace": "#7f7f7f", "strace-seccomp-bpf": "#1f77b4"}
+          "strace": "#7f7f7f", "strace-seccomp-bpf": "#1f77b4",
+          "stracy": "#9467bd"}
 PANEL_W, PANEL_H, TOP, BOTTOM, LEFT = 560, 230, 34, 70, 60
 
 

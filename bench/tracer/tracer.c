@@ -44,13 +44,14 @@ const char *bench_label(const struct bench_backend *b)
 }
 
 const char *bench_result_label(const struct bench_backend *b,
-			       const char *strace_option)
+			       const char *tracer, const char *option)
 {
 	static char label[64];
+	const char *name = tracer ? strrchr(tracer, '/') : NULL;
 
-	if (strace_option)
-		snprintf(label, sizeof(label), "tracer=strace -f%s%s",
-			 *strace_option ? " " : "", strace_option);
+	if (tracer)
+		snprintf(label, sizeof(label), "tracer=%s -f%s%s",
+			 name ? name + 1 : tracer, *option ? " " : "", option);
 	else
 		snprintf(label, sizeof(label), "backend=%s", bench_label(b));
 	return label;
@@ -194,13 +195,14 @@ int bench_trace_to_end(struct bench_run *run, struct tracy *t, pid_t pid)
 	return check_status(run, status);
 }
 
-int bench_strace_argv(char **argv, const char *option, const char *trace)
+int bench_strace_argv(char **argv, const char *tracer, const char *option,
+		      const char *trace)
 {
 	static char expression[128];
 	int argc = 0;
 
 	snprintf(expression, sizeof(expression), "trace=%s", trace);
-	argv[argc++] = BENCH_STRACE;
+	argv[argc++] = (char *)tracer;
 	argv[argc++] = "-f";
 	if (*option)
 		argv[argc++] = (char *)option;

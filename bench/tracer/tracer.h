@@ -62,11 +62,11 @@ struct bench_run {
 const char *bench_label(const struct bench_backend *b);
 /*
  * The label of a benchmark's results: "tracer=strace -f [option]" for a
- * row run by strace (strace_option not NULL), else "backend=" and
- * bench_label(b). Static storage.
+ * row run by strace or stracy (tracer its path, not NULL), else
+ * "backend=" and bench_label(b). Static storage.
  */
 const char *bench_result_label(const struct bench_backend *b,
-			       const char *strace_option);
+			       const char *tracer, const char *option);
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t bench_now_ns(void);
 /* The path of tracee program 'name' of this benchmark's ABI (static). */
@@ -95,16 +95,23 @@ struct tracy_child *bench_exec(struct bench_run *run, struct tracy *t,
 int bench_trace_to_end(struct bench_run *run, struct tracy *t, pid_t pid);
 
 /*
- * strace, for the rows that compare with it: where it is (the host's, also
- * put into the guest of the host's architecture), and its command line
- * for tracing 'trace' (strace's -e trace=) in a program whose argv
- * follows, output to /dev/null: "strace -f [option] -o /dev/null -e
- * trace=TRACE"; option "" for none. Fills argv from its start and
- * returns the number of words written (at most BENCH_STRACE_WORDS).
+ * strace and stracy, for the rows that compare with them: where they are
+ * (strace: the host's, also put into the guest of the host's
+ * architecture; stracy: the host's build, whose path bench/benchmark.mk
+ * gives the host's programs only, so that elsewhere there are no stracy
+ * rows), and the command line of one of them (tracer) for tracing
+ * 'trace' (-e trace=) in a program whose argv follows, output to
+ * /dev/null: "TRACER -f [option] -o /dev/null -e trace=TRACE"; option ""
+ * for none. Fills argv from its start and returns the number of words
+ * written (at most BENCH_STRACE_WORDS).
  */
 #define BENCH_STRACE		"/usr/bin/strace"
+#ifndef BENCH_STRACY
+#define BENCH_STRACY		""
+#endif
 #define BENCH_STRACE_WORDS	7
-int bench_strace_argv(char **argv, const char *option, const char *trace);
+int bench_strace_argv(char **argv, const char *tracer, const char *option,
+		      const char *trace);
 
 /* fork() and execv() without a tracer; -1 with run->error set. */
 pid_t bench_spawn(struct bench_run *run, char **argv);
