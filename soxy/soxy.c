@@ -66,7 +66,8 @@ static void usage(const char *why)
 {
 	if (why)
 		fprintf(stderr, "soxy: %s\n", why);
-	fputs("usage: soxy [-s HOST:PORT] [-u USER:PASS] [--exclude CIDR]...\n"
+	fputs("usage: soxy [-s HOST:PORT] [-u USER:PASS] [--dns] "
+	      "[--exclude CIDR]...\n"
 	      "            [--no-default-excludes] [-v] -- COMMAND [ARG...]\n"
 	      "       soxy [OPTION]... -p PID\n"
 	      "Sends the TCP connections of COMMAND (or of process PID and its\n"
@@ -75,6 +76,11 @@ static void usage(const char *why)
 	      "; [IPV6]:PORT)\n"
 	      "  -u, --user USER:PASS    authenticate (RFC 1929); or the\n"
 	      "                          environment variable SOXY_USER\n"
+	      "  --dns                   names too: the C library's resolver\n"
+	      "                          (glibc) asks its name server over TCP,\n"
+	      "                          through the proxy; UDP queries that\n"
+	      "                          connect() fail (see soxy(1) for what\n"
+	      "                          is not covered)\n"
 	      "  --exclude CIDR          connect directly to these addresses\n"
 	      "                          (repeatable; loopback, 127.0.0.0/8 and\n"
 	      "                          ::1, is excluded by default)\n"
@@ -116,6 +122,7 @@ static int parse_args(int argc, char **argv)
 		{ "server", required_argument, NULL, 's' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "exclude", required_argument, NULL, 'x' },
+		{ "dns", no_argument, NULL, 'd' },
 		{ "no-default-excludes", no_argument, NULL, 'n' },
 		{ "pid", required_argument, NULL, 'p' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -138,6 +145,9 @@ static int parse_args(int argc, char **argv)
 			break;
 		case 'x':
 			add_exclude(optarg);
+			break;
+		case 'd':
+			soxy.dns = true;
 			break;
 		case 'n':
 			defaults = false;
@@ -172,6 +182,27 @@ static int parse_args(int argc, char **argv)
 	if (!soxy.attach_pid && optind >= argc)
 		usage("no command given");
 	return optind;
+}
+
+/*
+ * --dns, for a command soxy starts: glibc's resolver asks its name
+ * servers over TCP ("use-vc", resolv.conf(5)), a connection soxy sends
+ * through the proxy. Answering its UDP queries from soxy would not do:
+ * glibc drops an answer that does not come from the name server's
+ * address and port.
+ */
+static int resolve_over_tcp(void)
+{
+	const char *old = getenv("RES_OPTIONS");
+	char *value;
+	int err;
+
+	if (asprintf(&value, "%s%suse-vc", old ? old : "",
+		     old ? " " : "") < 0)
+		return -1;
+	err = setenv("RES_OPTIONS", value, 1);
+	free(value);
+	return err;
 }
 
 /*
@@ -301,6 +332,8 @@ int main(int argc, char **argv)
 		if (attach_all(t, soxy.attach_pid))
 			goto out;
 		status = trace_attached(t);
+	} else if (soxy.dns && resolve_over_tcp()) {
+		say("cannot set RES_OPTIONS: %s", strerror(errno));
 	} else {
 		status = example_run(t, argv + first, tracee_free);
 	}

@@ -16,7 +16,9 @@ client (blocking, and non-blocking with poll, select and epoll; through
 the C library and through raw syscalls, as Go programs make them; and
 its 32-bit build), python3's sockets, curl, a shell with children and
 exec, and threads. proxychains4 runs the same clients: it proxies the
-dynamic ones and not the static ones, which the tests say.
+dynamic ones and not the static ones, which the tests say. For --dns,
+a name server of the test's own (UDP and TCP, port 53 of a loopback
+address: root only) that a mount namespace's /etc/resolv.conf names.
 
 Destinations are on loopback, which soxy connects to directly by
 default, so the tests run soxy with --no-default-excludes.
@@ -230,9 +232,10 @@ class Env:
                               capture_output=True, text=True, env=full,
                               timeout=timeout, check=False)
 
-    def soxy_run(self, proxy_port, command, options=(), env=None):
-        argv = [self.soxy, "-s", f"127.0.0.1:{proxy_port}",
-                "--no-default-excludes", *options, "--", *command]
+    def soxy_run(self, proxy_port, command, options=(), env=None,
+                 excludes=("--no-default-excludes",), wrapper=()):
+        argv = [*wrapper, self.soxy, "-s", f"127.0.0.1:{proxy_port}",
+                *excludes, *options, "--", *command]
         return self.run(argv, env)
 
 
@@ -619,6 +622,157 @@ def test_udp_untouched(env):
         done = env.soxy_run(proxy.port, [PYTHON, "-c", code])
     check(done.stdout.strip() == "('127.0.0.1', 9)", done.stdout)
     check("connected to" not in proxy.log(), proxy.log())
+
+
+DNS_NAME = "soxy-dns-test.example"
+
+
+class ReusingUdpServer(socketserver.ThreadingUDPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class ReusingTcpServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def dns_query(name):
+    """A query of type A for name, with recursion desired."""
+    return (b"\x12\x34\x01\x00\x00\x01" + bytes(6) +
+            b"".join(bytes([len(label)]) + label.encode()
+                     for label in name.split(".")) + b"\x00\x00\x01\x00\x01")
+
+
+class DnsServer:
+    """A name server on a loopback address, port 53, over UDP and TCP: it
+    answers A queries for DNS_NAME with 127.0.0.1, other queries for it
+    with no record, others with NXDOMAIN, and records each query as
+    (transport, name, type)."""
+
+    def __init__(self):
+        if os.geteuid() != 0:
+            raise Skip("port 53 and a mount namespace need root")
+        self.queries = []
+        # An address of its own per run, which nothing else uses.
+        self.address = f"127.{os.getpid() % 250 + 1}.83.53"
+        addr = (self.address, 53)
+        dns = self
+
+        class Udp(socketserver.BaseRequestHandler):
+            def handle(self):
+                data, sock = self.request
+                sock.sendto(dns.answer("udp", data), self.client_address)
+
+        class Tcp(socketserver.StreamRequestHandler):
+            def handle(self):
+                while len(head := self.rfile.read(2)) == 2:
+                    query = self.rfile.read(int.from_bytes(head, "big"))
+                    reply = dns.answer("tcp", query)
+                    self.wfile.write(len(reply).to_bytes(2, "big") + reply)
+
+        try:
+            self.udp = ReusingUdpServer(addr, Udp)
+        except OSError as error:
+            raise Skip(f"no name server on {self.address}: {error}") \
+                from error
+        try:
+            self.tcp = ReusingTcpServer(addr, Tcp)
+        except OSError:
+            self.udp.server_close()
+            raise
+
+    def answer(self, transport, query):
+        labels, i = [], 12
+        while query[i]:
+            labels.append(query[i + 1:i + 1 + query[i]].decode())
+            i += 1 + query[i]
+        name, qtype = ".".join(labels).lower(), query[i + 1:i + 3]
+        self.queries.append((transport, name, int.from_bytes(qtype, "big")))
+        found = name == DNS_NAME
+        record = (b"\xc0\x0c\x00\x01\x00\x01\x00\x00\x00\x3c\x00\x04"
+                  b"\x7f\x00\x00\x01" if found and qtype == b"\x00\x01"
+                  else b"")
+        # An answer (QR), recursion available (RA), desired as asked (RD).
+        flags = 0x8080 | (query[2] & 1) << 8 | (0 if found else 3)
+        return (query[:2] + flags.to_bytes(2, "big") + b"\x00\x01" +
+                (b"\x00\x01" if record else b"\x00\x00") + bytes(4) +
+                query[12:i + 5] + record)
+
+    @contextlib.contextmanager
+    def running(self):
+        with thread_server(self.udp), thread_server(self.tcp):
+            yield self
+
+    def resolving(self, tmp):
+        """A prefix for a command: it runs in a mount namespace whose
+        /etc/resolv.conf names this server."""
+        conf = os.path.join(tmp, "resolv.conf")
+        with open(conf, "w", encoding="utf-8") as f:
+            f.write(f"nameserver {self.address}\n")
+        if subprocess.run(["unshare", "-m", "true"], check=False,
+                          capture_output=True).returncode:
+            raise Skip("no mount namespace (unshare -m)")
+        return ["unshare", "-m", "sh", "-c",
+                'mount --bind "$0" /etc/resolv.conf && exec "$@"', conf]
+
+
+def test_dns_through_the_proxy(env):
+    """--dns: curl's lookup (glibc, in a thread of its own) goes to the
+    name server over TCP through the proxy, even with loopback excluded,
+    and costs no stop more than a direct lookup; without --dns it goes
+    over UDP, directly."""
+    dns = DnsServer()
+    with dns.running(), stopping(microsocks(env.tmp)) as proxy, \
+            http4() as port:
+        wrapper = dns.resolving(env.tmp)
+        curl = ["curl", "-sS", "--max-time", "20",
+                f"http://{DNS_NAME}:{port}/"]
+        seccomp = {"TRACY_BACKEND": "seccomp"}
+        direct = env.soxy_run(proxy.port, curl, ["-v"], seccomp,
+                              excludes=(), wrapper=wrapper)
+        check(direct.stdout.encode() == HTTP_BODY,
+              f"{direct.stdout}{direct.stderr}")
+        check(dns.queries and all(q[0] == "udp" for q in dns.queries),
+              f"without --dns: {dns.queries}")
+        dns.queries.clear()
+        done = env.soxy_run(proxy.port, curl, ["-v", "--dns"], seccomp,
+                            excludes=(), wrapper=wrapper)
+        check(done.stdout.encode() == HTTP_BODY,
+              f"{done.stdout}{done.stderr}")
+    check(("tcp", DNS_NAME, 1) in dns.queries and
+          all(q[0] == "tcp" for q in dns.queries), f"{dns.queries}")
+    log = proxy.log()
+    check(len(re.findall(rf"connected to {re.escape(dns.address)}:53\b",
+                         log)) == 1 and f":{port}" not in log,
+          f"not one CONNECT to the name server only:\n{log}")
+    check(stops_of(done) == stops_of(direct),
+          f"{stops_of(done)} stops with --dns, {stops_of(direct)} "
+          f"without:\n{done.stderr}")
+
+
+def test_dns_udp_query_refused(env):
+    """--dns: a query over a connected UDP socket (a resolver that does
+    not take RES_OPTIONS, such as Go's) fails with ENETUNREACH rather
+    than reach the name server directly."""
+    code = ("import socket,sys; s=socket.socket(socket.AF_INET,"
+            "socket.SOCK_DGRAM)\ntry: s.connect((sys.argv[1], 53)); "
+            "s.send(bytes.fromhex(sys.argv[2])); print('sent')\n"
+            "except OSError as e: print(e.errno)")
+    dns = DnsServer()
+    with dns.running(), stopping(microsocks(env.tmp)) as proxy:
+        query = [PYTHON, "-c", code, dns.address, dns_query(DNS_NAME).hex()]
+        done = env.soxy_run(proxy.port, query, ["--dns"], excludes=())
+        check(done.stdout.strip() == str(errno.ENETUNREACH),
+              f"{done.stdout}{done.stderr}")
+        check("no DNS over UDP" in done.stderr, done.stderr)
+        # The same without --dns reaches it: the test can see a leak.
+        direct = env.soxy_run(proxy.port, query, excludes=())
+        check(direct.stdout.strip() == "sent", direct.stdout)
+        deadline = time.monotonic() + START_TIMEOUT
+        while not dns.queries and time.monotonic() < deadline:
+            time.sleep(0.05)
+    check(dns.queries == [("udp", DNS_NAME, 1)], f"{dns.queries}")
 
 
 def stops_of(done):
