@@ -71,6 +71,12 @@ static bool is_dns(const struct soxy_addr *dest)
 	return soxy.dns && dest->port == DNS_PORT;
 }
 
+/* What the proxy connects to for dest: --dns-server for a name server. */
+static const struct soxy_addr *proxy_target(const struct soxy_addr *dest)
+{
+	return is_dns(dest) && soxy.dns_server_set ? &soxy.dns_server : dest;
+}
+
 static bool is_excluded(const struct soxy_addr *dest)
 {
 	int i;
@@ -195,11 +201,11 @@ static int proxy_connect(struct tracy_event *e, int dup,
 		soxy.failed++;
 		return err == ENETUNREACH ? err : ECONNREFUSED;
 	}
-	err = socks5_connect(dup, dest, &soxy.auth, SOCKS_TIMEOUT_MS, &why,
-			     &proxy_fault);
+	err = socks5_connect(dup, proxy_target(dest), &soxy.auth,
+			     SOCKS_TIMEOUT_MS, &why, &proxy_fault);
 	if (soxy.verbose || proxy_fault)
 		say("%d: %s via %s: %s", e->child->pid,
-		    soxy_addr_format(dest, dtext),
+		    soxy_addr_format(proxy_target(dest), dtext),
 		    soxy_addr_format(&soxy.proxy, ptext), why);
 	if (!err) {
 		soxy.proxied++;

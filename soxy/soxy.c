@@ -67,8 +67,9 @@ static void usage(const char *why)
 	if (why)
 		fprintf(stderr, "soxy: %s\n", why);
 	fputs("usage: soxy [-s HOST:PORT] [-u USER:PASS] [--dns] "
-	      "[--exclude CIDR]...\n"
-	      "            [--no-default-excludes] [-v] -- COMMAND [ARG...]\n"
+	      "[--dns-server HOST:PORT]\n"
+	      "            [--exclude CIDR]... [--no-default-excludes] [-v]\n"
+	      "            -- COMMAND [ARG...]\n"
 	      "       soxy [OPTION]... -p PID\n"
 	      "Sends the TCP connections of COMMAND (or of process PID and its\n"
 	      "threads) through a SOCKS5 proxy, static programs included.\n"
@@ -76,11 +77,12 @@ static void usage(const char *why)
 	      "; [IPV6]:PORT)\n"
 	      "  -u, --user USER:PASS    authenticate (RFC 1929); or the\n"
 	      "                          environment variable SOXY_USER\n"
-	      "  --dns                   names too: the C library's resolver\n"
-	      "                          (glibc) asks its name server over TCP,\n"
-	      "                          through the proxy; UDP queries that\n"
-	      "                          connect() fail (see soxy(1) for what\n"
-	      "                          is not covered)\n"
+	      "  --dns                   names through the proxy too: glibc's\n"
+	      "                          resolver asks over TCP, through the\n"
+	      "                          proxy; a UDP connect() to port 53\n"
+	      "                          fails (soxy(1) says what is covered)\n"
+	      "  --dns-server HOST:PORT  --dns, and the proxy connects to this\n"
+	      "                          name server instead of the program's\n"
 	      "  --exclude CIDR          connect directly to these addresses\n"
 	      "                          (repeatable; loopback, 127.0.0.0/8 and\n"
 	      "                          ::1, is excluded by default)\n"
@@ -116,6 +118,18 @@ static void add_exclude(const char *text)
 	soxy.nexcludes++;
 }
 
+/* HOST:PORT of option 'name', or the usage and exit. */
+static void parse_address(struct soxy_addr *a, const char *name,
+			  const char *text)
+{
+	const char *why;
+
+	if (soxy_addr_parse(a, text, &why)) {
+		fprintf(stderr, "soxy: %s %s: %s\n", name, text, why);
+		usage("");
+	}
+}
+
 static int parse_args(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -123,13 +137,14 @@ static int parse_args(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "dns", no_argument, NULL, 'd' },
+		{ "dns-server", required_argument, NULL, 'D' },
 		{ "no-default-excludes", no_argument, NULL, 'n' },
 		{ "pid", required_argument, NULL, 'p' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *server = DEFAULT_PROXY, *why;
+	const char *server = DEFAULT_PROXY, *dns_server = NULL;
 	bool defaults = true;
 	char *user = getenv("SOXY_USER"), *end;
 	int opt;
@@ -147,6 +162,10 @@ static int parse_args(int argc, char **argv)
 			add_exclude(optarg);
 			break;
 		case 'd':
+			soxy.dns = true;
+			break;
+		case 'D':
+			dns_server = optarg;
 			soxy.dns = true;
 			break;
 		case 'n':
@@ -167,9 +186,10 @@ static int parse_args(int argc, char **argv)
 			usage("");
 		}
 	}
-	if (soxy_addr_parse(&soxy.proxy, server, &why)) {
-		fprintf(stderr, "soxy: -s %s: %s\n", server, why);
-		usage("");
+	parse_address(&soxy.proxy, "-s", server);
+	if (dns_server) {
+		parse_address(&soxy.dns_server, "--dns-server", dns_server);
+		soxy.dns_server_set = true;
 	}
 	if (user)
 		parse_user(strdup(user));

@@ -24,6 +24,8 @@ struct soxy_config {
 	int nexcludes;
 	bool verbose;
 	bool dns;		/* --dns: names through the proxy too */
+	bool dns_server_set;	/* --dns-server: the name server */
+	struct soxy_addr dns_server;
 	pid_t attach_pid;
 	/* Bound, not listening: a connection to them is refused. */
 	int refuser4, refuser6;

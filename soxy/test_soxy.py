@@ -310,7 +310,8 @@ def test_usage(env):
     for args in ([], ["-s", "nohostport", "--", "true"],
                  ["-s", "127.0.0.1:99999", "--", "true"],
                  ["--exclude", "1.2.3.4/99", "--", "true"],
-                 ["-u", "nocolon", "--", "true"], ["-p", "1", "true"]):
+                 ["-u", "nocolon", "--", "true"], ["-p", "1", "true"],
+                 ["--dns-server", "1.1.1.1", "--", "true"]):
         done = env.run([env.soxy, *args])
         check(done.returncode == 125, f"{args}: status {done.returncode}")
     done = env.run([env.soxy, "--", "/nonexistent/program"])
@@ -704,12 +705,12 @@ class DnsServer:
         with thread_server(self.udp), thread_server(self.tcp):
             yield self
 
-    def resolving(self, tmp):
+    def resolving(self, tmp, address=None):
         """A prefix for a command: it runs in a mount namespace whose
-        /etc/resolv.conf names this server."""
+        /etc/resolv.conf names this server, or address."""
         conf = os.path.join(tmp, "resolv.conf")
         with open(conf, "w", encoding="utf-8") as f:
-            f.write(f"nameserver {self.address}\n")
+            f.write(f"nameserver {address or self.address}\n")
         if subprocess.run(["unshare", "-m", "true"], check=False,
                           capture_output=True).returncode:
             raise Skip("no mount namespace (unshare -m)")
@@ -749,6 +750,32 @@ def test_dns_through_the_proxy(env):
     check(stops_of(done) == stops_of(direct),
           f"{stops_of(done)} stops with --dns, {stops_of(direct)} "
           f"without:\n{done.stderr}")
+
+
+def test_dns_server_option(env):
+    """--dns-server: the proxy connects to that name server, not to the
+    one of resolv.conf (here an address where none listens)."""
+    dns = DnsServer()
+    elsewhere = dns.address.replace(".83.", ".84.")
+    with dns.running(), stopping(microsocks(env.tmp)) as proxy, \
+            http4() as port:
+        wrapper = dns.resolving(env.tmp, elsewhere)
+        curl = ["curl", "-sS", "--max-time", "20",
+                f"http://{DNS_NAME}:{port}/"]
+        done = env.soxy_run(proxy.port, curl,
+                            ["--dns-server", f"{dns.address}:53"],
+                            wrapper=wrapper)
+        check(done.stdout.encode() == HTTP_BODY,
+              f"{done.stdout}{done.stderr}")
+        check(("tcp", DNS_NAME, 1) in dns.queries, f"{dns.queries}")
+        dns.queries.clear()
+        without = env.soxy_run(proxy.port, curl, ["--dns"], wrapper=wrapper)
+        check(without.returncode != 0 and not dns.queries,
+              f"without --dns-server: {without.returncode} {dns.queries}")
+    log = proxy.log()
+    check(re.search(rf"connected to {re.escape(dns.address)}:53\b", log) and
+          not re.search(rf"connected to {re.escape(elsewhere)}:53\b", log),
+          log)
 
 
 def test_dns_udp_query_refused(env):
