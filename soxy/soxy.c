@@ -64,7 +64,7 @@ void say(const char *fmt, ...)
 
 static void usage(const char *why)
 {
-	if (why)
+	if (why && *why)
 		fprintf(stderr, "soxy: %s\n", why);
 	fputs("usage: soxy [-s HOST:PORT] [-u USER:PASS] [--dns] "
 	      "[--dns-server HOST:PORT]\n"
