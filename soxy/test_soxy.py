@@ -7,11 +7,13 @@ for selftests/run-host.py.
 DIR holds soxy and the static test client (build/soxy). Every server is
 started here, on loopback addresses only, and stopped here: Debian's
 microsocks (no authentication, and username/password) and danted (no
-authentication: its username method checks the system's accounts,
-which a test should not create), HTTP servers on 127.0.0.1 and ::1, a
-server that speaks first, and a small SOCKS5 server of the test's own
-that answers the errors a real one cannot be made to give on loopback
-(network or host unreachable, TTL expired). The clients: the static C
+authentication, and its username method, which checks the system's
+accounts: the test's account is added to copies of /etc/passwd and
+/etc/shadow mounted over them in danted's mount namespace), HTTP
+servers on 127.0.0.1 and ::1, a server that speaks first, and a small
+SOCKS5 server of the test's own that answers the errors a real one
+cannot be made to give on loopback (network or host unreachable, TTL
+expired). The clients: the static C
 client (blocking, and non-blocking with poll, select and epoll; through
 the C library and through raw syscalls, as Go programs make them; and
 its 32-bit build), python3's sockets, curl, a shell with children and
@@ -147,8 +149,46 @@ def microsocks(tmp, auth=False):
     return Process(argv, os.path.join(tmp, f"microsocks-{port}.log"), port)
 
 
-def danted(tmp):
+def bind_mounts(binds):
+    """A prefix for a command: it runs in a mount namespace of its own,
+    where each (file, target) of binds is mounted over target. Root only:
+    the test is skipped otherwise."""
+    if os.geteuid() != 0 or subprocess.run(["unshare", "-m", "true"],
+                                           capture_output=True,
+                                           check=False).returncode:
+        raise Skip("no mount namespace (unshare -m) without root")
+    script = ('while [ "$1" != -- ]; do mount --bind "$1" "$2" || exit 125;'
+              ' shift 2; done; shift; exec "$@"')
+    return ["unshare", "-m", "sh", "-c", script, "sh",
+            *[path for bind in binds for path in bind], "--"]
+
+
+def system_user(tmp):
+    """A prefix for a command that sees one account more, USER with
+    PASSWORD, in /etc/passwd and /etc/shadow: copies mounted over them
+    in a mount namespace, so the system's files stay as they are."""
+    if not shutil.which("openssl"):
+        raise Skip("no openssl to hash the password")
+    crypted = subprocess.run(["openssl", "passwd", "-6", PASSWORD],
+                             capture_output=True, text=True,
+                             check=True).stdout.strip()
+    passwd, shadow = (os.path.join(tmp, name) for name in ("passwd",
+                                                            "shadow"))
+    shutil.copyfile("/etc/passwd", passwd)
+    with open(passwd, "a", encoding="utf-8") as f:
+        f.write(f"{USER}:x:64999:64999::/nonexistent:/usr/sbin/nologin\n")
+    # Only the test's account: the system's hashes are not copied.
+    with open(os.open(shadow, os.O_WRONLY | os.O_CREAT, 0o600), "w",
+              encoding="utf-8") as f:
+        f.write(f"{USER}:{crypted}:20000:0:99999:7:::\n")
+    return bind_mounts([(passwd, "/etc/passwd"), (shadow, "/etc/shadow")])
+
+
+def danted(tmp, auth=False):
+    """danted on 127.0.0.1; with auth, its username method (RFC 1929),
+    which checks the system's accounts: system_user() adds the test's."""
     port = free_port()
+    prefix = system_user(tmp) if auth else []
     log = os.path.join(tmp, f"danted-{port}.log")
     conf = os.path.join(tmp, f"danted-{port}.conf")
     rules = "".join(f"""socks pass {{
@@ -161,7 +201,7 @@ def danted(tmp):
         f.write(f"""logoutput: {log}
 internal: 127.0.0.1 port = {port}
 external: lo
-socksmethod: none
+socksmethod: {"username" if auth else "none"}
 clientmethod: none
 user.privileged: root
 user.unprivileged: nobody
@@ -170,7 +210,7 @@ client pass {{
 	log: error connect
 }}
 {rules}""")
-    return Process(["/usr/sbin/danted", "-f", conf, "-N", "1", "-p",
+    return Process([*prefix, "/usr/sbin/danted", "-f", conf, "-N", "1", "-p",
                     os.path.join(tmp, f"danted-{port}.pid")],
                    os.path.join(tmp, f"danted-{port}.out"), port), log
 
@@ -524,6 +564,30 @@ def test_username_password(env):
     expect_connect_logged(proxy.log(), port, 2)
 
 
+def test_username_password_dante(env):
+    """danted checks the username and password against the system's
+    accounts, one of which only its mount namespace has; it refuses a
+    wrong password, an unknown user, and a client without -u."""
+    server, dante_log = danted(env.tmp, auth=True)
+    with stopping(server) as proxy, http4() as port:
+        done = client_through(env, proxy, port,
+                              options=["-u", f"{USER}:{PASSWORD}"])
+        expect_client(done, {"peer": f"127.0.0.1:{port}",
+                             "reply": "HTTP/1.0 200 OK"})
+        for options, message in (
+                (["-u", f"{USER}:wrong"], "refused the username"),
+                (["-u", f"nosuch{USER}:{PASSWORD}"], "refused the username"),
+                ([], "wants authentication")):
+            done = client_through(env, proxy, port, options=options)
+            expect_client(done, {"connect": "EACCES"})
+            check(message in done.stderr, done.stderr)
+    with open(dante_log, encoding="utf-8") as f:
+        log = f.read()
+    check(len(re.findall(rf"tcp/connect .*username%{USER}@.* "
+                         rf"127\.0\.0\.1\.{port}\b", log)) == 1 and
+          f'authentication failed for user "{USER}"' in log, log)
+
+
 def test_server_speaks_first(env):
     """soxy reads no byte past the proxy's reply."""
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), BannerHandler)
@@ -711,11 +775,7 @@ class DnsServer:
         conf = os.path.join(tmp, "resolv.conf")
         with open(conf, "w", encoding="utf-8") as f:
             f.write(f"nameserver {address or self.address}\n")
-        if subprocess.run(["unshare", "-m", "true"], check=False,
-                          capture_output=True).returncode:
-            raise Skip("no mount namespace (unshare -m)")
-        return ["unshare", "-m", "sh", "-c",
-                'mount --bind "$0" /etc/resolv.conf && exec "$@"', conf]
+        return bind_mounts([(conf, "/etc/resolv.conf")])
 
 
 def test_dns_through_the_proxy(env):
