@@ -61,8 +61,12 @@ def check(condition, message):
         raise AssertionError(message)
 
 
-def free_port(family=socket.AF_INET, host="127.0.0.1"):
-    with socket.socket(family, socket.SOCK_STREAM) as s:
+def family_of(host):
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
+def free_port(host="127.0.0.1"):
+    with socket.socket(family_of(host), socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return s.getsockname()[1]
 
@@ -115,14 +119,14 @@ def thread_server(server):
 class Process:
     """A server started by a test, its output in a log file."""
 
-    def __init__(self, argv, log, port):
+    def __init__(self, argv, log, port, host="127.0.0.1"):
         self.log_path = log
         self.port = port
         with open(log, "wb") as out:
             self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
                                          stdout=out, stderr=subprocess.STDOUT)
         try:
-            wait_port(port, self.proc)
+            wait_port(port, self.proc, host)
         except AssertionError:
             self.stop()
             raise
@@ -141,12 +145,16 @@ class Process:
             return f.read()
 
 
-def microsocks(tmp, auth=False):
-    port = free_port()
-    argv = ["microsocks", "-i", "127.0.0.1", "-p", str(port)]
+def microsocks(tmp, auth=False, host="127.0.0.1"):
+    try:
+        port = free_port(host)
+    except OSError as error:
+        raise Skip(f"no {host}: {error}") from error
+    argv = ["microsocks", "-i", host, "-p", str(port)]
     if auth:
         argv += ["-u", USER, "-P", PASSWORD]
-    return Process(argv, os.path.join(tmp, f"microsocks-{port}.log"), port)
+    return Process(argv, os.path.join(tmp, f"microsocks-{port}.log"), port,
+                   host)
 
 
 def bind_mounts(binds):
@@ -273,8 +281,11 @@ class Env:
                               timeout=timeout, check=False)
 
     def soxy_run(self, proxy_port, command, options=(), env=None,
-                 excludes=("--no-default-excludes",), wrapper=()):
-        argv = [*wrapper, self.soxy, "-s", f"127.0.0.1:{proxy_port}",
+                 excludes=("--no-default-excludes",), wrapper=(),
+                 proxy_host="127.0.0.1"):
+        if ":" in proxy_host:
+            proxy_host = f"[{proxy_host}]"
+        argv = [*wrapper, self.soxy, "-s", f"{proxy_host}:{proxy_port}",
                 *excludes, *options, "--", *command]
         return self.run(argv, env)
 
@@ -318,10 +329,13 @@ def http6():
 
 
 @contextlib.contextmanager
-def refused_port():
+def refused_port(host="127.0.0.1"):
     """A loopback port that refuses: bound, not listening."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+    with socket.socket(family_of(host)) as s:
+        try:
+            s.bind((host, 0))
+        except OSError as error:
+            raise Skip(f"no {host}: {error}") from error
         yield s.getsockname()[1]
 
 
@@ -483,16 +497,45 @@ def test_refused_destination(env):
 
 
 def test_direct_refused_looks_the_same(env):
-    """What the client sees through soxy is what it sees directly."""
-    with refused_port() as port:
-        direct = [env.run([env.client, *extra, "127.0.0.1", str(port)])
-                  for extra in ([], ["-n"])]
-        with stopping(microsocks(env.tmp)) as proxy:
-            proxied = [env.soxy_run(proxy.port, [env.client, *extra,
-                                                 "127.0.0.1", str(port)])
-                       for extra in ([], ["-n"])]
-    for d, p in zip(direct, proxied):
-        check(d.stdout == p.stdout, f"direct:\n{d.stdout}\nsoxy:\n{p.stdout}")
+    """What the client sees through soxy is what it sees directly, for
+    IPv4 and IPv6 (a refused non-blocking IPv6 socket gets its pending
+    error from soxy's IPv6 port that refuses)."""
+    for host in ("127.0.0.1", "::1"):
+        with refused_port(host) as port:
+            direct = [env.run([env.client, *extra, host, str(port)])
+                      for extra in ([], ["-n"])]
+            with stopping(microsocks(env.tmp)) as proxy:
+                proxied = [env.soxy_run(proxy.port, [env.client, *extra,
+                                                     host, str(port)],
+                                        ["-v"])
+                           for extra in ([], ["-n"])]
+        for d, p in zip(direct, proxied):
+            check(d.stdout == p.stdout,
+                  f"direct:\n{d.stdout}\nsoxy:\n{p.stdout}{p.stderr}")
+            check(re.search(rf"{re.escape(host)}\]?:{port} via .*: "
+                            "connection refused", p.stderr), p.stderr)
+        expect_client(proxied[1], {"connect": "EINPROGRESS",
+                                   "so_error": "ECONNREFUSED"})
+
+
+def test_ipv6_proxy(env):
+    """A proxy on ::1: IPv6 sockets reach it, blocking or not; an IPv4
+    socket cannot, and gets ENETUNREACH, as soxy(1) says."""
+    with http6() as port6, http4() as port4, \
+            stopping(microsocks(env.tmp, host="::1")) as proxy:
+        for extra in ([], ["-n"]):
+            done = env.soxy_run(proxy.port, [env.client, *extra, "-s", GET,
+                                             "::1", str(port6)],
+                                proxy_host="::1")
+            expect_client(done, {"peer": f"[::1]:{port6}",
+                                 "reply": "HTTP/1.0 200 OK"})
+        done = env.soxy_run(proxy.port, [env.client, "127.0.0.1",
+                                         str(port4)], proxy_host="::1")
+        expect_client(done, {"connect": "ENETUNREACH"})
+        check("an IPv6 proxy for an IPv4 socket" in done.stderr, done.stderr)
+    log = proxy.log()
+    check(len(re.findall(rf"connected to ::1:{port6}\b", log)) == 2 and
+          f":{port4}" not in log, log)
 
 
 def test_errors_the_proxy_reports(env):
