@@ -932,14 +932,17 @@ def test_only_connect_and_getpeername_stop(env):
 
 
 def test_attach(env):
-    """soxy -p, then a thread the process starts connects; SIGTERM
-    detaches soxy and the process goes on."""
-    code = ("import socket,sys; sys.stdout.write('ready\\n');"
+    """soxy -p, then a thread the process starts connects, and a child
+    it forks; SIGTERM detaches soxy and the process goes on."""
+    code = ("import os,socket,sys; sys.stdout.write('ready\\n');"
             "sys.stdout.flush(); sys.stdin.readline();"
             "import threading; r=[]; th=threading.Thread(target=lambda: "
             "r.append(socket.create_connection(('127.0.0.1', "
             "int(sys.argv[1]))).getpeername())); th.start(); th.join();"
-            "print(r[0]); sys.stdin.readline(); print('done')")
+            "pid=os.fork()\nif not pid: socket.create_connection(("
+            "'127.0.0.1', int(sys.argv[1]))); os._exit(0)\n"
+            "os.waitpid(pid, 0); print(r[0]); sys.stdin.readline();"
+            "print('done')")
     with stopping(microsocks(env.tmp)) as proxy, http4() as port:
         target = subprocess.Popen([PYTHON, "-c", code, str(port)],
                                   stdin=subprocess.PIPE,
@@ -967,7 +970,8 @@ def test_attach(env):
     check(peer.strip() == f"('127.0.0.1', {port})", f"{peer!r} {err}")
     check(soxy.returncode == 0 and last == "done\n",
           f"soxy {soxy.returncode}, target said {last!r}:\n{err}")
-    expect_connect_logged(proxy.log(), port)
+    check("2 through the proxy" in err, err)
+    expect_connect_logged(proxy.log(), port, 2)
 
 
 def proxychains_conf(tmp, proxy_port):
