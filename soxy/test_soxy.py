@@ -20,7 +20,8 @@ its 32-bit build), python3's sockets, curl, a shell with children and
 exec, and threads. proxychains4 runs the same clients: it proxies the
 dynamic ones and not the static ones, which the tests say. For --dns,
 a name server of the test's own (UDP and TCP, port 53 of a loopback
-address: root only) that a mount namespace's /etc/resolv.conf names.
+address: root only) that a mount namespace's /etc/resolv.conf names,
+and curl and a static program (soxy-resolve) that look names up.
 
 Destinations are on loopback, which soxy connects to directly by
 default, so the tests run soxy with --no-default-excludes.
@@ -271,6 +272,7 @@ class Env:
         self.dir = os.path.abspath(directory)
         self.soxy = os.path.join(self.dir, "soxy")
         self.client = os.path.join(self.dir, "soxy-client")
+        self.resolve = os.path.join(self.dir, "soxy-resolve")
         self.tmp = tmp
 
     def run(self, argv, env=None, timeout=TIMEOUT):
@@ -825,7 +827,8 @@ def test_dns_through_the_proxy(env):
     """--dns: curl's lookup (glibc, in a thread of its own) goes to the
     name server over TCP through the proxy, even with loopback excluded,
     and costs no stop more than a direct lookup; without --dns it goes
-    over UDP, directly."""
+    over UDP, directly. A static program's lookup goes through the proxy
+    too."""
     dns = DnsServer()
     with dns.running(), stopping(microsocks(env.tmp)) as proxy, \
             http4() as port:
@@ -844,12 +847,16 @@ def test_dns_through_the_proxy(env):
                             excludes=(), wrapper=wrapper)
         check(done.stdout.encode() == HTTP_BODY,
               f"{done.stdout}{done.stderr}")
+        static = env.soxy_run(proxy.port, [env.resolve, DNS_NAME],
+                              ["--dns"], excludes=(), wrapper=wrapper)
+        check(static.stdout == "127.0.0.1\n",
+              f"{static.stdout}{static.stderr}")
     check(("tcp", DNS_NAME, 1) in dns.queries and
           all(q[0] == "tcp" for q in dns.queries), f"{dns.queries}")
     log = proxy.log()
     check(len(re.findall(rf"connected to {re.escape(dns.address)}:53\b",
-                         log)) == 1 and f":{port}" not in log,
-          f"not one CONNECT to the name server only:\n{log}")
+                         log)) == 2 and f":{port}" not in log,
+          f"not two CONNECTs to the name server only:\n{log}")
     check(stops_of(done) == stops_of(direct),
           f"{stops_of(done)} stops with --dns, {stops_of(direct)} "
           f"without:\n{done.stderr}")
