@@ -351,6 +351,10 @@ int main(int argc, char **argv)
 	if (soxy.attach_pid) {
 		if (attach_all(t, soxy.attach_pid))
 			goto out;
+		if (soxy.dns)
+			say("--dns: %d keeps its resolver's settings: its DNS "
+			    "queries over UDP fail, unless its resolv.conf says "
+			    "\"options use-vc\"", soxy.attach_pid);
 		status = trace_attached(t);
 	} else if (soxy.dns && resolve_over_tcp()) {
 		say("cannot set RES_OPTIONS: %s", strerror(errno));

@@ -939,8 +939,9 @@ def test_only_connect_and_getpeername_stop(env):
 
 
 def test_attach(env):
-    """soxy -p, then a thread the process starts connects, and a child
-    it forks; SIGTERM detaches soxy and the process goes on."""
+    """soxy --dns -p, then a thread the process starts connects, and a
+    child it forks; its resolver's UDP connect() to port 53 fails, as
+    soxy warns; SIGTERM detaches soxy and the process goes on."""
     code = ("import os,socket,sys; sys.stdout.write('ready\\n');"
             "sys.stdout.flush(); sys.stdin.readline();"
             "import threading; r=[]; th=threading.Thread(target=lambda: "
@@ -948,8 +949,11 @@ def test_attach(env):
             "int(sys.argv[1]))).getpeername())); th.start(); th.join();"
             "pid=os.fork()\nif not pid: socket.create_connection(("
             "'127.0.0.1', int(sys.argv[1]))); os._exit(0)\n"
-            "os.waitpid(pid, 0); print(r[0]); sys.stdin.readline();"
-            "print('done')")
+            "os.waitpid(pid, 0); print(r[0]);"
+            "u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+            "try: u.connect(('127.0.0.1', 53)); print('connected')\n"
+            "except OSError as e: print(e.errno)\n"
+            "sys.stdout.flush(); sys.stdin.readline(); print('done')")
     with stopping(microsocks(env.tmp)) as proxy, http4() as port:
         target = subprocess.Popen([PYTHON, "-c", code, str(port)],
                                   stdin=subprocess.PIPE,
@@ -958,13 +962,14 @@ def test_attach(env):
             check(target.stdout.readline() == "ready\n", "no ready")
             soxy = subprocess.Popen([env.soxy, "-s",
                                      f"127.0.0.1:{proxy.port}",
-                                     "--no-default-excludes", "-v", "-p",
-                                     str(target.pid)],
+                                     "--no-default-excludes", "--dns",
+                                     "-v", "-p", str(target.pid)],
                                     stderr=subprocess.PIPE, text=True)
             time.sleep(1)
             target.stdin.write("\n")
             target.stdin.flush()
             peer = target.stdout.readline()
+            udp = target.stdout.readline()
             soxy.send_signal(signal.SIGTERM)
             _, err = soxy.communicate(timeout=TIMEOUT)
             # Detached: the process goes on untraced.
@@ -978,6 +983,9 @@ def test_attach(env):
     check(soxy.returncode == 0 and last == "done\n",
           f"soxy {soxy.returncode}, target said {last!r}:\n{err}")
     check("2 through the proxy" in err, err)
+    check(udp.strip() == str(errno.ENETUNREACH) and
+          f"--dns: {target.pid} keeps its resolver's settings" in err,
+          f"UDP connect(): {udp!r}\n{err}")
     expect_connect_logged(proxy.log(), port, 2)
 
 
