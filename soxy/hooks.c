@@ -52,6 +52,31 @@ static bool is_tcp(int fd)
 	       (protocol == IPPROTO_TCP || protocol == IPPROTO_MPTCP);
 }
 
+static bool is_udp(int fd)
+{
+	int protocol = sockopt_int(fd, SO_PROTOCOL);
+
+	return sockopt_int(fd, SO_TYPE) == SOCK_DGRAM &&
+	       (protocol == IPPROTO_UDP || protocol == IPPROTO_UDPLITE);
+}
+
+/*
+ * With --dns, a connection to a name server (its port) goes through the
+ * proxy whatever the excludes: a name server on loopback (a local cache
+ * or stub such as systemd-resolved's 127.0.0.53) would resolve the names
+ * itself, directly.
+ */
+static bool is_dns(const struct soxy_addr *dest)
+{
+	return soxy.dns && dest->port == DNS_PORT;
+}
+
+/* What the proxy connects to for dest: --dns-server for a name server. */
+static const struct soxy_addr *proxy_target(const struct soxy_addr *dest)
+{
+	return is_dns(dest) && soxy.dns_server_set ? &soxy.dns_server : dest;
+}
+
 static bool is_excluded(const struct soxy_addr *dest)
 {
 	int i;
@@ -59,6 +84,8 @@ static bool is_excluded(const struct soxy_addr *dest)
 	/* The proxy itself: a program that speaks SOCKS on its own. */
 	if (soxy_addr_equal(dest, &soxy.proxy))
 		return true;
+	if (is_dns(dest))
+		return false;
 	for (i = 0; i < soxy.nexcludes; i++)
 		if (soxy_cidr_contains(&soxy.excludes[i], dest))
 			return true;
@@ -174,11 +201,11 @@ static int proxy_connect(struct tracy_event *e, int dup,
 		soxy.failed++;
 		return err == ENETUNREACH ? err : ECONNREFUSED;
 	}
-	err = socks5_connect(dup, dest, &soxy.auth, SOCKS_TIMEOUT_MS, &why,
-			     &proxy_fault);
+	err = socks5_connect(dup, proxy_target(dest), &soxy.auth,
+			     SOCKS_TIMEOUT_MS, &why, &proxy_fault);
 	if (soxy.verbose || proxy_fault)
 		say("%d: %s via %s: %s", e->child->pid,
-		    soxy_addr_format(dest, dtext),
+		    soxy_addr_format(proxy_target(dest), dtext),
 		    soxy_addr_format(&soxy.proxy, ptext), why);
 	if (!err) {
 		soxy.proxied++;
@@ -197,6 +224,7 @@ static int on_connect(struct tracy_event *e, bool socketcall)
 	struct sockaddr_storage peer;
 	socklen_t peer_len = sizeof(peer);
 	unsigned char sa[SOCKADDR_MAX];
+	char text[SOXY_ADDR_TEXT];
 	struct sock_args a;
 	struct soxy_addr dest;
 	socklen_t len;
@@ -213,12 +241,9 @@ static int on_connect(struct tracy_event *e, bool socketcall)
 	memcpy(&family, sa, sizeof(family));
 	if (is_excluded(&dest)) {
 		soxy.direct++;
-		if (soxy.verbose) {
-			char text[SOXY_ADDR_TEXT];
-
+		if (soxy.verbose)
 			say("%d: %s: excluded, direct", e->child->pid,
 			    soxy_addr_format(&dest, text));
-		}
 		return TRACY_HOOK_CONTINUE;
 	}
 	dup = dup_tracee_fd(e->child, a.fd);
@@ -231,8 +256,23 @@ static int on_connect(struct tracy_event *e, bool socketcall)
 		soxy.failed++;
 		return hook_result(e, ENETUNREACH);
 	}
-	if (!is_tcp(dup) || sockopt_int(dup, SO_DOMAIN) != family) {
-		close(dup);	/* UDP, or the kernel's EAFNOSUPPORT */
+	if (sockopt_int(dup, SO_DOMAIN) != family) {
+		close(dup);	/* the kernel's EAFNOSUPPORT */
+		return TRACY_HOOK_CONTINUE;
+	}
+	if (is_udp(dup) && is_dns(&dest)) {
+		/*
+		 * A query that would go to the name server directly: soxy
+		 * cannot answer it (see resolve_over_tcp() in soxy.c).
+		 */
+		close(dup);
+		say("%d: %s: --dns: no DNS over UDP, connect() fails",
+		    e->child->pid, soxy_addr_format(&dest, text));
+		soxy.failed++;
+		return hook_result(e, ENETUNREACH);
+	}
+	if (!is_tcp(dup)) {
+		close(dup);	/* UDP, other protocols: untouched */
 		return TRACY_HOOK_CONTINUE;
 	}
 	/*

@@ -64,10 +64,12 @@ void say(const char *fmt, ...)
 
 static void usage(const char *why)
 {
-	if (why)
+	if (why && *why)
 		fprintf(stderr, "soxy: %s\n", why);
-	fputs("usage: soxy [-s HOST:PORT] [-u USER:PASS] [--exclude CIDR]...\n"
-	      "            [--no-default-excludes] [-v] -- COMMAND [ARG...]\n"
+	fputs("usage: soxy [-s HOST:PORT] [-u USER:PASS] [--dns] "
+	      "[--dns-server HOST:PORT]\n"
+	      "            [--exclude CIDR]... [--no-default-excludes] [-v]\n"
+	      "            -- COMMAND [ARG...]\n"
 	      "       soxy [OPTION]... -p PID\n"
 	      "Sends the TCP connections of COMMAND (or of process PID and its\n"
 	      "threads) through a SOCKS5 proxy, static programs included.\n"
@@ -75,6 +77,12 @@ static void usage(const char *why)
 	      "; [IPV6]:PORT)\n"
 	      "  -u, --user USER:PASS    authenticate (RFC 1929); or the\n"
 	      "                          environment variable SOXY_USER\n"
+	      "  --dns                   names through the proxy too: glibc's\n"
+	      "                          resolver asks over TCP, through the\n"
+	      "                          proxy; a UDP connect() to port 53\n"
+	      "                          fails (soxy(1) says what is covered)\n"
+	      "  --dns-server HOST:PORT  --dns, and the proxy connects to this\n"
+	      "                          name server instead of the program's\n"
 	      "  --exclude CIDR          connect directly to these addresses\n"
 	      "                          (repeatable; loopback, 127.0.0.0/8 and\n"
 	      "                          ::1, is excluded by default)\n"
@@ -110,19 +118,33 @@ static void add_exclude(const char *text)
 	soxy.nexcludes++;
 }
 
+/* HOST:PORT of option 'name', or the usage and exit. */
+static void parse_address(struct soxy_addr *a, const char *name,
+			  const char *text)
+{
+	const char *why;
+
+	if (soxy_addr_parse(a, text, &why)) {
+		fprintf(stderr, "soxy: %s %s: %s\n", name, text, why);
+		usage("");
+	}
+}
+
 static int parse_args(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "server", required_argument, NULL, 's' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "exclude", required_argument, NULL, 'x' },
+		{ "dns", no_argument, NULL, 'd' },
+		{ "dns-server", required_argument, NULL, 'D' },
 		{ "no-default-excludes", no_argument, NULL, 'n' },
 		{ "pid", required_argument, NULL, 'p' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *server = DEFAULT_PROXY, *why;
+	const char *server = DEFAULT_PROXY, *dns_server = NULL;
 	bool defaults = true;
 	char *user = getenv("SOXY_USER"), *end;
 	int opt;
@@ -138,6 +160,13 @@ static int parse_args(int argc, char **argv)
 			break;
 		case 'x':
 			add_exclude(optarg);
+			break;
+		case 'd':
+			soxy.dns = true;
+			break;
+		case 'D':
+			dns_server = optarg;
+			soxy.dns = true;
 			break;
 		case 'n':
 			defaults = false;
@@ -157,9 +186,10 @@ static int parse_args(int argc, char **argv)
 			usage("");
 		}
 	}
-	if (soxy_addr_parse(&soxy.proxy, server, &why)) {
-		fprintf(stderr, "soxy: -s %s: %s\n", server, why);
-		usage("");
+	parse_address(&soxy.proxy, "-s", server);
+	if (dns_server) {
+		parse_address(&soxy.dns_server, "--dns-server", dns_server);
+		soxy.dns_server_set = true;
 	}
 	if (user)
 		parse_user(strdup(user));
@@ -172,6 +202,27 @@ static int parse_args(int argc, char **argv)
 	if (!soxy.attach_pid && optind >= argc)
 		usage("no command given");
 	return optind;
+}
+
+/*
+ * --dns, for a command soxy starts: glibc's resolver asks its name
+ * servers over TCP ("use-vc", resolv.conf(5)), a connection soxy sends
+ * through the proxy. Answering its UDP queries from soxy would not do:
+ * glibc drops an answer that does not come from the name server's
+ * address and port.
+ */
+static int resolve_over_tcp(void)
+{
+	const char *old = getenv("RES_OPTIONS");
+	char *value;
+	int err;
+
+	if (asprintf(&value, "%s%suse-vc", old ? old : "",
+		     old ? " " : "") < 0)
+		return -1;
+	err = setenv("RES_OPTIONS", value, 1);
+	free(value);
+	return err;
 }
 
 /*
@@ -300,7 +351,13 @@ int main(int argc, char **argv)
 	if (soxy.attach_pid) {
 		if (attach_all(t, soxy.attach_pid))
 			goto out;
+		if (soxy.dns)
+			say("--dns: %d keeps its resolver's settings: its DNS "
+			    "queries over UDP fail, unless its resolv.conf says "
+			    "\"options use-vc\"", soxy.attach_pid);
 		status = trace_attached(t);
+	} else if (soxy.dns && resolve_over_tcp()) {
+		say("cannot set RES_OPTIONS: %s", strerror(errno));
 	} else {
 		status = example_run(t, argv + first, tracee_free);
 	}

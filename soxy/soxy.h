@@ -14,6 +14,8 @@
 #define MAX_EXCLUDES		64
 /* Longer than a proxy takes to give up on a destination itself. */
 #define SOCKS_TIMEOUT_MS	(180 * 1000)
+/* The port of name servers, whose TCP connections --dns proxies. */
+#define DNS_PORT		53
 
 struct soxy_config {
 	struct soxy_addr proxy;
@@ -21,6 +23,9 @@ struct soxy_config {
 	struct soxy_cidr excludes[MAX_EXCLUDES];
 	int nexcludes;
 	bool verbose;
+	bool dns;		/* --dns: names through the proxy too */
+	bool dns_server_set;	/* --dns-server: the name server */
+	struct soxy_addr dns_server;
 	pid_t attach_pid;
 	/* Bound, not listening: a connection to them is refused. */
 	int refuser4, refuser6;

@@ -3,7 +3,7 @@
 # example tracers share, examples/common.c), its man page, and
 # its tests (soxy/test_soxy.py, run by make test-host with the programs
 # they need: a static client for the host and, where the host runs a
-# 32-bit ABI, for that ABI).
+# 32-bit ABI, for that ABI, and a static program that resolves a name).
 
 SOXY_DIR     := $(BUILD)/soxy
 SOXY         := $(SOXY_DIR)/soxy
@@ -28,13 +28,18 @@ $(SOXY_DIR)/soxy-client-%: soxy/tests/client.c
 	@mkdir -p $(@D)
 	nice -n 19 $(abi.$*.cc) $(GUEST_CFLAGS) -o $@ $<
 
+# The static program of the --dns test: the C library's resolver.
+$(SOXY_DIR)/soxy-resolve: soxy/tests/resolve.c
+	@mkdir -p $(@D)
+	nice -n 19 $(CC) $(HOST_CFLAGS) -static -o $@ $< -lresolv
+
 .PHONY: soxy
 soxy: $(SOXY)
 
 $(eval $(call PROGRAM_INSTALL_RULES,soxy,$(SOXY),soxy/soxy.1))
 
 HOST_CHECKS += "python3 soxy/test_soxy.py $(SOXY_DIR)"
-test-host: $(SOXY) $(SOXY_CLIENTS)
+test-host: $(SOXY) $(SOXY_CLIENTS) $(SOXY_DIR)/soxy-resolve
 
 .PHONY: clean-soxy
 clean: clean-soxy

@@ -7,16 +7,21 @@ for selftests/run-host.py.
 DIR holds soxy and the static test client (build/soxy). Every server is
 started here, on loopback addresses only, and stopped here: Debian's
 microsocks (no authentication, and username/password) and danted (no
-authentication: its username method checks the system's accounts,
-which a test should not create), HTTP servers on 127.0.0.1 and ::1, a
-server that speaks first, and a small SOCKS5 server of the test's own
-that answers the errors a real one cannot be made to give on loopback
-(network or host unreachable, TTL expired). The clients: the static C
+authentication, and its username method, which checks the system's
+accounts: the test's account is added to copies of /etc/passwd and
+/etc/shadow mounted over them in danted's mount namespace), HTTP
+servers on 127.0.0.1 and ::1, a server that speaks first, and a small
+SOCKS5 server of the test's own that answers the errors a real one
+cannot be made to give on loopback (network or host unreachable, TTL
+expired). The clients: the static C
 client (blocking, and non-blocking with poll, select and epoll; through
 the C library and through raw syscalls, as Go programs make them; and
 its 32-bit build), python3's sockets, curl, a shell with children and
 exec, and threads. proxychains4 runs the same clients: it proxies the
-dynamic ones and not the static ones, which the tests say.
+dynamic ones and not the static ones, which the tests say. For --dns,
+a name server of the test's own (UDP and TCP, port 53 of a loopback
+address: root only) that a mount namespace's /etc/resolv.conf names,
+and curl and a static program (soxy-resolve) that look names up.
 
 Destinations are on loopback, which soxy connects to directly by
 default, so the tests run soxy with --no-default-excludes.
@@ -57,8 +62,12 @@ def check(condition, message):
         raise AssertionError(message)
 
 
-def free_port(family=socket.AF_INET, host="127.0.0.1"):
-    with socket.socket(family, socket.SOCK_STREAM) as s:
+def family_of(host):
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
+def free_port(host="127.0.0.1"):
+    with socket.socket(family_of(host), socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return s.getsockname()[1]
 
@@ -111,14 +120,14 @@ def thread_server(server):
 class Process:
     """A server started by a test, its output in a log file."""
 
-    def __init__(self, argv, log, port):
+    def __init__(self, argv, log, port, host="127.0.0.1"):
         self.log_path = log
         self.port = port
         with open(log, "wb") as out:
             self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
                                          stdout=out, stderr=subprocess.STDOUT)
         try:
-            wait_port(port, self.proc)
+            wait_port(port, self.proc, host)
         except AssertionError:
             self.stop()
             raise
@@ -137,16 +146,58 @@ class Process:
             return f.read()
 
 
-def microsocks(tmp, auth=False):
-    port = free_port()
-    argv = ["microsocks", "-i", "127.0.0.1", "-p", str(port)]
+def microsocks(tmp, auth=False, host="127.0.0.1"):
+    try:
+        port = free_port(host)
+    except OSError as error:
+        raise Skip(f"no {host}: {error}") from error
+    argv = ["microsocks", "-i", host, "-p", str(port)]
     if auth:
         argv += ["-u", USER, "-P", PASSWORD]
-    return Process(argv, os.path.join(tmp, f"microsocks-{port}.log"), port)
+    return Process(argv, os.path.join(tmp, f"microsocks-{port}.log"), port,
+                   host)
 
 
-def danted(tmp):
+def bind_mounts(binds):
+    """A prefix for a command: it runs in a mount namespace of its own,
+    where each (file, target) of binds is mounted over target. Root only:
+    the test is skipped otherwise."""
+    if os.geteuid() != 0 or subprocess.run(["unshare", "-m", "true"],
+                                           capture_output=True,
+                                           check=False).returncode:
+        raise Skip("no mount namespace (unshare -m) without root")
+    script = ('while [ "$1" != -- ]; do mount --bind "$1" "$2" || exit 125;'
+              ' shift 2; done; shift; exec "$@"')
+    return ["unshare", "-m", "sh", "-c", script, "sh",
+            *[path for bind in binds for path in bind], "--"]
+
+
+def system_user(tmp):
+    """A prefix for a command that sees one account more, USER with
+    PASSWORD, in /etc/passwd and /etc/shadow: copies mounted over them
+    in a mount namespace, so the system's files stay as they are."""
+    if not shutil.which("openssl"):
+        raise Skip("no openssl to hash the password")
+    crypted = subprocess.run(["openssl", "passwd", "-6", PASSWORD],
+                             capture_output=True, text=True,
+                             check=True).stdout.strip()
+    passwd, shadow = (os.path.join(tmp, name) for name in ("passwd",
+                                                            "shadow"))
+    shutil.copyfile("/etc/passwd", passwd)
+    with open(passwd, "a", encoding="utf-8") as f:
+        f.write(f"{USER}:x:64999:64999::/nonexistent:/usr/sbin/nologin\n")
+    # Only the test's account: the system's hashes are not copied.
+    with open(os.open(shadow, os.O_WRONLY | os.O_CREAT, 0o600), "w",
+              encoding="utf-8") as f:
+        f.write(f"{USER}:{crypted}:20000:0:99999:7:::\n")
+    return bind_mounts([(passwd, "/etc/passwd"), (shadow, "/etc/shadow")])
+
+
+def danted(tmp, auth=False):
+    """danted on 127.0.0.1; with auth, its username method (RFC 1929),
+    which checks the system's accounts: system_user() adds the test's."""
     port = free_port()
+    prefix = system_user(tmp) if auth else []
     log = os.path.join(tmp, f"danted-{port}.log")
     conf = os.path.join(tmp, f"danted-{port}.conf")
     rules = "".join(f"""socks pass {{
@@ -159,7 +210,7 @@ def danted(tmp):
         f.write(f"""logoutput: {log}
 internal: 127.0.0.1 port = {port}
 external: lo
-socksmethod: none
+socksmethod: {"username" if auth else "none"}
 clientmethod: none
 user.privileged: root
 user.unprivileged: nobody
@@ -168,7 +219,7 @@ client pass {{
 	log: error connect
 }}
 {rules}""")
-    return Process(["/usr/sbin/danted", "-f", conf, "-N", "1", "-p",
+    return Process([*prefix, "/usr/sbin/danted", "-f", conf, "-N", "1", "-p",
                     os.path.join(tmp, f"danted-{port}.pid")],
                    os.path.join(tmp, f"danted-{port}.out"), port), log
 
@@ -221,6 +272,7 @@ class Env:
         self.dir = os.path.abspath(directory)
         self.soxy = os.path.join(self.dir, "soxy")
         self.client = os.path.join(self.dir, "soxy-client")
+        self.resolve = os.path.join(self.dir, "soxy-resolve")
         self.tmp = tmp
 
     def run(self, argv, env=None, timeout=TIMEOUT):
@@ -230,9 +282,13 @@ class Env:
                               capture_output=True, text=True, env=full,
                               timeout=timeout, check=False)
 
-    def soxy_run(self, proxy_port, command, options=(), env=None):
-        argv = [self.soxy, "-s", f"127.0.0.1:{proxy_port}",
-                "--no-default-excludes", *options, "--", *command]
+    def soxy_run(self, proxy_port, command, options=(), env=None,
+                 excludes=("--no-default-excludes",), wrapper=(),
+                 proxy_host="127.0.0.1"):
+        if ":" in proxy_host:
+            proxy_host = f"[{proxy_host}]"
+        argv = [*wrapper, self.soxy, "-s", f"{proxy_host}:{proxy_port}",
+                *excludes, *options, "--", *command]
         return self.run(argv, env)
 
 
@@ -275,10 +331,13 @@ def http6():
 
 
 @contextlib.contextmanager
-def refused_port():
+def refused_port(host="127.0.0.1"):
     """A loopback port that refuses: bound, not listening."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+    with socket.socket(family_of(host)) as s:
+        try:
+            s.bind((host, 0))
+        except OSError as error:
+            raise Skip(f"no {host}: {error}") from error
         yield s.getsockname()[1]
 
 
@@ -307,7 +366,8 @@ def test_usage(env):
     for args in ([], ["-s", "nohostport", "--", "true"],
                  ["-s", "127.0.0.1:99999", "--", "true"],
                  ["--exclude", "1.2.3.4/99", "--", "true"],
-                 ["-u", "nocolon", "--", "true"], ["-p", "1", "true"]):
+                 ["-u", "nocolon", "--", "true"], ["-p", "1", "true"],
+                 ["--dns-server", "1.1.1.1", "--", "true"]):
         done = env.run([env.soxy, *args])
         check(done.returncode == 125, f"{args}: status {done.returncode}")
     done = env.run([env.soxy, "--", "/nonexistent/program"])
@@ -439,16 +499,45 @@ def test_refused_destination(env):
 
 
 def test_direct_refused_looks_the_same(env):
-    """What the client sees through soxy is what it sees directly."""
-    with refused_port() as port:
-        direct = [env.run([env.client, *extra, "127.0.0.1", str(port)])
-                  for extra in ([], ["-n"])]
-        with stopping(microsocks(env.tmp)) as proxy:
-            proxied = [env.soxy_run(proxy.port, [env.client, *extra,
-                                                 "127.0.0.1", str(port)])
-                       for extra in ([], ["-n"])]
-    for d, p in zip(direct, proxied):
-        check(d.stdout == p.stdout, f"direct:\n{d.stdout}\nsoxy:\n{p.stdout}")
+    """What the client sees through soxy is what it sees directly, for
+    IPv4 and IPv6 (a refused non-blocking IPv6 socket gets its pending
+    error from soxy's IPv6 port that refuses)."""
+    for host in ("127.0.0.1", "::1"):
+        with refused_port(host) as port:
+            direct = [env.run([env.client, *extra, host, str(port)])
+                      for extra in ([], ["-n"])]
+            with stopping(microsocks(env.tmp)) as proxy:
+                proxied = [env.soxy_run(proxy.port, [env.client, *extra,
+                                                     host, str(port)],
+                                        ["-v"])
+                           for extra in ([], ["-n"])]
+        for d, p in zip(direct, proxied):
+            check(d.stdout == p.stdout,
+                  f"direct:\n{d.stdout}\nsoxy:\n{p.stdout}{p.stderr}")
+            check(re.search(rf"{re.escape(host)}\]?:{port} via .*: "
+                            "connection refused", p.stderr), p.stderr)
+        expect_client(proxied[1], {"connect": "EINPROGRESS",
+                                   "so_error": "ECONNREFUSED"})
+
+
+def test_ipv6_proxy(env):
+    """A proxy on ::1: IPv6 sockets reach it, blocking or not; an IPv4
+    socket cannot, and gets ENETUNREACH, as soxy(1) says."""
+    with http6() as port6, http4() as port4, \
+            stopping(microsocks(env.tmp, host="::1")) as proxy:
+        for extra in ([], ["-n"]):
+            done = env.soxy_run(proxy.port, [env.client, *extra, "-s", GET,
+                                             "::1", str(port6)],
+                                proxy_host="::1")
+            expect_client(done, {"peer": f"[::1]:{port6}",
+                                 "reply": "HTTP/1.0 200 OK"})
+        done = env.soxy_run(proxy.port, [env.client, "127.0.0.1",
+                                         str(port4)], proxy_host="::1")
+        expect_client(done, {"connect": "ENETUNREACH"})
+        check("an IPv6 proxy for an IPv4 socket" in done.stderr, done.stderr)
+    log = proxy.log()
+    check(len(re.findall(rf"connected to ::1:{port6}\b", log)) == 2 and
+          f":{port4}" not in log, log)
 
 
 def test_errors_the_proxy_reports(env):
@@ -518,6 +607,30 @@ def test_username_password(env):
         expect_client(done, {"connect": "EACCES"})
         check("wants authentication" in done.stderr, done.stderr)
     expect_connect_logged(proxy.log(), port, 2)
+
+
+def test_username_password_dante(env):
+    """danted checks the username and password against the system's
+    accounts, one of which only its mount namespace has; it refuses a
+    wrong password, an unknown user, and a client without -u."""
+    server, dante_log = danted(env.tmp, auth=True)
+    with stopping(server) as proxy, http4() as port:
+        done = client_through(env, proxy, port,
+                              options=["-u", f"{USER}:{PASSWORD}"])
+        expect_client(done, {"peer": f"127.0.0.1:{port}",
+                             "reply": "HTTP/1.0 200 OK"})
+        for options, message in (
+                (["-u", f"{USER}:wrong"], "refused the username"),
+                (["-u", f"nosuch{USER}:{PASSWORD}"], "refused the username"),
+                ([], "wants authentication")):
+            done = client_through(env, proxy, port, options=options)
+            expect_client(done, {"connect": "EACCES"})
+            check(message in done.stderr, done.stderr)
+    with open(dante_log, encoding="utf-8") as f:
+        log = f.read()
+    check(len(re.findall(rf"tcp/connect .*username%{USER}@.* "
+                         rf"127\.0\.0\.1\.{port}\b", log)) == 1 and
+          f'authentication failed for user "{USER}"' in log, log)
 
 
 def test_server_speaks_first(env):
@@ -621,6 +734,184 @@ def test_udp_untouched(env):
     check("connected to" not in proxy.log(), proxy.log())
 
 
+DNS_NAME = "soxy-dns-test.example"
+
+
+class ReusingUdpServer(socketserver.ThreadingUDPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class ReusingTcpServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def dns_query(name):
+    """A query of type A for name, with recursion desired."""
+    return (b"\x12\x34\x01\x00\x00\x01" + bytes(6) +
+            b"".join(bytes([len(label)]) + label.encode()
+                     for label in name.split(".")) + b"\x00\x00\x01\x00\x01")
+
+
+class DnsServer:
+    """A name server on a loopback address, port 53, over UDP and TCP: it
+    answers A queries for DNS_NAME with 127.0.0.1, other queries for it
+    with no record, others with NXDOMAIN, and records each query as
+    (transport, name, type)."""
+
+    def __init__(self):
+        if os.geteuid() != 0:
+            raise Skip("port 53 and a mount namespace need root")
+        self.queries = []
+        # An address of its own per run, which nothing else uses.
+        self.address = f"127.{os.getpid() % 250 + 1}.83.53"
+        addr = (self.address, 53)
+        dns = self
+
+        class Udp(socketserver.BaseRequestHandler):
+            def handle(self):
+                data, sock = self.request
+                sock.sendto(dns.answer("udp", data), self.client_address)
+
+        class Tcp(socketserver.StreamRequestHandler):
+            def handle(self):
+                while len(head := self.rfile.read(2)) == 2:
+                    query = self.rfile.read(int.from_bytes(head, "big"))
+                    reply = dns.answer("tcp", query)
+                    self.wfile.write(len(reply).to_bytes(2, "big") + reply)
+
+        try:
+            self.udp = ReusingUdpServer(addr, Udp)
+        except OSError as error:
+            raise Skip(f"no name server on {self.address}: {error}") \
+                from error
+        try:
+            self.tcp = ReusingTcpServer(addr, Tcp)
+        except OSError:
+            self.udp.server_close()
+            raise
+
+    def answer(self, transport, query):
+        labels, i = [], 12
+        while query[i]:
+            labels.append(query[i + 1:i + 1 + query[i]].decode())
+            i += 1 + query[i]
+        name, qtype = ".".join(labels).lower(), query[i + 1:i + 3]
+        self.queries.append((transport, name, int.from_bytes(qtype, "big")))
+        found = name == DNS_NAME
+        record = (b"\xc0\x0c\x00\x01\x00\x01\x00\x00\x00\x3c\x00\x04"
+                  b"\x7f\x00\x00\x01" if found and qtype == b"\x00\x01"
+                  else b"")
+        # An answer (QR), recursion available (RA), desired as asked (RD).
+        flags = 0x8080 | (query[2] & 1) << 8 | (0 if found else 3)
+        return (query[:2] + flags.to_bytes(2, "big") + b"\x00\x01" +
+                (b"\x00\x01" if record else b"\x00\x00") + bytes(4) +
+                query[12:i + 5] + record)
+
+    @contextlib.contextmanager
+    def running(self):
+        with thread_server(self.udp), thread_server(self.tcp):
+            yield self
+
+    def resolving(self, tmp, address=None):
+        """A prefix for a command: it runs in a mount namespace whose
+        /etc/resolv.conf names this server, or address."""
+        conf = os.path.join(tmp, "resolv.conf")
+        with open(conf, "w", encoding="utf-8") as f:
+            f.write(f"nameserver {address or self.address}\n")
+        return bind_mounts([(conf, "/etc/resolv.conf")])
+
+
+def test_dns_through_the_proxy(env):
+    """--dns: curl's lookup (glibc, in a thread of its own) goes to the
+    name server over TCP through the proxy, even with loopback excluded,
+    and costs no stop more than a direct lookup; without --dns it goes
+    over UDP, directly. A static program's lookup goes through the proxy
+    too."""
+    dns = DnsServer()
+    with dns.running(), stopping(microsocks(env.tmp)) as proxy, \
+            http4() as port:
+        wrapper = dns.resolving(env.tmp)
+        curl = ["curl", "-sS", "--max-time", "20",
+                f"http://{DNS_NAME}:{port}/"]
+        seccomp = {"TRACY_BACKEND": "seccomp"}
+        direct = env.soxy_run(proxy.port, curl, ["-v"], seccomp,
+                              excludes=(), wrapper=wrapper)
+        check(direct.stdout.encode() == HTTP_BODY,
+              f"{direct.stdout}{direct.stderr}")
+        check(dns.queries and all(q[0] == "udp" for q in dns.queries),
+              f"without --dns: {dns.queries}")
+        dns.queries.clear()
+        done = env.soxy_run(proxy.port, curl, ["-v", "--dns"], seccomp,
+                            excludes=(), wrapper=wrapper)
+        check(done.stdout.encode() == HTTP_BODY,
+              f"{done.stdout}{done.stderr}")
+        static = env.soxy_run(proxy.port, [env.resolve, DNS_NAME],
+                              ["--dns"], excludes=(), wrapper=wrapper)
+        check(static.stdout == "127.0.0.1\n",
+              f"{static.stdout}{static.stderr}")
+    check(("tcp", DNS_NAME, 1) in dns.queries and
+          all(q[0] == "tcp" for q in dns.queries), f"{dns.queries}")
+    log = proxy.log()
+    check(len(re.findall(rf"connected to {re.escape(dns.address)}:53\b",
+                         log)) == 2 and f":{port}" not in log,
+          f"not two CONNECTs to the name server only:\n{log}")
+    check(stops_of(done) == stops_of(direct),
+          f"{stops_of(done)} stops with --dns, {stops_of(direct)} "
+          f"without:\n{done.stderr}")
+
+
+def test_dns_server_option(env):
+    """--dns-server: the proxy connects to that name server, not to the
+    one of resolv.conf (here an address where none listens)."""
+    dns = DnsServer()
+    elsewhere = dns.address.replace(".83.", ".84.")
+    with dns.running(), stopping(microsocks(env.tmp)) as proxy, \
+            http4() as port:
+        wrapper = dns.resolving(env.tmp, elsewhere)
+        curl = ["curl", "-sS", "--max-time", "20",
+                f"http://{DNS_NAME}:{port}/"]
+        done = env.soxy_run(proxy.port, curl,
+                            ["--dns-server", f"{dns.address}:53"],
+                            wrapper=wrapper)
+        check(done.stdout.encode() == HTTP_BODY,
+              f"{done.stdout}{done.stderr}")
+        check(("tcp", DNS_NAME, 1) in dns.queries, f"{dns.queries}")
+        dns.queries.clear()
+        without = env.soxy_run(proxy.port, curl, ["--dns"], wrapper=wrapper)
+        check(without.returncode != 0 and not dns.queries,
+              f"without --dns-server: {without.returncode} {dns.queries}")
+    log = proxy.log()
+    check(re.search(rf"connected to {re.escape(dns.address)}:53\b", log) and
+          not re.search(rf"connected to {re.escape(elsewhere)}:53\b", log),
+          log)
+
+
+def test_dns_udp_query_refused(env):
+    """--dns: a query over a connected UDP socket (a resolver that does
+    not take RES_OPTIONS, such as Go's) fails with ENETUNREACH rather
+    than reach the name server directly."""
+    code = ("import socket,sys; s=socket.socket(socket.AF_INET,"
+            "socket.SOCK_DGRAM)\ntry: s.connect((sys.argv[1], 53)); "
+            "s.send(bytes.fromhex(sys.argv[2])); print('sent')\n"
+            "except OSError as e: print(e.errno)")
+    dns = DnsServer()
+    with dns.running(), stopping(microsocks(env.tmp)) as proxy:
+        query = [PYTHON, "-c", code, dns.address, dns_query(DNS_NAME).hex()]
+        done = env.soxy_run(proxy.port, query, ["--dns"], excludes=())
+        check(done.stdout.strip() == str(errno.ENETUNREACH),
+              f"{done.stdout}{done.stderr}")
+        check("no DNS over UDP" in done.stderr, done.stderr)
+        # The same without --dns reaches it: the test can see a leak.
+        direct = env.soxy_run(proxy.port, query, excludes=())
+        check(direct.stdout.strip() == "sent", direct.stdout)
+        deadline = time.monotonic() + START_TIMEOUT
+        while not dns.queries and time.monotonic() < deadline:
+            time.sleep(0.05)
+    check(dns.queries == [("udp", DNS_NAME, 1)], f"{dns.queries}")
+
+
 def stops_of(done):
     found = re.search(r"(\d+) syscall stops", done.stderr)
     check(found, f"no count of stops in:\n{done.stderr}")
@@ -648,14 +939,21 @@ def test_only_connect_and_getpeername_stop(env):
 
 
 def test_attach(env):
-    """soxy -p, then a thread the process starts connects; SIGTERM
-    detaches soxy and the process goes on."""
-    code = ("import socket,sys; sys.stdout.write('ready\\n');"
+    """soxy --dns -p, then a thread the process starts connects, and a
+    child it forks; its resolver's UDP connect() to port 53 fails, as
+    soxy warns; SIGTERM detaches soxy and the process goes on."""
+    code = ("import os,socket,sys; sys.stdout.write('ready\\n');"
             "sys.stdout.flush(); sys.stdin.readline();"
             "import threading; r=[]; th=threading.Thread(target=lambda: "
             "r.append(socket.create_connection(('127.0.0.1', "
             "int(sys.argv[1]))).getpeername())); th.start(); th.join();"
-            "print(r[0]); sys.stdin.readline(); print('done')")
+            "pid=os.fork()\nif not pid: socket.create_connection(("
+            "'127.0.0.1', int(sys.argv[1]))); os._exit(0)\n"
+            "os.waitpid(pid, 0); print(r[0]);"
+            "u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+            "try: u.connect(('127.0.0.1', 53)); print('connected')\n"
+            "except OSError as e: print(e.errno)\n"
+            "sys.stdout.flush(); sys.stdin.readline(); print('done')")
     with stopping(microsocks(env.tmp)) as proxy, http4() as port:
         target = subprocess.Popen([PYTHON, "-c", code, str(port)],
                                   stdin=subprocess.PIPE,
@@ -664,13 +962,14 @@ def test_attach(env):
             check(target.stdout.readline() == "ready\n", "no ready")
             soxy = subprocess.Popen([env.soxy, "-s",
                                      f"127.0.0.1:{proxy.port}",
-                                     "--no-default-excludes", "-v", "-p",
-                                     str(target.pid)],
+                                     "--no-default-excludes", "--dns",
+                                     "-v", "-p", str(target.pid)],
                                     stderr=subprocess.PIPE, text=True)
             time.sleep(1)
             target.stdin.write("\n")
             target.stdin.flush()
             peer = target.stdout.readline()
+            udp = target.stdout.readline()
             soxy.send_signal(signal.SIGTERM)
             _, err = soxy.communicate(timeout=TIMEOUT)
             # Detached: the process goes on untraced.
@@ -683,7 +982,11 @@ def test_attach(env):
     check(peer.strip() == f"('127.0.0.1', {port})", f"{peer!r} {err}")
     check(soxy.returncode == 0 and last == "done\n",
           f"soxy {soxy.returncode}, target said {last!r}:\n{err}")
-    expect_connect_logged(proxy.log(), port)
+    check("2 through the proxy" in err, err)
+    check(udp.strip() == str(errno.ENETUNREACH) and
+          f"--dns: {target.pid} keeps its resolver's settings" in err,
+          f"UDP connect(): {udp!r}\n{err}")
+    expect_connect_logged(proxy.log(), port, 2)
 
 
 def proxychains_conf(tmp, proxy_port):
