@@ -2175,6 +2175,15 @@ TEST_F_TIMEOUT(mask, race_mask_replaced_while_siblings_share_it, 300)
 		ASSERT_EQ(0, sys_ptrace(PTRACE_SYSCALL, tid, 0, 0));
 	}
 	kill(tracee, SIGKILL);
+	/*
+	 * Traced threads that die wait for their tracer, this test, to reap
+	 * them, and until they are reaped the leader cannot be: the fixture's
+	 * teardown, which waits for the leader only, would wait for ever.
+	 */
+	for (int i = 1; i <= RACE_THREADS; i++)
+		while (waitpid(r->tids[i], &status, __WALL) == r->tids[i] &&
+		       !WIFEXITED(status) && !WIFSIGNALED(status))
+			;
 	munmap(r, sizeof(*r));
 }
 
