@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Count the instructions of one path through an objdump -d listing.
-usage: walk.py LISTING 'addr:T,addr:N,...'   (hex offsets of conditional
-jumps: T taken, N not taken; a conditional jump not named is an error).
+usage: [START=hex] [STOP=hex] walk.py LISTING 'addr:T,addr:N,...'
+(hex offsets of conditional jumps: T taken, N not taken; a conditional
+jump not named is an error). START: where to begin (default: the first
+instruction); STOP: an address that ends the path, not counted.
 Calls count as one instruction (the callee is not followed)."""
 import re, sys
 ins = {}
@@ -15,8 +17,12 @@ if len(sys.argv) > 2 and sys.argv[2]:
     for d in sys.argv[2].split(','):
         a, t = d.split(':'); dec[int(a, 16)] = t == 'T'
 nxt = {a: order[i + 1] for i, a in enumerate(order[:-1])}
-pc, n, path = order[0], 0, []
+import os
+pc, n, path = int(os.environ.get('START', '%x' % order[0]), 16), 0, []
+stop = int(os.environ['STOP'], 16) if 'STOP' in os.environ else None
 while True:
+    if pc == stop:
+        break
     op, arg = ins[pc]; n += 1; path.append('%x %s %s' % (pc, op, arg))
     if op == 'ret':
         break

@@ -35,3 +35,18 @@ sed -n '/<syscall_in_list>:/,/^$/p' ptrace_syscall_entry_wanted-v2.s >/tmp/sil.$
 echo "v2 ptrace_syscall_entry_wanted(), unselected: $($c /tmp/psew.$$.s ffffffff8129cd16:N,ffffffff8129cd28:N,ffffffff8129cd31:N,ffffffff8129cd51:T,ffffffff8129cd79:T) + syscall_in_list() $($c /tmp/sil.$$.s ffffffff8129caea:N,ffffffff8129caee:T,ffffffff8129cb2e:N)"
 echo "v2 ptrace_syscall_entry_wanted(), no mask:    $($c /tmp/psew.$$.s ffffffff8129cd16:T,ffffffff8129cd79:T)"
 rm -f /tmp/psew.$$.s /tmp/sil.$$.s
+
+# i386 tasks on x86_64: __do_fast_syscall_32() (sysenter/syscall through
+# the vDSO), from its syscall work test to the cli of the exit; the v2
+# kmask path calls ptrace_syscall_entry_wanted() (31 for a compat
+# syscall) and syscall_in_list() (20).
+echo "compat v2 untraced           $(START=db STOP=21b $c __do_fast_syscall_32-v2.s 'df:T,198:N,1c0:T')"
+echo "compat v2 kmask, unselected  $(START=db STOP=21b $c __do_fast_syscall_32-v2.s 'df:N,e9:N,ef:N,10b:T,131:T,14e:T,198:N,1c0:N,1c6:T,1de:T,1f0:N,1f6:N,1fc:N,205:T') + 31 + 20"
+echo "compat A untraced            $(START=db STOP=2cb $c __do_fast_syscall_32-A.s 'e2:T,239:N,261:T')"
+echo "compat A kmask, unselected   $(START=db STOP=2cb $c __do_fast_syscall_32-A.s 'e2:N,ec:N,fa:T,111:T,14e:T,168:N,171:T,239:N,261:N,267:N,270:T')"
+echo "compat B untraced            $(START=db STOP=29e $c __do_fast_syscall_32-B.s 'e2:T,20c:N,234:T')"
+echo "compat B kmask, unselected   $(START=db STOP=29e $c __do_fast_syscall_32-B.s 'e2:N,ec:N,f2:T,10c:T,13a:N,149:N,20c:N,234:N,23a:N,243:T')"
+sed -n '/<ptrace_syscall_entry_wanted>:/,/^$/p' ptrace_syscall_entry_wanted-v2.s >/tmp/psew.$$.s
+sed -n '/<syscall_in_list>:/,/^$/p' ptrace_syscall_entry_wanted-v2.s >/tmp/sil.$$.s
+echo "compat v2 ptrace_syscall_entry_wanted() $($c /tmp/psew.$$.s ffffffff8129cd16:N,ffffffff8129cd28:T,ffffffff8129cd51:T,ffffffff8129cd79:T) + syscall_in_list() $($c /tmp/sil.$$.s ffffffff8129caea:T,ffffffff8129cb0a:N,ffffffff8129cb0e:T,ffffffff8129cb2e:N)"
+rm -f /tmp/psew.$$.s /tmp/sil.$$.s
