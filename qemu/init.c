@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define TEST_LIST	"/etc/tracy-fast/tests"
@@ -265,6 +266,12 @@ int main(void)
 		printf("%s-DONE\n", MARK);
 	}
 	fflush(stdout);
+	/*
+	 * The console's driver may still hold the last lines, END and DONE
+	 * among them: a reboot would drop them, and the host would count
+	 * the last program as lost.
+	 */
+	tcdrain(STDOUT_FILENO);
 	sync();
 	reboot(RB_AUTOBOOT);
 	/* Only reached if reboot failed; init must not exit. */
