@@ -3,8 +3,9 @@
 # uapi headers the syscall tables are generated from (arch/syscalls.mk),
 # and kselftest's headers (selftests/selftests.mk). Extracting them takes
 # seconds where the patched tree (qemu/prepare-source.sh) takes minutes,
-# so `make check` and the host's library need no kernel tree; none of
-# these files is touched by the series.
+# so the host's library needs no kernel tree (the ptrace selftests do: they
+# build with its uapi headers); none of these files is touched by the
+# series.
 #
 # Each .mk adds the paths it needs, relative to the top of the source, to
 # LINUX_FILES_WANTED; the tarball's Makefile (the kernel version) always

@@ -19,6 +19,18 @@ LINUX_FILES_WANTED += tools/testing/selftests/kselftest.h \
 # setjmp() of every TEST_F() wrapper). The tests that go into the series
 # say so here, not with pragmas in their code.
 selftest.ptrace.cflags := -Wno-unused-parameter -Wno-clobbered
+# They are built as upstream builds them (KHDR_INCLUDES): with the uapi
+# headers that `make headers` installs from the patched tree
+# (selftests/kernel/kselftests.mk) for the guest whose kernel runs the ABI
+# (the first of syscall-uapi.<abi>, arch/syscalls.mk), not the toolchain's
+# or the host's, and without the project's folders and ABI macros.
+selftest.ptrace.khdr := yes
+khdr-include = $(BUILD)/$(firstword $(call syscall-uapi,$(1)))/headers/usr/include
+# For selftest $(1) built for ABI $(2): the installed header the series
+# patches (remade there) if it uses them, and the include flags.
+selftest-khdr = $(if $(selftest.$(1).khdr),$(call khdr-include,$(2))/linux/ptrace.h)
+selftest-includes = $(if $(selftest.$(1).khdr),-isystem $(call khdr-include,$(2)),\
+	$(PROJECT_INCLUDES) $(call abi-cflags,$(2)))
 
 # The programs guest $(1) runs: every selftest for every ABI of the guest.
 guest-programs = $(foreach abi,$(guest.$(1).abis),\
@@ -37,18 +49,20 @@ selftest.tracy-compat.sources := selftests/tracy-compat/runner.c \
 	compat/ptrace-compat.h
 
 define SELFTEST_RULES
-$(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) | linux-files
+$(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) \
+		$(call selftest-khdr,$(1),$(2)) | linux-files
 	@mkdir -p $$(@D)
-	$(abi.$(2).cc) $(GUEST_CFLAGS) $(selftest.$(1).cflags) $(PROJECT_INCLUDES) \
-		$(call abi-cflags,$(2)) -I$(KSFT_INCLUDE) \
+	$(abi.$(2).cc) $(GUEST_CFLAGS) $(selftest.$(1).cflags) \
+		$(call selftest-includes,$(1),$(2)) -I$(KSFT_INCLUDE) \
 		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
 define HOST_SELFTEST_RULES
-$(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) | linux-files
+$(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) \
+		$(call selftest-khdr,$(1),$(HOST_ABI)) | linux-files
 	@mkdir -p $$(@D)
-	$(CC) $(HOST_CFLAGS) $(selftest.$(1).cflags) $(PROJECT_INCLUDES) \
-		$(call abi-cflags,$(HOST_ABI)) -I$(KSFT_INCLUDE) \
+	$(CC) $(HOST_CFLAGS) $(selftest.$(1).cflags) \
+		$(call selftest-includes,$(1),$(HOST_ABI)) -I$(KSFT_INCLUDE) \
 		-o $$@ $$(filter %.c %.a,$$^)
 endef
 
@@ -82,6 +96,6 @@ test-drill: guest-x86_64
 	python3 selftests/run-host.py --place drill \
 		--results $(BUILD)/results/drill.json "python3 qemu/test_boot.py --drill"
 
-# Every copy of the contract's constants (compat/, the selftests' fallbacks,
-# literal request numbers) equals the uapi header the series patch in.
+# Every copy of the contract's constants (compat/, literal request numbers)
+# equals the uapi header the series patch in.
 HOST_CHECKS += "python3 selftests/uapi/check_uapi.py"

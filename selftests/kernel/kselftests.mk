@@ -61,6 +61,10 @@ kernel-headers-$(1): linux-source
 	@$(MAKE) -s -C $(LINUX_TREE) O=$(abspath $(BUILD)/$(1)/headers) \
 		ARCH=$(guest.$(1).kernel_arch) headers
 
+# The header the series patches, for what must rebuild when it changes
+# (selftests/selftests.mk): `make headers` rewrites only changed files.
+$(BUILD)/$(1)/headers/usr/include/linux/ptrace.h: | kernel-headers-$(1)
+
 # An ABI whose arch.mk says its Debian architecture has no packages here
 # (abi.<abi>.debs := source) gets libcap built from Debian's source.
 $(BUILD)/sysroot/$(2)/.packages: selftests/kernel/kselftests.mk qemu/fetch-debs.sh \

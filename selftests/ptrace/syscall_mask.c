@@ -939,7 +939,7 @@ TEST_F(mask, out_of_table_numbers_always_stop_in_blacklist)
 static void check_step_over_syscall(struct __test_metadata *_metadata,
 				    pid_t pid)
 {
-	struct __ptrace_syscall_info entry, step;
+	struct ptrace_syscall_info entry, step;
 	int status;
 
 	ASSERT_EQ(0, sys_ptrace(PTRACE_SYSCALL, pid, 0, 0));
@@ -986,8 +986,9 @@ TEST_F(mask, step_report_stays_without_exit_stop)
 	check_step_over_syscall(_metadata, self->tracee);
 }
 
-/* ---- SYSEMU ---- */
+/* ---- SYSEMU: x86 and arm64 ---- */
 
+#ifdef PTRACE_SYSEMU
 static void check_sysemu(struct __test_metadata *_metadata,
 			 FIXTURE_DATA(mask) * self, pid_t pid, int mode,
 			 struct nrs list, bool getpid_stops, bool getppid_stops)
@@ -998,7 +999,7 @@ static void check_sysemu(struct __test_metadata *_metadata,
 
 	ASSERT_EQ(0, set_prog_list(pid, 0, list));
 	ASSERT_EQ(0, mask_mode(pid, mode));
-	t = run(_metadata, self, pid, SYSEMU_REQUEST, NULL, NULL);
+	t = run(_metadata, self, pid, PTRACE_SYSEMU, NULL, NULL);
 	for (int i = 0; i < 4; i += 2) {
 		if (getpid_stops)
 			want_syscall(&e, __NR_getpid, false);
@@ -1018,15 +1019,15 @@ static void check_sysemu(struct __test_metadata *_metadata,
 		}
 	}
 }
+#endif /* PTRACE_SYSEMU */
 
 TEST_F(mask, sysemu_runs_unstopped_syscalls_natively)
 {
+#ifdef PTRACE_SYSEMU
 	struct shared *sh = self->sh;
 
 	if (mask_absent(_metadata, self->probe_errno))
 		SKIP(return, NO_MASK);
-	if (!have_sysemu())
-		SKIP(return, "no PTRACE_SYSEMU on %s", program_abi()->name);
 	script_syscalls(sh, NRS(__NR_getpid, __NR_getppid, __NR_getpid,
 				__NR_getppid));
 	check_sysemu(_metadata, self, self->tracee, MODE_WHITELIST,
@@ -1038,6 +1039,9 @@ TEST_F(mask, sysemu_runs_unstopped_syscalls_natively)
 	check_sysemu(_metadata, self, spawn(_metadata, self, SPAWN_TRACEME),
 		     MODE_BLACKLIST, NRS(__NR_getpid, __NR_exit_group,
 					 __NR_exit), false, true);
+#else
+	SKIP(return, "no PTRACE_SYSEMU on %s", program_abi()->name);
+#endif
 }
 
 /* ---- seccomp ---- */

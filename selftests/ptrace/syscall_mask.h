@@ -1,73 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared by the files of the PTRACE_SETSYSCALLMASK selftest: the uapi that
- * older headers lack, the ABIs (syscall_mask_abi.c), the tracee and the
- * tracer (syscall_mask_tracee.c, syscall_mask_tracer.c) and the request
- * fuzzer (syscall_mask_fuzz.c). Only syscall_mask.c includes
- * kselftest_harness.h, which defines global symbols; the other files
- * report through return values.
+ * Shared by the files of the PTRACE_SETSYSCALLMASK selftest: the ABIs
+ * (syscall_mask_abi.c), the tracee and the tracer (syscall_mask_tracee.c,
+ * syscall_mask_tracer.c) and the request fuzzer (syscall_mask_fuzz.c).
+ * Only syscall_mask.c includes kselftest_harness.h, which defines global
+ * symbols; the other files report through return values.
+ *
+ * The requests and struct ptrace_syscall_mask come from the kernel's
+ * <linux/ptrace.h> (KHDR_INCLUDES), never from glibc's <sys/ptrace.h>,
+ * which would clash with it: ptrace is called through syscall(2).
  */
 #ifndef SYSCALL_MASK_H
 #define SYSCALL_MASK_H
 
+#include <linux/ptrace.h>
 #include <linux/types.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <sys/ptrace.h>
 #include <sys/types.h>
 
-/* The contract: include/uapi/linux/ptrace.h of the patched kernel. */
-#ifndef PTRACE_SETSYSCALLMASK
-# define PTRACE_SETSYSCALLMASK		0x42f0
-#endif
-#ifndef PTRACE_GETSYSCALLMASK
-# define PTRACE_GETSYSCALLMASK		0x42f1
-#endif
-#ifndef PTRACE_SYSCALLWHITELIST
-# define PTRACE_SYSCALLWHITELIST	0x42f2
-#endif
-#ifndef PTRACE_SYSCALLBLACKLIST
-# define PTRACE_SYSCALLBLACKLIST	0x42f3
-#endif
-#ifndef PTRACE_SYSCALLMASK_NOEXIT
-struct ptrace_syscall_mask {
-	__u32 arch;
-	__u32 flags;
-	__u32 nr_bits;
-	__u32 reserved;
-	__aligned_u64 bitmap;
-};
+#include "kselftest.h"
 
-# define PTRACE_SYSCALLMASK_NOEXIT	0x1
-#endif
-
-/* glibc has PTRACE_GET_SYSCALL_INFO (and its struct) since 2.31. */
-#ifndef PTRACE_GET_SYSCALL_INFO
-# define PTRACE_GET_SYSCALL_INFO	0x420e
-# define PTRACE_SYSCALL_INFO_NONE	0
-# define PTRACE_SYSCALL_INFO_ENTRY	1
-# define PTRACE_SYSCALL_INFO_EXIT	2
-# define PTRACE_SYSCALL_INFO_SECCOMP	3
-struct __ptrace_syscall_info {
-	__u8 op;
-	__u8 pad[3];
-	__u32 arch;
-	__u64 instruction_pointer;
-	__u64 stack_pointer;
-	union {
-		struct { __u64 nr; __u64 args[6]; } entry;
-		struct { __s64 rval; __u8 is_error; } exit;
-		struct { __u64 nr; __u64 args[6]; __u32 ret_data; } seccomp;
-	};
-};
-#endif
-
-#ifndef ARRAY_SIZE
-# define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
-#endif
-
-/* In glibc an enum constant, and only on the architectures that have it. */
-#define SYSEMU_REQUEST		31
 #define MODE_BLACKLIST		0
 #define MODE_WHITELIST		1
 
@@ -122,7 +75,6 @@ int set_syscall_nr(pid_t pid, int nr);
 /* A syscall through int $0x80 (i386 ABI), where have_int80(). */
 long int80_syscall(long nr);
 bool have_int80(void);
-bool have_sysemu(void);
 bool is_x32(void);
 /* An x86_64 or x32 program on a kernel with the x32 ABI. */
 bool have_x32_syscalls(void);
@@ -239,7 +191,7 @@ struct tracer;
 typedef void (*stop_hook)(struct tracer *t, const struct stop *s);
 
 struct tracer {
-	long resume;		/* PTRACE_SYSCALL, SYSEMU_REQUEST, PTRACE_CONT */
+	long resume;		/* PTRACE_SYSCALL, PTRACE_SYSEMU, PTRACE_CONT */
 	/*
 	 * Leave the tracee stopped after so many syscall stops; 0: run
 	 * until every tracee is gone.

@@ -33,40 +33,29 @@ static const struct abi abis[] = {
 #if defined(__x86_64__) && defined(__ILP32__)
 # define PROGRAM_ABI		"x32"
 # define FOREIGN_ARCH		AUDIT_ARCH_AARCH64
-# define X32_SYSCALL_BIT	0x40000000L
-# define HAVE_SYSEMU		true
+# define IS_X32
 # define HAVE_INT80
 # define SYSCALL_NUM(regs)	((regs).orig_rax)
 #elif defined(__x86_64__)
 # define PROGRAM_ABI		"x86_64"
 # define FOREIGN_ARCH		AUDIT_ARCH_AARCH64
-# define HAVE_SYSEMU		true
 # define HAVE_INT80
 # define SYSCALL_NUM(regs)	((regs).orig_rax)
 #elif defined(__i386__)
 # define PROGRAM_ABI		"i386"
 # define FOREIGN_ARCH		AUDIT_ARCH_AARCH64
-# define HAVE_SYSEMU		true
 # define SYSCALL_NUM(regs)	((regs).orig_eax)
 #elif defined(__aarch64__)
 # define PROGRAM_ABI		"arm64"
 # define FOREIGN_ARCH		AUDIT_ARCH_X86_64
-# define HAVE_SYSEMU		true
-# ifndef NT_ARM_SYSTEM_CALL
-#  define NT_ARM_SYSTEM_CALL	0x404
-# endif
 # define SYSCALL_NUM_REGSET	NT_ARM_SYSTEM_CALL
 #elif defined(__arm__) && defined(__ARM_EABI__)
 # define PROGRAM_ABI		"arm"
 # define FOREIGN_ARCH		AUDIT_ARCH_X86_64
-# define HAVE_SYSEMU		false
-# define PTRACE_SET_SYSCALL_REQUEST	23
 #elif defined(__riscv) && __riscv_xlen == 64
 # define PROGRAM_ABI		"riscv64"
 # define FOREIGN_ARCH		AUDIT_ARCH_X86_64
-# define HAVE_SYSEMU		false
 # define SYSCALL_NUM_PRSTATUS(regs)	((regs).a7)
-# include <asm/ptrace.h>		/* struct user_regs_struct */
 #else
 # error "syscall_mask: unknown ABI, add it to the chain in syscall_mask_abi.c"
 #endif
@@ -88,7 +77,7 @@ const struct abi *program_abi(void)
 
 bool is_x32(void)
 {
-#ifdef X32_SYSCALL_BIT
+#ifdef IS_X32
 	return true;
 #else
 	return false;
@@ -102,7 +91,7 @@ bool is_x32(void)
 bool have_x32_syscalls(void)
 {
 #if defined(__x86_64__)
-	return syscall(0x40000000L | 39) == getpid();
+	return syscall(__X32_SYSCALL_BIT | 39) == getpid();
 #else
 	return false;
 #endif
@@ -110,8 +99,8 @@ bool have_x32_syscalls(void)
 
 unsigned int list_bit(long nr)
 {
-#ifdef X32_SYSCALL_BIT
-	nr &= ~X32_SYSCALL_BIT;
+#ifdef IS_X32
+	nr &= ~__X32_SYSCALL_BIT;
 #endif
 	return (unsigned int)nr;
 }
@@ -119,11 +108,6 @@ unsigned int list_bit(long nr)
 __u32 foreign_audit_arch(void)
 {
 	return FOREIGN_ARCH;
-}
-
-bool have_sysemu(void)
-{
-	return HAVE_SYSEMU;
 }
 
 int set_syscall_nr(pid_t pid, int nr)
@@ -145,8 +129,8 @@ int set_syscall_nr(pid_t pid, int nr)
 		       (unsigned long)&iov))
 		return -errno;
 	return 0;
-#elif defined(PTRACE_SET_SYSCALL_REQUEST)
-	if (sys_ptrace(PTRACE_SET_SYSCALL_REQUEST, pid, 0, (unsigned long)nr))
+#elif defined(PTRACE_SET_SYSCALL)
+	if (sys_ptrace(PTRACE_SET_SYSCALL, pid, 0, (unsigned long)nr))
 		return -errno;
 	return 0;
 #elif defined(SYSCALL_NUM_PRSTATUS)

@@ -180,7 +180,7 @@ static struct tracee *find_tracee(struct tracee *ts, int *n, pid_t pid,
 
 static struct stop *record_syscall_stop(struct trace *out, struct tracee *tr)
 {
-	struct __ptrace_syscall_info info;
+	struct ptrace_syscall_info info;
 	int nr;
 
 	memset(&info, 0, sizeof(info));

@@ -6,12 +6,12 @@
 The kernel API of tracy-fast is what the series adds to
 include/uapi/linux/ptrace.h: the four request numbers,
 PTRACE_SYSCALLMASK_NOEXIT and struct ptrace_syscall_mask. Code that must
-build against headers without the series keeps a copy (compat/, the
-selftests' fallbacks, literal request numbers). This reads the header as
-each series patches it (kernel-patch/ and kernel-patch/6.12/), checks that
-both series agree, and that every #define of one of those names, every
-definition of the struct and every literal 0x42f0-0x42f3 in the files git
-tracks (but the series themselves) says the same. Prints TAP.
+build against headers without the series keeps a copy (compat/, literal
+request numbers; the selftests include the patched header). This reads
+the header as each series patches it (kernel-patch/ and kernel-patch/6.12/),
+checks that both series agree, and that every #define of one of those
+names, every definition of the struct and every literal 0x42f0-0x42f3 in
+the files git tracks (but the series themselves) says the same. Prints TAP.
 """
 
 import os
