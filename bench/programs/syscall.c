@@ -26,6 +26,9 @@
  *                  strace -f [--seccomp-bpf] -e trace=getppid running the
  *                  tracee, or strace -f -p attaching to it (where strace
  *                  is: bench/benchmark.mk)
+ *   unselected/stracy, attach/stracy-p
+ *                  the same with stracy (stracy/), where it is: the host
+ *                  and every guest (BENCH_STRACY)
  *
  * Counters: ns_per_syscall
  * (the loop's time / LOOP_SYSCALLS), stops (syscall stops the kernel made
