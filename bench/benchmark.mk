@@ -82,9 +82,16 @@ bench-guest-tracees = $(foreach abi,$(call bench-guest-abis,$(1)),\
 # its libraries, for the comparison of bench/programs/workload.c.
 bench-guest-strace = $(if $(filter $(1),$(LIBTRACY_HOST_ARCH)),\
 	$(wildcard /usr/bin/strace))
+# Every guest also gets stracy, static, built for its native ABI (the
+# first: a 64-bit stracy traces the 32-bit programs too, as strace does), at
+# BENCH_GUEST_STRACY, where the guest's programs look for it: their stracy
+# rows, beside strace's, there on the kernel mask.
+BENCH_GUEST_STRACY := /bin/stracy
+bench-guest-stracy = $(BUILD)/stracy/$(call guest-abi,$(1))/stracy
 # make-initramfs.sh options for all of them (run only in a recipe: ldd).
 bench-guest-files = $(foreach f,$(call bench-guest-tracees,$(1)),\
 	--file /bin/$(notdir $(f))=$(f)) \
+	--file $(BENCH_GUEST_STRACY)=$(call bench-guest-stracy,$(1)) \
 	$(if $(call bench-guest-strace,$(1)),$(shell bench/scripts/strace-files.sh))
 
 .PHONY: bench-host bench-host-run bench-programs
@@ -97,8 +104,9 @@ $(BUILD)/bench/host/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h
 	@mkdir -p $(@D)
 	$(CXX) $(BENCH_CXXFLAGS) -c -o $@ $<
 
-# The host's programs know where the host's stracy is: its rows, beside
-# strace's, exist on the host only (bench/tracer/tracer.h).
+# The host's programs know where the host's stracy is, for its rows beside
+# strace's (bench/tracer/tracer.h); the guests' programs look for it where
+# their initramfs has it (BENCH_GUEST_STRACY).
 $(BUILD)/bench/host/%.o: bench/programs/%.c $(BENCH_HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -DBENCH_STRACY='"$(abspath $(STRACY))"' \
@@ -151,7 +159,8 @@ $(BUILD)/bench/$(1)/gbench.o: bench/shim/gbench.cc bench/shim/gbench.h \
 
 $(BUILD)/bench/$(1)/%.o: bench/programs/%.c $(BENCH_HEADERS)
 	@mkdir -p $$(@D)
-	$(abi.$(1).cc) $(BENCH_CFLAGS) -c -o $$@ $$<
+	$(abi.$(1).cc) $(BENCH_CFLAGS) \
+		-DBENCH_STRACY='"$(BENCH_GUEST_STRACY)"' -c -o $$@ $$<
 
 $(BUILD)/bench/$(1)/tracer.o: bench/tracer/tracer.c $(BENCH_HEADERS)
 	@mkdir -p $$(@D)
@@ -189,7 +198,8 @@ $(BUILD)/$(1)/bench.cpio: qemu/make-initramfs.sh \
 		bench/scripts/strace-files.sh \
 		$(GEN_INIT_CPIO) $(BUILD)/$(1)/init $(BUILD)/$(1)/guest-info \
 		$(call bench-guest-programs,$(1)) \
-		$(call bench-guest-tracees,$(1)) $(call bench-guest-strace,$(1))
+		$(call bench-guest-tracees,$(1)) $(call bench-guest-stracy,$(1)) \
+		$(call bench-guest-strace,$(1))
 	@echo "  CPIO    $$@"
 	@qemu/make-initramfs.sh $$@ $(GEN_INIT_CPIO) $(BUILD)/$(1)/init \
 		$(BUILD)/$(1)/guest-info $$(call bench-guest-files,$(1)) \

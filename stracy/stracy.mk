@@ -11,7 +11,8 @@ $(STRACY): $(STRACY_SOURCES) $(STRACY_HEADERS) $(BUILD)/lib/host/libtracy-fast.a
 		$(STRACY_SOURCES) $(BUILD)/lib/host/libtracy-fast.a
 
 # And static, for each guest ABI, with its cross compiler: what a guest
-# would run (not yet put in the initramfs images).
+# runs (the benchmark initramfs of each guest holds the one of its native
+# ABI, bench/benchmark.mk).
 STRACY_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
 
 define STRACY_ABI_RULES

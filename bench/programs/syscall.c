@@ -26,6 +26,9 @@
  *                  strace -f [--seccomp-bpf] -e trace=getppid running the
  *                  tracee, or strace -f -p attaching to it (where strace
  *                  is: bench/benchmark.mk)
+ *   unselected/stracy, attach/stracy-p
+ *                  the same with stracy (stracy/), where it is: the host
+ *                  and every guest (BENCH_STRACY)
  *
  * Counters: ns_per_syscall
  * (the loop's time / LOOP_SYSCALLS), stops (syscall stops the kernel made
@@ -35,6 +38,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,56 +175,100 @@ static int run_started(struct bench_run *run, const struct strace_row *strace,
 	return read_result(run, fds[0], loop_ns);
 }
 
-/* /proc/PID/status says a tracer has it. */
-static bool has_tracer(pid_t pid)
+/*
+ * Forks and runs argv (a tracer) with its stderr on err_fd; -1 with
+ * run->error set.
+ */
+static pid_t spawn_tracer(struct bench_run *run, char **argv, int err_fd)
 {
-	char path[64], line[256];
-	bool traced = false;
-	FILE *status;
+	pid_t pid = fork();
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	status = fopen(path, "re");
-	if (!status)
-		return false;
-	while (fgets(line, sizeof(line), status))
-		if (!strncmp(line, "TracerPid:", 10))
-			traced = atoi(line + 10) != 0;
-	fclose(status);
-	return traced;
+	if (pid < 0) {
+		bench_fail(run, true, "fork");
+		return -1;
+	}
+	if (!pid) {
+		dup2(err_fd, STDERR_FILENO);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/*
+ * Reads the tracer's stderr (fd) until it says "Process PID attached"
+ * (strace and stracy alike, also "... attached with N threads"), which
+ * both print once the tracee can no longer run untraced: strace after its
+ * PTRACE_INTERRUPT, stracy once tracy_attach() has set the tracee up. 0
+ * then; -1 with run->error (what the tracer said) at its end or after a
+ * minute without it.
+ */
+static int wait_attached(struct bench_run *run, int fd)
+{
+	char said[1024];
+	size_t len = 0;
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	ssize_t got;
+
+	said[0] = 0;
+	while (len < sizeof(said) - 1 && poll(&pfd, 1, 60000) == 1) {
+		got = read(fd, said + len, sizeof(said) - 1 - len);
+		if (got <= 0)
+			break;
+		len += got;
+		said[len] = 0;
+		if (strstr(said, " attached"))
+			return 0;
+	}
+	return bench_fail(run, false, "the tracer did not attach: %.200s",
+			  said);
 }
 
 /*
  * strace (or stracy) -f -p PID, in the place of bench_run_attach():
- * released once the tracer has it, followed to the end of both.
+ * released once the tracer says it has it (not as soon as /proc says the
+ * tracee has a tracer: that is right after the seize, and on one CPU the
+ * whole loop could run before the tracer's next step), followed to the
+ * end of both. The tracer's stderr is read until it has attached and
+ * stays open, unread, to its end (its few lines fit in the pipe).
  */
 static int strace_attach(struct bench_run *run, const char *tracer, pid_t pid,
 			 int go_fd)
 {
-	const struct timespec pause = { 0, 1000000 };
 	char *argv[BENCH_STRACE_WORDS + 3], p[32], go = 1;
-	int argc = bench_strace_argv(argv, tracer, "", "getppid"), tries;
+	int argc = bench_strace_argv(argv, tracer, "", "getppid"), err[2];
 	pid_t strace;
+	int ret;
 
 	snprintf(p, sizeof(p), "%d", (int)pid);
 	argv[argc++] = "-p";
 	argv[argc++] = p;
 	argv[argc] = NULL;
-	strace = bench_spawn(run, argv);
-	if (strace < 0)
+	if (pipe2(err, O_CLOEXEC))
+		return bench_fail(run, true, "pipe");
+	strace = spawn_tracer(run, argv, err[1]);
+	close(err[1]);
+	if (strace < 0) {
+		close(err[0]);
 		return -1;
-	for (tries = 0; tries < 60000 && !has_tracer(pid); tries++)
-		nanosleep(&pause, NULL);
-	if (tries == 60000 || write(go_fd, &go, 1) != 1) {
+	}
+	if (wait_attached(run, err[0]) || write(go_fd, &go, 1) != 1) {
+		if (!run->error[0])
+			bench_fail(run, true, "releasing the tracee");
 		kill(strace, SIGKILL);
-		bench_wait(run, strace);
-		return bench_fail(run, false, "%s did not attach", tracer);
+		waitpid(strace, NULL, 0);
+		close(err[0]);
+		return -1;
 	}
 	if (bench_wait(run, pid)) {
 		kill(strace, SIGKILL);
-		bench_wait(run, strace);
+		waitpid(strace, NULL, 0);
+		close(err[0]);
 		return -1;
 	}
-	return bench_wait(run, strace);
+	ret = bench_wait(run, strace);
+	close(err[0]);
+	return ret;
 }
 
 /* A tracee that runs untraced until it waits for its go. */

@@ -15,8 +15,8 @@
  *
  * The strace rows exist where strace does (BENCH_STRACE): on the host and in
  * the guest that gets the host's strace (bench/benchmark.mk); the stracy
- * rows on the host (BENCH_STRACY). Each
- * iteration is one whole run of the workload, from fork to the last reap,
+ * rows where stracy is (BENCH_STRACY): on the host, and in every guest,
+ * whose initramfs holds a static stracy. Each iteration is one whole run of the workload, from fork to the last reap,
  * tracer start-up included (strace's exec and dynamic linking too).
  */
 #define _GNU_SOURCE

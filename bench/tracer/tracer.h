@@ -97,9 +97,8 @@ int bench_trace_to_end(struct bench_run *run, struct tracy *t, pid_t pid);
 /*
  * strace and stracy, for the rows that compare with them: where they are
  * (strace: the host's, also put into the guest of the host's
- * architecture; stracy: the host's build, whose path bench/benchmark.mk
- * gives the host's programs only, so that elsewhere there are no stracy
- * rows), and the command line of one of them (tracer) for tracing
+ * architecture; stracy: the host's build on the host, a static build in
+ * every guest, whose paths bench/benchmark.mk gives the programs), and the command line of one of them (tracer) for tracing
  * 'trace' (-e trace=) in a program whose argv follows, output to
  * /dev/null: "TRACER -f [option] -o /dev/null -e trace=TRACE"; option ""
  * for none. Fills argv from its start and returns the number of words
