@@ -37,6 +37,9 @@ no_exit_from_inside|PTRACE_SYSCALL from a stop inside a skipped syscall gives no
 x32_table|the x86_64 lists end before the x32 syscalls|s/^+# define SYSCALL_TABLE_NATIVE_NR\tX32_NR_syscalls$/+# define SYSCALL_TABLE_NATIVE_NR\tNR_syscalls/'
 
 top=$(pwd)
+# The test bed's Python package, for the summary below (make sets it
+# for what it runs).
+export PYTHONPATH="$top/qemu${PYTHONPATH:+:$PYTHONPATH}"
 [ -d kernel-patch ] && [ -f Makefile ] || {
 	echo "error: run $0 from the top of the checkout" >&2
 	exit 2
