@@ -96,6 +96,7 @@ def compare(args):
         return 0
     expected = read_baseline(args.baseline)
     results, trouble, done, _ = reduce_log(args.log)
+    counts = Counts()
     for key in sorted(set(expected) | set(results)):
         want, got = expected.get(key, "absent"), results.get(key, "absent")
         if want == got:
