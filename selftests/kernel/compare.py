@@ -99,7 +99,9 @@ def compare(args):
     counts = Counts()
     for key in sorted(set(expected) | set(results)):
         want, got = expected.get(key, "absent"), results.get(key, "absent")
-        if want == got:
+        # "pass|fail": a result seen both ways on the same kernel, which a
+        # person wrote into the baseline after the runs that showed it.
+        if got in want.split("|"):
             counts.passed += 1
         else:
             counts.fail(f"{args.place}: {key[0]}: {key[1]}: "
