@@ -32,8 +32,10 @@ KERNEL_VERSIONS := 7.2 6.12
 KERNEL_VERSION  ?= 7.2
 $(if $(filter-out $(KERNEL_VERSIONS),$(KERNEL_VERSION)),$(error \
 	KERNEL_VERSION='$(KERNEL_VERSION)': use one of $(KERNEL_VERSIONS)))
+# The build tree of kernel version $(1): build/ for the default one.
+version-build = $(if $(filter $(firstword $(KERNEL_VERSIONS)),$(1)),build,build/$(1))
 ifeq ($(KERNEL_VERSION),6.12)
-BUILD         ?= build/6.12
+BUILD         ?= $(call version-build,6.12)
 LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
 # The patches applied to it (all of SERIES_DIR/*.patch but the cover letter).
 SERIES_DIR    ?= kernel-patch/6.12
@@ -54,7 +56,7 @@ LTS_ARCHES    ?= x86_64
 LTS_RUN_ARCHES := $(filter $(TEST_ARCHES),$(if $(filter \
 	$(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
 	$(filter all,$(LTS_ARCHES)),$(ALL_ARCHES),$(LTS_ARCHES))))
-LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),build/$(LTS_VERSION)/results/$(arch).json)
+LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),$(call version-build,$(LTS_VERSION))/results/$(arch).json)
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 # The folders whose headers the library, its tests and its users include

@@ -83,7 +83,7 @@ test-asan: $(ASAN_TEST) $(ASAN_EXAMPLES)
 ifeq ($(KERNEL_VERSION),$(LTS_VERSION))
 VALGRIND_TEST := $(BUILD)/progs/host/libtracy
 else
-VALGRIND_TEST := build/$(LTS_VERSION)/progs/host/libtracy
+VALGRIND_TEST := $(call version-build,$(LTS_VERSION))/progs/host/libtracy
 $(VALGRIND_TEST): FORCE
 	@$(MAKE) --no-print-directory KERNEL_VERSION=$(LTS_VERSION) $@
 endif
