@@ -59,7 +59,7 @@
 #define MODE_BLACKLIST		0
 #define MODE_WHITELIST		1
 
-/* Lists as this test keeps them: big enough for any syscall table. */
+/* Lists as these tests keep them: big enough for any syscall table. */
 #define LIST_WORDS		64
 #define LIST_BITS		(LIST_WORDS * 64)
 
@@ -1407,6 +1407,7 @@ static inline void standard_script(struct shared *sh)
 				__NR_getppid));
 }
 
+/* A whitelist with something in every list of every ABI the kernel runs. */
 static inline void set_some_mask(struct __test_metadata *_metadata, pid_t pid)
 {
 	ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getppid)));
@@ -1421,6 +1422,7 @@ static inline void set_some_mask(struct __test_metadata *_metadata, pid_t pid)
 	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
 }
 
+/* @pid has no mask: blacklist mode, every list empty. */
 static inline void expect_clean_mask(struct __test_metadata *_metadata,
 				     pid_t pid, const char *what)
 {
