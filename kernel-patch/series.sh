@@ -11,7 +11,6 @@
 set -eu
 export LC_ALL=C
 
-TEST=syscall_mask
 TEST_DIR=tools/testing/selftests/ptrace
 COVER=$SERIES_DIR/0000-cover-letter.patch
 
@@ -102,34 +101,38 @@ apply() {
 	done
 }
 
-# The tools/testing/selftests/ptrace/ commit, made from $SELFTESTS.
+# The tools/testing/selftests/ptrace/ commit, made from $SELFTESTS: each
+# .c file a program, built by lib.mk's own rule, and the header they share.
 commit_selftests() {
 	tree=$1
 	dir=$tree/$TEST_DIR
-	sources=
+	programs=
 	for file in "$SELFTESTS"/*.c; do
-		[ "${file##*/}" = "$TEST.c" ] || sources="$sources ${file##*/}"
+		file=${file##*/}
+		programs="$programs ${file%.c}"
 	done
 	headers=
 	for file in "$SELFTESTS"/*.h; do
 		headers="$headers ${file##*/}"
 	done
 
+	cp "$SELFTESTS"/*.c "$SELFTESTS"/*.h "$dir/"
+	if [ -e "$SELFTESTS/settings" ]; then
+		cp "$SELFTESTS/settings" "$dir/"
+	fi
 	# A newer lib.mk puts tools/testing/selftests on the include path
-	# itself; with an older one (6.12) the test, which includes
-	# kselftest_harness.h by name, asks for it. (lib.mk is not checked
-	# out here.)
-	include_selfdir=1
+	# itself; with an older one (6.12) the tests include the harness as
+	# that version's tests do, from the parent directory. (lib.mk is not
+	# checked out here.)
 	# shellcheck disable=SC2016 # make's ${top_srcdir}, as it is written
-	if git -C "$tree" show pristine:tools/testing/selftests/lib.mk |
+	if ! git -C "$tree" show pristine:tools/testing/selftests/lib.mk |
 		grep -qx 'CFLAGS += -I${top_srcdir}/tools/testing/selftests'; then
-		include_selfdir=
+		sed -i 's|^#include "\(kselftest[a-z_]*\.h\)"$|#include "../\1"|' \
+			"$dir"/*.[ch]
 	fi
 
-	cp "$SELFTESTS"/*.c "$SELFTESTS"/*.h "$dir/"
-	# TEST_GEN_PROGS += $TEST, and a rule that links the other sources.
-	awk -v test="$TEST" -v sources="$sources" -v headers="$headers" \
-		-v include_selfdir="$include_selfdir" '
+	# TEST_GEN_PROGS += the programs, and the header they depend on.
+	awk -v programs="$programs" -v headers="$headers" '
 		function wrapped(line, words,	n, w, i) {
 			n = split(words, w, " ")
 			for (i = 1; i <= n; i++) {
@@ -142,33 +145,30 @@ commit_selftests() {
 			}
 			print line
 		}
-		/^TEST_GEN_PROGS :=/ { $0 = $0 " " test; progs = 1 }
+		/^TEST_GEN_PROGS :=/ {
+			print
+			wrapped("TEST_GEN_PROGS +=", programs)
+			progs = 1
+			next
+		}
 		/^include \.\.\/lib\.mk$/ {
 			wrapped("LOCAL_HDRS +=", headers)
 			print ""
-			print
-			print ""
-			if (include_selfdir) {
-				print "# " test " is linked from several files, and includes"
-				print "# kselftest_harness.h by name."
-				print "$(OUTPUT)/" test ": CFLAGS += -I$(selfdir)"
-			} else {
-				print "# " test " is linked from several files."
-			}
-			wrapped("$(OUTPUT)/" test ":", sources)
 			lib = 1
-			next
 		}
 		{ print }
 		END { exit !(progs && lib) }' "$dir/Makefile" >"$dir/Makefile.new" ||
 		die "$TEST_DIR/Makefile: no TEST_GEN_PROGS or include ../lib.mk"
 	mv "$dir/Makefile.new" "$dir/Makefile"
-	# The binary, in the sorted place among the others.
-	awk -v test="$TEST" '
-		!done && !/^#/ && $0 > test { print test; done = 1 }
-		{ print }
-		END { if (!done) print test }' "$dir/.gitignore" >"$dir/.gitignore.new"
-	mv "$dir/.gitignore.new" "$dir/.gitignore"
+	# The binaries, each in the sorted place among the others.
+	for program in $programs; do
+		awk -v test="$program" '
+			!done && !/^#/ && $0 > test { print test; done = 1 }
+			{ print }
+			END { if (!done) print test }' "$dir/.gitignore" \
+			>"$dir/.gitignore.new"
+		mv "$dir/.gitignore.new" "$dir/.gitignore"
+	done
 	# The tests under PTRACE SUPPORT, in the sorted place among its files.
 	awk -v file="F:	$TEST_DIR/" '
 		/^PTRACE SUPPORT$/ { in_section = 1 }
@@ -279,13 +279,19 @@ check_series() {
 	log=$OUT/selftests-build.log
 	if ! { make -s -C "$check" headers &&
 	       make -C "$check/$TEST_DIR" OUTPUT="$check/$TEST_DIR" \
-		USERCFLAGS=-Werror; } \
-		>"$log" 2>&1 ||
-	   [ ! -x "$check/$TEST_DIR/$TEST" ]; then
+		USERCFLAGS=-Werror; } >"$log" 2>&1; then
 		cat "$log" >&2
 		die "the ptrace selftests do not build (log: $log)"
 	fi
-	echo "  BUILD   $TEST_DIR, $TEST included"
+	count=0
+	for file in "$SELFTESTS"/*.c; do
+		program=${file##*/}
+		program=${program%.c}
+		[ -x "$check/$TEST_DIR/$program" ] ||
+			die "$TEST_DIR: no $program after the build (log: $log)"
+		count=$((count + 1))
+	done
+	echo "  BUILD   $TEST_DIR, the $count programs of the series included"
 
 	# spdxcheck.py wants python3-ply and python3-git, which Debian's
 	# python3 has; checkpatch runs the first python3 in PATH. Without

@@ -3,7 +3,10 @@
 # libraries a .mk adds as prerequisites (such
 # as libtracy-fast.a), with kselftest.h from the kernel's tarball (the
 # files qemu/linux-files.mk extracts): once for the host and once,
-# statically, for every ABI a guest runs, as <name>-<abi>.
+# statically, for every ABI a guest runs, as <name>-<abi>. A folder whose
+# selftest.<name>.programs names its programs holds several instead, one a
+# .c file as upstream's kselftests are written, which share its headers:
+# <program> on the host, <program>-<abi> in the guests.
 
 SELFTESTS     := smoke ptrace syscalls libtracy tracy-compat
 # The host runs them all by themselves but tracy-compat, the runner of
@@ -25,6 +28,7 @@ selftest.ptrace.cflags := -Wno-unused-parameter -Wno-clobbered
 # (the first of syscall-uapi.<abi>, arch/syscalls.mk), not the toolchain's
 # or the host's, and without the project's folders and ABI macros.
 selftest.ptrace.khdr := yes
+selftest.ptrace.programs := $(basename $(notdir $(wildcard selftests/ptrace/*.c)))
 khdr-include = $(BUILD)/$(firstword $(call syscall-uapi,$(1)))/headers/usr/include
 # For selftest $(1) built for ABI $(2): the installed header the series
 # patches (remade there) if it uses them, and the include flags.
@@ -32,9 +36,12 @@ selftest-khdr = $(if $(selftest.$(1).khdr),$(call khdr-include,$(2))/linux/ptrac
 selftest-includes = $(if $(selftest.$(1).khdr),-isystem $(call khdr-include,$(2)),\
 	$(PROJECT_INCLUDES) $(call abi-cflags,$(2)))
 
+# The programs of selftest $(1).
+selftest-programs = $(or $(selftest.$(1).programs),$(1))
 # The programs guest $(1) runs: every selftest for every ABI of the guest.
 guest-programs = $(foreach abi,$(guest.$(1).abis),\
-	$(foreach test,$(SELFTESTS),$(BUILD)/progs/$(abi)/$(test)-$(abi)))
+	$(foreach test,$(SELFTESTS),$(foreach prog,$(call selftest-programs,$(test)),\
+		$(BUILD)/progs/$(abi)/$(prog)-$(abi))))
 # The files they run in turn, as DEST=SRC for make-initramfs.sh --file
 # (guest-file-args), and the SRC of each (guest-file-sources): the
 # Tracy-style programs of every ABI of the guest.
@@ -42,14 +49,18 @@ guest-files = $(foreach abi,$(guest.$(1).abis),$(call tracy-compat-files,$(abi))
 guest-file-args = $(addprefix --file ,$(call guest-files,$(1)))
 guest-file-sources = $(foreach f,$(call guest-files,$(1)),$(lastword $(subst =, ,$(f))))
 
-selftest-sources = $(or $(selftest.$(1).sources),\
-	$(wildcard selftests/$(1)/*.c selftests/$(1)/*.h))
+# The sources of program $(2) of selftest $(1).
+selftest-sources = $(if $(selftest.$(1).programs),\
+	selftests/$(1)/$(2).c $(wildcard selftests/$(1)/*.h),\
+	$(or $(selftest.$(1).sources),\
+		$(wildcard selftests/$(1)/*.c selftests/$(1)/*.h)))
 # The other .c files of selftests/tracy-compat/ are the programs it runs.
 selftest.tracy-compat.sources := selftests/tracy-compat/runner.c \
 	compat/ptrace-compat.h
 
+# Program $(3) of selftest $(1) for ABI $(2).
 define SELFTEST_RULES
-$(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) \
+$(BUILD)/progs/$(2)/$(3)-$(2): $(call selftest-sources,$(1),$(3)) \
 		$(call selftest-khdr,$(1),$(2)) | linux-files
 	@mkdir -p $$(@D)
 	$(abi.$(2).cc) $(GUEST_CFLAGS) $(selftest.$(1).cflags) \
@@ -58,7 +69,7 @@ $(BUILD)/progs/$(2)/$(1)-$(2): $(call selftest-sources,$(1)) \
 endef
 
 define HOST_SELFTEST_RULES
-$(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) \
+$(BUILD)/progs/host/$(2): $(call selftest-sources,$(1),$(2)) \
 		$(call selftest-khdr,$(1),$(HOST_ABI)) | linux-files
 	@mkdir -p $$(@D)
 	$(CC) $(HOST_CFLAGS) $(selftest.$(1).cflags) \
@@ -67,11 +78,13 @@ $(BUILD)/progs/host/$(1): $(call selftest-sources,$(1)) \
 endef
 
 GUEST_ABIS := $(sort $(foreach arch,$(ARCHES),$(guest.$(arch).abis)))
-$(foreach test,$(SELFTESTS),\
-	$(eval $(call HOST_SELFTEST_RULES,$(test)))\
-	$(foreach abi,$(GUEST_ABIS),$(eval $(call SELFTEST_RULES,$(test),$(abi)))))
+$(foreach test,$(SELFTESTS),$(foreach prog,$(call selftest-programs,$(test)),\
+	$(eval $(call HOST_SELFTEST_RULES,$(test),$(prog)))\
+	$(foreach abi,$(GUEST_ABIS),\
+		$(eval $(call SELFTEST_RULES,$(test),$(abi),$(prog))))))
 
-HOST_PROGRAMS := $(foreach test,$(HOST_SELFTESTS),$(BUILD)/progs/host/$(test))
+HOST_PROGRAMS := $(foreach test,$(HOST_SELFTESTS),\
+	$(foreach prog,$(call selftest-programs,$(test)),$(BUILD)/progs/host/$(prog)))
 
 # The host runs the selftests natively (the checks that need our kernel
 # SKIP), the smoke tests of the example tracers (examples/examples.mk adds

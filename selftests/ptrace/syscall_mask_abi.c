@@ -1,286 +1,170 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The ABIs: which one this program is, which ones the kernel runs, and the
- * few things that differ between architectures. Everything that depends on
- * the compiler's target sits in the one #if chain below.
+ * Tests of PTRACE_SETSYSCALLMASK and friends: the lists of each ABI. execve
+ * into a program of another ABI, int $0x80 on x86_64 (the i386 lists), and
+ * x32: its syscalls use the x86_64 lists, which cover x32's own syscalls
+ * (512-547) in both modes, and GET reports that larger table.
  */
 #define _GNU_SOURCE
-#include <elf.h>
-#include <errno.h>
-#include <linux/audit.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/syscall.h>
-#include <sys/uio.h>
-#include <sys/user.h>
-#include <sys/utsname.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "syscall_mask.h"
 
-/* Bit numbers of getpid and getppid, from each ABI's syscall table. */
-static const struct abi abis[] = {
-	{ "x86_64", AUDIT_ARCH_X86_64, 39, 110 },
-	{ "x32", AUDIT_ARCH_X86_64, 39, 110 },	/* __X32_SYSCALL_BIT removed */
-	{ "i386", AUDIT_ARCH_I386, 20, 64 },
-	{ "arm64", AUDIT_ARCH_AARCH64, 172, 173 },
-	{ "arm", AUDIT_ARCH_ARM, 20, 64 },
-	{ "riscv64", AUDIT_ARCH_RISCV64, 172, 173 },
-};
+/* ---- execve into another ABI ---- */
 
-#if defined(__x86_64__) && defined(__ILP32__)
-# define PROGRAM_ABI		"x32"
-# define FOREIGN_ARCH		AUDIT_ARCH_AARCH64
-# define IS_X32
-# define HAVE_INT80
-# define SYSCALL_NUM(regs)	((regs).orig_rax)
-#elif defined(__x86_64__)
-# define PROGRAM_ABI		"x86_64"
-# define FOREIGN_ARCH		AUDIT_ARCH_AARCH64
-# define HAVE_INT80
-# define SYSCALL_NUM(regs)	((regs).orig_rax)
-#elif defined(__i386__)
-# define PROGRAM_ABI		"i386"
-# define FOREIGN_ARCH		AUDIT_ARCH_AARCH64
-# define SYSCALL_NUM(regs)	((regs).orig_eax)
-#elif defined(__aarch64__)
-# define PROGRAM_ABI		"arm64"
-# define FOREIGN_ARCH		AUDIT_ARCH_X86_64
-# define SYSCALL_NUM_REGSET	NT_ARM_SYSTEM_CALL
-#elif defined(__arm__) && defined(__ARM_EABI__)
-# define PROGRAM_ABI		"arm"
-# define FOREIGN_ARCH		AUDIT_ARCH_X86_64
-#elif defined(__riscv) && __riscv_xlen == 64
-# define PROGRAM_ABI		"riscv64"
-# define FOREIGN_ARCH		AUDIT_ARCH_X86_64
-# define SYSCALL_NUM_PRSTATUS(regs)	((regs).a7)
-#else
-# error "syscall_mask: unknown ABI, add it to the chain in syscall_mask_abi.c"
-#endif
-
-struct kernel_abis kabi;
-
-const struct abi *abi_by_name(const char *name)
+TEST_F(mask, exec_into_other_abi_uses_its_lists)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(abis); i++)
-		if (!strcmp(abis[i].name, name))
-			return &abis[i];
-	return NULL;
-}
+	char path[PATH_MAX];
+	const struct abi *other;
+	struct expect e = { 0 };
+	pid_t pid = self->tracee;
 
-const struct abi *program_abi(void)
-{
-	return abi_by_name(PROGRAM_ABI);
-}
-
-bool is_x32(void)
-{
-#ifdef IS_X32
-	return true;
-#else
-	return false;
-#endif
-}
-
-/*
- * Whether the kernel runs x32 syscalls, by behaviour: getpid with the x32
- * bit is ENOSYS on a kernel without the x32 ABI.
- */
-bool have_x32_syscalls(void)
-{
-#if defined(__x86_64__)
-	return syscall(__X32_SYSCALL_BIT | 39) == getpid();
-#else
-	return false;
-#endif
-}
-
-unsigned int list_bit(long nr)
-{
-#ifdef IS_X32
-	nr &= ~__X32_SYSCALL_BIT;
-#endif
-	return (unsigned int)nr;
-}
-
-__u32 foreign_audit_arch(void)
-{
-	return FOREIGN_ARCH;
-}
-
-int set_syscall_nr(pid_t pid, int nr)
-{
-#if defined(SYSCALL_NUM)
-	struct user_regs_struct regs;
-
-	if (sys_ptrace(PTRACE_GETREGS, pid, 0, (unsigned long)&regs))
-		return -errno;
-	SYSCALL_NUM(regs) = nr;
-	if (sys_ptrace(PTRACE_SETREGS, pid, 0, (unsigned long)&regs))
-		return -errno;
-	return 0;
-#elif defined(SYSCALL_NUM_REGSET)
-	int value = nr;
-	struct iovec iov = { &value, sizeof(value) };
-
-	if (sys_ptrace(PTRACE_SETREGSET, pid, SYSCALL_NUM_REGSET,
-		       (unsigned long)&iov))
-		return -errno;
-	return 0;
-#elif defined(PTRACE_SET_SYSCALL)
-	if (sys_ptrace(PTRACE_SET_SYSCALL, pid, 0, (unsigned long)nr))
-		return -errno;
-	return 0;
-#elif defined(SYSCALL_NUM_PRSTATUS)
-	struct user_regs_struct regs;
-	struct iovec iov = { &regs, sizeof(regs) };
-
-	if (sys_ptrace(PTRACE_GETREGSET, pid, NT_PRSTATUS, (unsigned long)&iov))
-		return -errno;
-	SYSCALL_NUM_PRSTATUS(regs) = nr;
-	if (sys_ptrace(PTRACE_SETREGSET, pid, NT_PRSTATUS, (unsigned long)&iov))
-		return -errno;
-	return 0;
-#endif
-}
-
-bool have_int80(void)
-{
-#ifdef HAVE_INT80
-	return kabi.compat && kabi.compat->audit_arch == AUDIT_ARCH_I386;
-#else
-	return false;
-#endif
-}
-
-long int80_syscall(long nr)
-{
-#ifdef HAVE_INT80
-	long ret;
-
-	/* The i386 entry preserves r8-r11 since 4.17, not before. */
-	__asm__ __volatile__ ("int $0x80"
-			      : "=a" (ret)
-			      : "0" (nr), "b" (POISON), "c" (POISON),
-				"d" (POISON)
-			      : "memory", "cc", "r8", "r9", "r10", "r11");
-	return ret;
-#else
-	(void)nr;
-	return -EOPNOTSUPP;	/* only called where have_int80() */
-#endif
-}
-
-const struct abi *other_kernel_abi(void)
-{
-	const struct abi *mine = program_abi();
-
-	if (!kabi.compat)
-		return NULL;
-	return mine->audit_arch == kabi.native->audit_arch ? kabi.compat :
-							      kabi.native;
-}
-
-/* The guests install this program for each ABI as <dir>/<name>-<abi>. */
-const struct abi *other_abi_program(char *path, size_t size)
-{
-	const struct abi *other = other_kernel_abi();
-	char suffix[32];
-	ssize_t len;
-	size_t slen;
-
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	other = other_abi_program(path, sizeof(path));
 	if (!other)
-		return NULL;
-	len = readlink("/proc/self/exe", path, size - 1);
-	if (len < 0)
-		return NULL;
-	path[len] = '\0';
-	slen = snprintf(suffix, sizeof(suffix), "-%s", PROGRAM_ABI);
-	if ((size_t)len < slen || strcmp(path + len - slen, suffix) ||
-	    len - slen + strlen(other->name) + 2 > size)
-		return NULL;
-	sprintf(path + len - slen, "-%s", other->name);
-	return access(path, X_OK) ? NULL : other;
+		SKIP(return, "no build of this program for another ABI here");
+	exec_script(self->sh, path, "getppid getpid getppid");
+	ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getpid, __NR_execve)));
+	ASSERT_EQ(0, set_list(pid, other->audit_arch, 0, NRS(other->getppid)));
+	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+	want_syscall(&e, __NR_execve, false);
+	want(&e, STOP_EXIT, __NR_execve, 0);
+	for (int i = 0; i < 2; i++) {
+		want(&e, STOP_ENTRY, other->getppid, other->audit_arch);
+		want(&e, STOP_EXIT, other->getppid, other->audit_arch);
+	}
+	run_and_expect(_metadata, self, pid, &e, path);
 }
 
-/* Our name of the architecture that uname -m calls @machine, or "". */
-static const char *machine_arch(const char *machine)
+/* ---- int $0x80 and x32 ---- */
+
+TEST_F(mask, int80_uses_the_i386_lists)
 {
-	if (!strcmp(machine, "x86_64"))
-		return "x86_64";
-	if (!strcmp(machine, "aarch64"))
-		return "arm64";
-	if (machine[0] == 'i' && strstr(machine, "86"))
-		return "i386";
-	if (!strncmp(machine, "arm", 3))
-		return "arm";
-	if (!strcmp(machine, "riscv64"))
-		return "riscv64";
-	return "";
+	const struct abi *ia32 = abi_by_name("i386");
+	struct expect e = { 0 };
+	pid_t pid = self->tracee;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (!have_int80())
+		SKIP(return, "int $0x80 needs an x86_64 build and i386 emulation");
+	script_reset(self->sh);
+	script_add(self->sh, OP_INT80, ia32->getpid, 0);
+	script_add(self->sh, OP_SYSCALL, __NR_getpid, 0);
+	script_add(self->sh, OP_SYSCALL, __NR_getppid, 0);
+	script_add(self->sh, OP_INT80, ia32->getppid, 0);
+	ASSERT_EQ(0, set_list(pid, AUDIT_ARCH_I386, 0, NRS(ia32->getpid)));
+	ASSERT_EQ(0, set_prog_list(pid, 0, NRS(__NR_getppid)));
+	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+	want(&e, STOP_ENTRY, ia32->getpid, AUDIT_ARCH_I386);
+	want(&e, STOP_EXIT, ia32->getpid, AUDIT_ARCH_I386);
+	want_syscall(&e, __NR_getppid, true);
+	run_and_expect(_metadata, self, pid, &e, "int $0x80");
+	EXPECT_EQ(pid, self->sh->results[0]);
+	EXPECT_EQ(getpid(), self->sh->results[3]);
+}
+
+TEST_F(mask, x32_uses_the_x86_64_lists)
+{
+	struct expect e = { 0 };
+	pid_t pid = self->tracee;
+	long nr64 = list_bit(__NR_getpid);
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (!is_x32())
+		SKIP(return, "an x32 build tests this");
+	EXPECT_EQ(-EINVAL, mask_seed(pid, true, __NR_getpid)) {
+		TH_LOG("the seed form took an x32 number with its x32 bit");
+	}
+	/* The second one is the x86_64 ABI's. */
+	script_syscalls(self->sh, NRS(__NR_getpid, nr64, __NR_getppid));
+	ASSERT_EQ(0, set_list(pid, AUDIT_ARCH_X86_64, 0, NRS(nr64)));
+	ASSERT_EQ(0, mask_mode(pid, MODE_WHITELIST));
+	want_syscalls(&e, NRS(__NR_getpid, nr64));
+	run_and_expect(_metadata, self, pid, &e, "x32");
 }
 
 /*
- * Whether the kernel runs the ABI of @arch, asked of the kernel itself:
- * PTRACE_GETSYSCALLMASK answers EINVAL for an ABI it does not run. 1 yes,
- * 0 no, -1 cannot tell (a kernel without the mask).
+ * x32's own syscalls, 512 to 547, follow the x86_64 table in the x86_64
+ * lists on a kernel with x32, and GET reports that larger table.
  */
-static int kernel_runs(__u32 arch)
+#define X32_FIRST_OWN_NR	512U
+#define X32_LAST_OWN_NR		547U
+#define X32_IOCTL_NR		514U
+
+TEST_F(mask, x86_64_lists_cover_x32_syscalls)
 {
+	struct list l = { { 0 } };
 	__u32 nr_bits = LIST_BITS;
-	struct list l;
-	int status, ret = -EIO;
-	pid_t pid = fork();
+	pid_t pid = self->tracee;
 
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		sys_ptrace(PTRACE_TRACEME, 0, 0, 0);
-		raise(SIGSTOP);
-		_exit(0);
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (!have_x32_syscalls())
+		SKIP(return, "no x32 ABI in this kernel, or not an x86_64 program");
+	ASSERT_EQ(0, mask_get(pid, AUDIT_ARCH_X86_64, 0, &l, &nr_bits));
+	EXPECT_LE(X32_LAST_OWN_NR + 1, nr_bits) {
+		TH_LOG("GET reports %u bits for x86_64, short of x32's %d",
+		       nr_bits, X32_LAST_OWN_NR);
 	}
-	if (waitpid(pid, &status, 0) == pid && WIFSTOPPED(status))
-		ret = mask_get(pid, arch, 0, &l, &nr_bits);
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
-	return ret == -EINVAL ? 0 : ret >= 0 ? 1 : -1;
+	/* Both ends of x32's own range are in the table, seed form too. */
+	EXPECT_EQ(0, mask_seed(pid, true, X32_FIRST_OWN_NR));
+	EXPECT_EQ(0, mask_seed(pid, true, X32_LAST_OWN_NR));
+	nr_bits = LIST_BITS;
+	ASSERT_EQ(0, mask_get(pid, AUDIT_ARCH_X86_64, 0, &l, &nr_bits));
+	EXPECT_TRUE(list_has(&l, X32_FIRST_OWN_NR));
+	EXPECT_TRUE(list_has(&l, X32_LAST_OWN_NR));
+	EXPECT_EQ(-EINVAL, mask_seed(pid, true, nr_bits));
 }
 
 /*
- * The kernel's ABIs, by behaviour where the mask can tell (a 32-bit
- * program may run on a 64-bit kernel, which may or may not run 32-bit
- * programs), and otherwise from uname -m, assuming that a 64-bit kernel
- * runs its 32-bit ABI. arm64 kernels call themselves armv8l to AArch32
- * programs.
+ * ioctl(-1, 0) of x32 is x32's own syscall 514, EBADF. @whitelist: only it
+ * stops; otherwise everything but it.
  */
-void kernel_abis_init(void)
+static void check_x32_own_syscall(struct __test_metadata *_metadata,
+				  FIXTURE_DATA(mask) * self, bool whitelist)
 {
-	const struct abi *mine = program_abi();
-	const struct abi *wide = NULL, *narrow = NULL;
-	struct utsname uts;
-	int runs;
+	struct expect e = { 0 };
+	pid_t pid = self->tracee;
 
-	if (!strcmp(mine->name, "i386"))
-		wide = abi_by_name("x86_64");
-	else if (!strcmp(mine->name, "arm"))
-		wide = abi_by_name("arm64");
-
-	kabi.native = wide ? mine : abi_by_name(is_x32() ? "x86_64" :
-							  mine->name);
-	if (wide) {
-		runs = kernel_runs(wide->audit_arch);
-		if (runs < 0 && !uname(&uts))
-			runs = !strcmp(uts.machine, "armv8l") ||
-			       !strcmp(machine_arch(uts.machine), wide->name);
-		if (runs > 0)
-			kabi.native = wide;
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	if (!is_x32())
+		SKIP(return, "an x32 build tests this");
+	ASSERT_EQ(X32_IOCTL_NR, list_bit(__NR_ioctl));
+	script_reset(self->sh);
+	script_add(self->sh, OP_SYSCALL, __NR_getpid, 0);
+	script_add_args(self->sh, __NR_ioctl, -1, 0, 0, 0);
+	script_add(self->sh, OP_SYSCALL, __NR_getppid, 0);
+	ASSERT_EQ(0, set_list(pid, AUDIT_ARCH_X86_64, 0, NRS(X32_IOCTL_NR)));
+	ASSERT_EQ(0, mask_mode(pid, whitelist ? MODE_WHITELIST :
+					      MODE_BLACKLIST));
+	if (whitelist) {
+		want_syscall(&e, __NR_ioctl, true);
+	} else {
+		want_syscall(&e, __NR_getpid, true);
+		want_syscall(&e, __NR_getppid, true);
+		want_syscall(&e, __NR_exit_group, false);
 	}
+	run_and_expect(_metadata, self, pid, &e, "x32's own ioctl");
+	EXPECT_EQ(-1, self->sh->results[1]);
+	EXPECT_EQ(EBADF, self->sh->errnos[1]);
+}
 
-	if (!strcmp(kabi.native->name, "x86_64"))
-		narrow = abi_by_name("i386");
-	else if (!strcmp(kabi.native->name, "arm64"))
-		narrow = abi_by_name("arm");
-	if (narrow && (narrow == mine || kernel_runs(narrow->audit_arch)))
-		kabi.compat = narrow;
+TEST_F(mask, x32_own_syscall_whitelisted)
+{
+	check_x32_own_syscall(_metadata, self, true);
+}
+
+TEST_F(mask, x32_own_syscall_blacklisted)
+{
+	check_x32_own_syscall(_metadata, self, false);
+}
+
+/* The exec'd images of the tests run the syscalls named on the command line. */
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], TRACEE_ARG))
+		return run_named_syscalls(argc - 2, argv + 2);
+	return test_harness_run(argc, argv);
 }

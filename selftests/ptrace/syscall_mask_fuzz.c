@@ -1,26 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Random requests against a stopped tracee, each checked against what the
- * contract predicts: success, EINVAL, EFAULT, "some error" where the
- * contract leaves the order of checks open, or "anything" where it leaves
- * the outcome open. A failed request must change nothing; a successful
- * one must change exactly what it asked for. The fuzzer keeps a model of
- * the tracee's mask and compares it with the kernel's after every request.
- * The kernel's log, read before and after, tells whether it suffered.
+ * PTRACE_SETSYSCALLMASK selftests, a fuzzer: random requests against a
+ * stopped tracee, each checked against what the contract predicts:
+ * success, EINVAL, EFAULT, "some error" where the contract leaves the
+ * order of checks open, or "anything" where it leaves the outcome open. A
+ * failed request must change nothing; a successful one must change
+ * exactly what it asked for. The fuzzer keeps a model of the tracee's mask
+ * and compares it with the kernel's after every request. The kernel's
+ * log, read before and after, tells whether it suffered.
  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "syscall_mask.h"
 
+#define FUZZ_SEED	0x7ace5eedULL
 #define SEED_ADDRS	2	/* addr 0 and 1: the seed form */
 #define KERNEL_POINTER	0xffff800000001000ULL
+
+struct fuzz_result {
+	int requests, succeeded;
+	char error[512];
+};
 
 enum outcome { OK, FAILS_EINVAL, FAILS_EFAULT, FAILS, ANY };
 
@@ -414,8 +415,8 @@ static int one_request(struct fuzz *f)
 	return 0;
 }
 
-int fuzz_requests(pid_t pid, const struct arena *a, __u64 seed, int count,
-		  struct fuzz_result *res)
+static int fuzz_requests(pid_t pid, const struct arena *a, __u64 seed,
+			 int count, struct fuzz_result *res)
 {
 	struct fuzz f = { .pid = pid, .a = a, .rng = seed | 1, .res = res };
 	int err;
@@ -440,7 +441,8 @@ int fuzz_requests(pid_t pid, const struct arena *a, __u64 seed, int count,
 	return 0;
 }
 
-int kmsg_open(void)
+/* /dev/kmsg from its end; -1 with errno when it cannot be read. */
+static int kmsg_open(void)
 {
 	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
 
@@ -449,7 +451,8 @@ int kmsg_open(void)
 	return fd;
 }
 
-int kmsg_bad_lines(int fd, char *first, size_t size)
+/* New kernel log lines that tell of a kernel bug; the first in @first. */
+static int kmsg_bad_lines(int fd, char *first, size_t size)
 {
 	static const char *const words[] = {
 		"BUG", "WARNING", "Oops", "KASAN", "UBSAN",
@@ -478,3 +481,66 @@ int kmsg_bad_lines(int fd, char *first, size_t size)
 	}
 	return bad;
 }
+
+/*
+ * At least 10,000 random requests (SYSCALL_MASK_FUZZ_COUNT for more), and
+ * a tracee the requests never name, whose mask must not change.
+ */
+TEST_F_TIMEOUT(mask, fuzz, 600)
+{
+	const char *env = getenv("SYSCALL_MASK_FUZZ_SEED");
+	const char *count_env = getenv("SYSCALL_MASK_FUZZ_COUNT");
+	__u64 seed = env ? strtoull(env, NULL, 0) : FUZZ_SEED;
+	int count = count_env ? atoi(count_env) : 10000;
+	struct mask_state bystander_before, bystander_after;
+	struct fuzz_result res;
+	const struct trace *t;
+	char line[512] = "";
+	int kmsg, kmsg_errno, bad;
+	pid_t bystander;
+
+	if (mask_absent(_metadata, self->probe_errno))
+		SKIP(return, NO_MASK);
+	bystander = spawn(_metadata, self, SPAWN_TRACEME);
+	set_some_mask(_metadata, bystander);
+	ASSERT_EQ(0, mask_snapshot(bystander, &bystander_before));
+	standard_script(self->sh);
+	table_bits(_metadata, self->tracee, 0);
+	if (kabi.compat)
+		table_bits(_metadata, self->tracee, kabi.compat->audit_arch);
+	TH_LOG("seed %#llx (SYSCALL_MASK_FUZZ_SEED), %d requests",
+	       (unsigned long long)seed, count);
+	kmsg = kmsg_open();
+	kmsg_errno = errno;
+	ASSERT_EQ(0, fuzz_requests(self->tracee, &self->arena, seed, count,
+				   &res)) {
+		TH_LOG("%s", res.error);
+	}
+	TH_LOG("%d of %d requests succeeded", res.succeeded, res.requests);
+	ASSERT_EQ(0, mask_snapshot(bystander, &bystander_after));
+	EXPECT_TRUE(mask_state_equal(&bystander_before, &bystander_after)) {
+		TH_LOG("the requests changed the mask of a tracee they never named");
+	}
+
+	/* Whatever mask the fuzzer left, the tracee runs to its end. */
+	t = run(_metadata, self, self->tracee, PTRACE_SYSCALL, NULL, NULL);
+	for (int i = 0; i < t->nstops; i++) {
+		EXPECT_NE(NR_UNPAIRED, t->stops[i].nr) {
+			TH_LOG("an exit stop without its entry stop");
+		}
+	}
+	EXPECT_EQ(getpid(), self->sh->results[0]);
+
+	if (kmsg < 0) {
+		TH_LOG("/dev/kmsg unreadable (%s): kernel log not checked",
+		       strerror(kmsg_errno));
+		return;
+	}
+	bad = kmsg_bad_lines(kmsg, line, sizeof(line));
+	close(kmsg);
+	EXPECT_EQ(0, bad) {
+		TH_LOG("%d new kernel log lines like: %s", bad, line);
+	}
+}
+
+TEST_HARNESS_MAIN
