@@ -12,9 +12,9 @@
  *
  * These tests drop, replace or inherit a mask while threads of the tracee
  * run masked syscalls on the other CPU, hundreds of times. On their own
- * they catch a crash, a hang or a wrong mask; in a kernel with KASAN,
- * lockdep and PROVE_RCU (make test-debug) also a use after free or a
- * missing rcu_read_lock(). With one CPU they still run, but race less.
+ * they catch a crash, a hang or a wrong mask; in a kernel with KASAN and
+ * lockdep also a use after free, such as a mask freed under a tracee
+ * that still reads it. With one CPU they still run, but race less.
  */
 
 #define RACE_THREADS	3
