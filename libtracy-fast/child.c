@@ -374,11 +374,22 @@ out_close:
 	return NULL;
 }
 
-/* Waits for the first stop of a tracee just seized and interrupted. */
+/*
+ * Waits for the first stop of a tracee just seized and interrupted: 1, or
+ * 0 if it ended first (its end, only looked at, stays to be collected by
+ * the event loop), or -1 with errno.
+ */
 static int wait_seized(pid_t pid, int *sig)
 {
+	siginfo_t info;
 	int status;
 
+	memset(&info, 0, sizeof(info));
+	if (waitid(P_PID, pid, &info, WEXITED | WSTOPPED | WNOWAIT | __WALL))
+		return -1;
+	if (info.si_code == CLD_EXITED || info.si_code == CLD_KILLED ||
+	    info.si_code == CLD_DUMPED)
+		return 0;
 	if (waitpid(pid, &status, __WALL) != pid)
 		return -1;
 	if (!WIFSTOPPED(status)) {
@@ -389,15 +400,36 @@ static int wait_seized(pid_t pid, int *sig)
 	*sig = status >> 16 ? 0 : WSTOPSIG(status);
 	if (*sig == (SIGTRAP | 0x80))
 		*sig = 0;
-	return 0;
+	return 1;
+}
+
+/*
+ * A process that ended between its seize and its first stop (it was
+ * exiting already) is a tracee all the same, as strace has it: its end
+ * is its first event. It never runs again: the backend that always
+ * works is its.
+ */
+static struct tracy_child *attached_ended(struct session *s, pid_t pid)
+{
+	struct child *c = child_new(s, pid, true, backend_default());
+	int status, err;
+
+	if (!c) {
+		err = errno;
+		waitpid(pid, &status, __WALL);
+		errno = err;
+		return NULL;
+	}
+	c->seized = true;
+	return &c->pub;
 }
 
 struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 {
 	struct session *s = session_of(t);
 	const struct backend_ops *ops;
+	int sig = 0, stopped, err;
 	struct child *c;
-	int sig = 0, err;
 
 	/* A forced backend that cannot attach says so before any ptrace. */
 	if (t->backend != TRACY_BACKEND_AUTO && !backend_choose(s, false, -1))
@@ -409,23 +441,20 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 		errno = err;
 		return NULL;
 	}
+	/* ESRCH: it is ending; its end is what the wait gets. */
+	if ((ptrace(PTRACE_INTERRUPT, pid, 0, 0) && errno != ESRCH) ||
+	    (stopped = wait_seized(pid, &sig)) < 0)
+		goto detach;
+	if (!stopped)
+		return attached_ended(s, pid);
 	/* The kernel is probed, if need be, on the tracee stopped. */
-	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) || wait_seized(pid, &sig) ||
-	    !(ops = backend_choose(s, false, pid)) ||
+	if (!(ops = backend_choose(s, false, pid)) ||
 	    (ops->ptrace_options && ptrace(PTRACE_SETOPTIONS, pid, 0,
-			(void *)session_ptrace_options(s, ops, false)))) {
-		err = errno;
-		ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
-		errno = err;
-		return NULL;
-	}
+			(void *)session_ptrace_options(s, ops, false))))
+		goto detach;
 	c = child_new(s, pid, true, ops);
-	if (!c) {
-		err = errno;
-		ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
-		errno = err;
-		return NULL;
-	}
+	if (!c)
+		goto detach;
 	c->seized = true;
 	c->stopped = true;
 	if (child_setup(c) || child_resume(c, sig)) {
@@ -435,6 +464,12 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 		return NULL;
 	}
 	return &c->pub;
+
+detach:
+	err = errno;
+	ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
+	errno = err;
+	return NULL;
 }
 
 struct tracy_child *tracy_add_child(struct tracy *t, int pid)

@@ -292,7 +292,11 @@ const char *tracy_backend_name(enum tracy_backend backend);
  * /bin/sh.
  */
 struct tracy_child *tracy_exec(struct tracy *t, char **argv);
-/* Attaches to a running process (PTRACE_SEIZE), leaving it running. */
+/*
+ * Attaches to a running process (PTRACE_SEIZE), leaving it running. One
+ * that ends before it can stop (it was exiting) is a tracee all the same,
+ * on the classic backend: its end is its first event (TRACY_EVENT_QUIT).
+ */
 struct tracy_child *tracy_attach(struct tracy *t, pid_t pid);
 /* Adds a tracee that is already ours (ptrace-stopped or about to stop). */
 struct tracy_child *tracy_add_child(struct tracy *t, int pid);

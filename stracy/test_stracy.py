@@ -32,6 +32,10 @@ def check(condition, message):
         raise AssertionError(message)
 
 
+class Skip(Exception):
+    """A test that cannot run here: TAP's SKIP, with the reason."""
+
+
 def proc_state(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -607,6 +611,64 @@ def t_detach_mid_syscall(s, tmp):
         victim.wait()
 
 
+# In a pid namespace of its own, an init (whose pid it prints) that exits
+# with status 3 and takes its time to end: the init of a namespace, ending,
+# waits until every process of it is reaped, and one whose parent (this
+# script) is outside is reaped only once the init has a tracer. Exit
+# status 77: the kernel has no pid namespaces for us.
+SLOW_INIT = textwrap.dedent("""
+    import ctypes, os, sys, time
+    CLONE_NEWUSER, CLONE_NEWPID = 0x10000000, 0x20000000
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWPID) and libc.unshare(CLONE_NEWUSER | CLONE_NEWPID):
+        sys.exit(77)
+    r, w = os.pipe()
+    init = os.fork()
+    if not init:
+        os.close(w)
+        os.read(r, 1)
+        os._exit(3)
+    zombie = os.fork()
+    if not zombie:
+        os._exit(0)
+    print(init, flush=True)
+    os.close(w)
+    for _ in range(2000):
+        with open(f"/proc/{init}/status") as f:
+            if [l for l in f if l.startswith("TracerPid:") and l.split()[1] != "0"]:
+                break
+        time.sleep(0.01)
+    os.waitpid(zombie, 0)
+    os.waitpid(init, 0)
+    """)
+
+
+def t_attach_while_it_exits(s, tmp):
+    """A process that exits while stracy attaches to it: its end is
+    reported, and stracy exits 0, as strace."""
+    helper = subprocess.Popen([PYTHON, "-c", SLOW_INIT], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        line = helper.stdout.readline()
+        if not line:
+            check(helper.wait(timeout=TIMEOUT) == 77, "the helper failed")
+            raise Skip("no pid namespaces here")
+        init = int(line)
+        deadline = time.time() + 10
+        # PF_EXITING, in the flags of /proc/PID/stat.
+        while not int(open(f"/proc/{init}/stat").read().rsplit(")", 1)[1]
+                      .split()[6]) & 0x4:
+            check(time.time() < deadline, "the init does not exit")
+            time.sleep(0.001)
+        done = run(s, "-p", str(init))
+        check(done.returncode == 0 and done.stderr ==
+              f"stracy: Process {init} attached\n+++ exited with 3 +++\n",
+              f"status {done.returncode}: {done.stderr!r}")
+    finally:
+        helper.kill()
+        helper.wait()
+
+
 def t_attach_threads(s, tmp):
     """-f -p attaches every thread of the process, as strace does."""
     code = textwrap.dedent("""
@@ -691,7 +753,8 @@ TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
          t_inject_fails_the_command, t_inject_rate,
          t_follow_ff, t_summary, t_summary_time, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
-         t_attach_detach, t_detach_mid_syscall, t_attach_threads,
+         t_attach_detach, t_detach_mid_syscall, t_attach_while_it_exits,
+         t_attach_threads,
          t_tracer_killed, t_closed_pipe]
 
 
@@ -704,6 +767,8 @@ def main(argv):
             try:
                 test(stracy, tmp)
                 print(f"ok {i} - {test.__name__[2:]}", flush=True)
+            except Skip as why:
+                print(f"ok {i} - {test.__name__[2:]} # SKIP {why}", flush=True)
             except Exception as error:  # noqa: BLE001 - reported as TAP
                 failed += 1
                 print(f"not ok {i} - {test.__name__[2:]}")

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -771,6 +772,141 @@ TEST_F(lib, attach_and_detach)
 	EXPECT_EQ(ESRCH, errno);
 }
 
+/* The flags of /proc/PID/stat (PF_*), or -1: it is gone. */
+static long task_flags(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	long flags = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')) &&
+	    sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %ld", &flags) != 1)
+		flags = -1;
+	fclose(f);
+	return flags;
+}
+
+/* The tracer of pid, from /proc/PID/status; -1 if not known. */
+static pid_t tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tracer = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
+#define PF_EXITING_FLAG	0x4	/* the kernel's PF_EXITING */
+#define ENDING_STATUS	3
+#define NO_PID_NS	77
+
+/*
+ * The helper of attach_while_it_exits: in a pid namespace of its own, an
+ * init that takes its time to end. The init of a namespace, ending, waits
+ * for every process of it to be reaped, and one whose parent (this
+ * helper) is outside is reaped only when this helper says: after the
+ * test has seized the init. Writes the init's pid on report, or nothing
+ * (and exits NO_PID_NS) if the kernel has no pid namespaces for us.
+ */
+static void __attribute__((noreturn)) slow_init_helper(int report)
+{
+	pid_t init, zombie;
+	int go[2], i;
+
+	if (unshare(CLONE_NEWPID) && unshare(CLONE_NEWUSER | CLONE_NEWPID))
+		_exit(NO_PID_NS);
+	if (pipe(go))
+		_exit(1);
+	init = fork();
+	if (!init) {
+		char c;
+
+		close(go[1]);
+		while (read(go[0], &c, 1) < 0 && errno == EINTR)
+			;
+		_exit(ENDING_STATUS);
+	}
+	zombie = fork();
+	if (!zombie)
+		_exit(0);
+	if (init < 0 || zombie < 0 ||
+	    write(report, &init, sizeof(init)) != sizeof(init))
+		_exit(1);
+	close(go[1]);
+	/* The init ends as far as it can; 20 s for the test to seize it. */
+	for (i = 0; i < 20000 && tracer_of(init) <= 0; i++)
+		usleep(1000);
+	waitpid(zombie, NULL, 0);
+	waitpid(init, NULL, __WALL);
+	_exit(i < 20000 ? 0 : 2);
+}
+
+/*
+ * A process that ends while it is attached to (seized while it exits,
+ * before it can stop) is a tracee all the same: tracy_attach() returns
+ * it, and its end, with its status, is its first event (strace reports
+ * it so).
+ */
+TEST_F(lib, attach_while_it_exits)
+{
+	struct tracy_event *e;
+	struct tracy_child *c;
+	int report[2], status, i;
+	pid_t helper, init = 0;
+
+	if (variant->backend == TRACY_BACKEND_SECCOMP)
+		SKIP(return, "seccomp cannot attach (seccomp_cannot_attach)");
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, pipe(report));
+	helper = fork();
+	ASSERT_LE(0, helper);
+	if (!helper) {
+		close(report[0]);
+		slow_init_helper(report[1]);
+	}
+	close(report[1]);
+	if (read(report[0], &init, sizeof(init)) != sizeof(init)) {
+		close(report[0]);
+		ASSERT_EQ(helper, waitpid(helper, &status, 0));
+		ASSERT_TRUE(WIFEXITED(status));
+		ASSERT_EQ(NO_PID_NS, WEXITSTATUS(status));
+		SKIP(return, "no pid namespaces in this kernel, or not for us");
+	}
+	close(report[0]);
+	for (i = 0; i < 10000 && !(task_flags(init) & PF_EXITING_FLAG); i++)
+		usleep(1000);
+	ASSERT_TRUE(task_flags(init) & PF_EXITING_FLAG);
+	c = tracy_attach(self->t, init);
+	ASSERT_TRUE(c != NULL);
+	EXPECT_EQ(init, c->pid);
+	EXPECT_EQ(1, c->attached);
+	e = tracy_wait_event(self->t, -1);
+	ASSERT_TRUE(e != NULL);
+	EXPECT_EQ(TRACY_EVENT_QUIT, e->type);
+	EXPECT_EQ(init, e->child->pid);
+	EXPECT_EQ(ENDING_STATUS, e->signal_num);
+	EXPECT_TRUE(WIFEXITED(e->args.return_code) &&
+		    WEXITSTATUS(e->args.return_code) == ENDING_STATUS);
+	e = tracy_wait_event(self->t, -1);
+	ASSERT_TRUE(e != NULL);
+	EXPECT_EQ(TRACY_EVENT_NONE, e->type);
+	ASSERT_EQ(helper, waitpid(helper, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 /*
  * The point of the backends: 2 * MANY_GETPIDS getpid and one getppid, with
  * a hook on getppid only. Classic stops the tracee at every syscall (and
@@ -1028,24 +1164,6 @@ TEST(seccomp_needs_trace_children)
 	EXPECT_EQ((int)TRACY_BACKEND_AUTO, (int)t->backend);
 	tracy_free(t);
 	check_leaks();
-}
-
-/* The tracer of pid, from /proc/PID/status; -1 if not known. */
-static pid_t tracer_of(pid_t pid)
-{
-	char path[64], line[256];
-	pid_t tracer = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
-			break;
-	fclose(f);
-	return tracer;
 }
 
 /* A forced seccomp backend cannot attach: EINVAL, the process untouched. */
