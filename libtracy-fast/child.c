@@ -3,6 +3,8 @@
 #define _GNU_SOURCE	/* pipe2, strchrnul */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,10 +254,50 @@ static int exec_search(char **argv, const char *path)
 	return err;
 }
 
-/* The forked child: be traced, stop for the tracer, then execute. */
+int tracy_set_exec_credentials(struct tracy *t, uid_t uid, gid_t gid,
+			       size_t ngroups, const gid_t *groups)
+{
+	struct exec_credentials *cr = &session_of(t)->creds;
+	gid_t *copy = NULL;
+
+	if (groups) {
+		if (ngroups > NGROUPS_MAX) {
+			errno = EINVAL;
+			return -1;
+		}
+		copy = malloc(ngroups ? ngroups * sizeof(*copy) : 1);
+		if (!copy)
+			return -1;
+		memcpy(copy, groups, ngroups * sizeof(*copy));
+	}
+	free(cr->groups);
+	cr->uid = uid;
+	cr->gid = gid;
+	cr->groups = copy;
+	cr->ngroups = groups ? ngroups : 0;
+	return 0;
+}
+
+/* In the forked child: the credentials asked for. 0, or the errno. */
+static int set_credentials(const struct exec_credentials *cr)
+{
+	if (cr->groups && setgroups(cr->ngroups, cr->groups))
+		return errno;
+	if (setresgid(cr->gid, cr->gid, cr->gid) ||
+	    setresuid(cr->uid, cr->uid, cr->uid))
+		return errno;
+	return 0;
+}
+
+/*
+ * The forked child: be traced, stop for the tracer, then execute, as
+ * the user of the credentials asked for (after the backend's set-up,
+ * which may need the tracer's privileges).
+ */
 static void __attribute__((noreturn))
 exec_child(const struct backend_ops *ops, const void *compiled,
-	   char **argv, const char *path, int report_fd)
+	   const struct exec_credentials *cr, char **argv, const char *path,
+	   int report_fd)
 {
 	int err = 0;
 
@@ -263,6 +305,8 @@ exec_child(const struct backend_ops *ops, const void *compiled,
 		err = errno;
 	if (!err && ops->prepare_exec)
 		err = -ops->prepare_exec(compiled);
+	if (!err)
+		err = set_credentials(cr);
 	if (!err)
 		err = exec_search(argv, path);
 	if (write(report_fd, &err, sizeof(err)) != sizeof(err))
@@ -328,7 +372,7 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 	}
 	if (!pid) {
 		close(fds[0]);
-		exec_child(ops, compiled, argv, path, fds[1]);
+		exec_child(ops, compiled, &s->creds, argv, path, fds[1]);
 	}
 	close(fds[1]);
 	fds[1] = -1;

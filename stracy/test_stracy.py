@@ -8,6 +8,7 @@ selftests/run-host.py.
 """
 
 import os
+import pwd
 import re
 import signal
 import socket
@@ -124,12 +125,58 @@ def t_bad_usage(s, tmp):
     check(not os.path.exists(marker), "a bad command line started the command")
 
 
+def t_instruction_pointer(s, tmp):
+    """-i: each line begins with the instruction pointer, a syscall's
+    and a signal's the same where the signal is delivered as the syscall
+    that sent it returns; ? where there are no registers (the end)."""
+    done = run(s, "-i", "-e", "trace=kill", PYTHON, "-c",
+               "import os, signal\nsignal.signal(signal.SIGUSR1, lambda *a: 0)\n"
+               "os.kill(os.getpid(), signal.SIGUSR1)")
+    lines = done.stderr.splitlines()
+    check(done.returncode == 0 and len(lines) == 3, done.stderr)
+    call = re.match(r"^\[([0-9a-f]{16})\] kill\(\d+, SIGUSR1\) += 0$", lines[0])
+    sig = re.match(r"^\[([0-9a-f]{16})\] --- SIGUSR1 \{", lines[1])
+    check(call and sig and call.group(1) == sig.group(1), done.stderr)
+    check(lines[2] == "[????????????????] +++ exited with 0 +++", lines[2])
+
+
+def t_user(s, tmp):
+    """-u USERNAME runs the command with the user's ids and groups (also
+    with -D), and is root's only, with strace's messages."""
+    if os.geteuid():
+        raise Skip("-u needs root")
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        raise Skip("no user nobody") from None
+    expected = [nobody.pw_uid] * 2 + [nobody.pw_gid] * 2 + sorted(
+        set(os.getgrouplist("nobody", nobody.pw_gid)))
+    code = "import os\nprint(os.getuid(), os.geteuid(), os.getgid(), " \
+           "os.getegid(), *sorted(os.getgroups()))"
+    for daemon in ([], ["-D"]):
+        done = run(s, *daemon, "-qq", "-e", "trace=none", "-u", "nobody",
+                   PYTHON, "-c", code)
+        check(done.returncode == 0 and done.stdout.split() ==
+              [str(i) for i in expected],
+              f"{daemon}: {done.stdout!r} {done.stderr!r}, not {expected}")
+    done = run(s, "-u", "nosuchuser", "true")
+    check(done.returncode == 1 and
+          done.stderr == "stracy: Cannot find user 'nosuchuser'\n", done.stderr)
+    done = subprocess.run([s, "-u", "nobody", "true"], capture_output=True,
+                          text=True, timeout=TIMEOUT, check=False,
+                          preexec_fn=lambda: os.setresuid(nobody.pw_uid,
+                                                          nobody.pw_uid,
+                                                          nobody.pw_uid))
+    check(done.returncode == 1 and "You must be root to use the "
+          "-u/--username option" in done.stderr, done.stderr)
+
+
 def t_unsupported(s, tmp):
     """strace's options stracy does not have: refused with the reason,
     status 1, the command never started."""
     marker = os.path.join(tmp, "ran")
-    for args in (["-i"], ["-I", "1"], ["-k"], ["-O", "1"],
-                 ["-u", "root"], ["-U", "name"], ["-Y"], ["--stack-trace"],
+    for args in (["-I", "1"], ["-k"], ["-O", "1"],
+                 ["-U", "name"], ["-Y"], ["--stack-trace"],
                  ["-e", "read=1"], ["-e", "write=all"], ["-e", "raw=all"],
                  ["-e", "abbrev=none"], ["-e", "verbose=none"]):
         done = run(s, *args, "touch", marker)
@@ -747,7 +794,7 @@ def t_closed_pipe(s, tmp):
 
 
 TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
-         t_unsupported, t_trace_path, t_daemonize, t_env_append,
+         t_unsupported, t_instruction_pointer, t_user, t_trace_path, t_daemonize, t_env_append,
          t_long_options, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_inject_fails_the_command, t_inject_rate,

@@ -24,7 +24,9 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
+#include <elf.h>
 #include <unistd.h>
 
 /*
@@ -679,6 +681,84 @@ TEST_F(lib, signals_delivered_and_group_stop)
 	EXPECT_EQ(2, rec.signals);
 	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "getpid", 1, 0) != NULL);
 	EXPECT_EQ(0, tracy_children_count(self->t));
+}
+
+/* The signal event's ip and sp, and the tracee's registers then. */
+static struct {
+	long ip, sp;
+	long regs_ip, regs_sp;
+	int events;
+} sig_at;
+
+static int where_signal_hook(struct tracy_event *e)
+{
+	struct TRACY_REGS_NAME regs;
+	struct iovec iov = { &regs, sizeof(regs) };
+
+	if (e->signal_num != SIGUSR1)
+		return TRACY_HOOK_CONTINUE;
+	sig_at.events++;
+	sig_at.ip = e->args.ip;
+	sig_at.sp = e->args.sp;
+	if (!ptrace(PTRACE_GETREGSET, e->child->pid, (void *)NT_PRSTATUS,
+		    &iov)) {
+		sig_at.regs_ip = (long)regs.TRACY_IP_REG;
+		sig_at.regs_sp = (long)regs.TRACY_STACK_POINTER;
+	}
+	return TRACY_HOOK_SUPPRESS;
+}
+
+/*
+ * A signal event says where the tracee is (an addition): its ip and sp
+ * are the registers' (no syscall event before it could have left them).
+ */
+TEST_F(lib, signal_event_ip_and_sp)
+{
+	struct tracy_child *c;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_signal_hook(self->t, where_signal_hook));
+	memset(&sig_at, 0, sizeof(sig_at));
+	c = exec_script(self, self->self, "signal");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid));
+	ASSERT_EQ(1, sig_at.events);
+	EXPECT_NE(0, sig_at.regs_ip);
+	EXPECT_EQ(sig_at.regs_ip, sig_at.ip);
+	EXPECT_EQ(sig_at.regs_sp, sig_at.sp);
+}
+
+/*
+ * tracy_set_exec_credentials(): the program runs with the ids and groups
+ * given (the "ids" script checks them), if the tracer may give them (as
+ * root); otherwise tracy_exec() fails with EPERM.
+ */
+TEST_F(lib, exec_credentials)
+{
+	const gid_t groups[] = { CRED_GROUP0, CRED_GROUP1 };
+	struct tracy_child *c;
+	int status;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	errno = 0;
+	EXPECT_EQ(-1, tracy_set_exec_credentials(self->t, CRED_UID, CRED_GID,
+						 NGROUPS_MAX + 1L, groups));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, tracy_set_exec_credentials(self->t, CRED_UID, CRED_GID,
+						2, groups));
+	errno = 0;
+	c = exec_script(self, self->self, "ids");
+	if (geteuid()) {
+		EXPECT_TRUE(c == NULL);
+		EXPECT_EQ(EPERM, errno);
+		return;
+	}
+	ASSERT_TRUE(c != NULL);
+	status = run(self->t, c->pid);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("the program ran with other ids: status %#x", status);
 }
 
 /* The hook's tracee is killed from outside while it is stopped. */
