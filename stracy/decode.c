@@ -460,7 +460,12 @@ static void print_mode_value(unsigned int mode)
 	if (!type) {
 		out_printf("%#o", mode);
 	} else if (xlat_begin(XLAT_OCT, mode)) {
-		out_printf("%s|%#o", type, mode & ~S_IFMT);
+		/* As strace: the special bits by name, the rest in octal. */
+		out_printf("%s|%s%s%s%#03o", type,
+			   mode & S_ISUID ? "S_ISUID|" : "",
+			   mode & S_ISGID ? "S_ISGID|" : "",
+			   mode & S_ISVTX ? "S_ISVTX|" : "",
+			   mode & ~(S_IFMT | S_ISUID | S_ISGID | S_ISVTX));
 		xlat_end();
 	}
 }

@@ -359,8 +359,15 @@ def compare(stracy, name, options, command, work):
         stracy = stracy32_of(stracy)
     ra = run("strace", options, command, a, work)
     rb = run(stracy, options, command, b, work)
-    if ra.returncode != rb.returncode:
-        return 0, 1, f"exit status {rb.returncode}, strace's {ra.returncode}", [], []
+    return compare_files(a, ra.returncode, b, rb.returncode, options)
+
+
+def compare_files(a, status_a, b, status_b, options):
+    """strace's trace a and stracy's b, and the statuses they exited with:
+    (identical lines, of how many, what else differs, strace's lines
+    only, stracy's lines only)."""
+    if status_a != status_b:
+        return 0, 1, f"exit status {status_b}, strace's {status_a}", [], []
     if "-c" in options:
         sa, sb = summary_rows(a), summary_rows(b)
         same = len(sa & sb)
@@ -403,28 +410,43 @@ def main(argv):
                 same, total, why, only_strace, only_stracy = compare(
                     stracy, name, options, command, work)
                 share = same / total if total else 1.0
-            ok = share >= THRESHOLD and not why
-            why = (why + note).strip()
-            failed += not ok
-            shown = " ".join(o for o in options if o != "@i386") or "(none)"
-            rows.append((name, shown, same, total, share))
-            print(f"{'ok' if ok else 'not ok'} {i} - {name} "
-                  f"[{shown}]: {100 * share:.1f}% identical "
-                  f"({same}/{total}){' ' + why if why else ''}")
-            if not ok or os.environ.get("STRACY_DIFF_VERBOSE"):
-                for line in only_strace[:15]:
-                    print(f"#   strace only: {line}")
-                for line in only_stracy[:15]:
-                    print(f"#   stracy only: {line}")
+            failed += not tap_line(i, name, options, same, total, why, note,
+                                   only_strace, only_stracy, rows)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     if report:
-        print("\n| command | options | identical lines | share |")
-        print("|---|---|---|---|")
-        for name, options, same, total, share in rows:
-            options = f"`{options}`" if options != "(none)" else options
-            print(f"| {name} | {options} | {same}/{total} | {100 * share:.1f} % |")
+        print_table(rows)
     return 1 if failed else 0
+
+
+def tap_line(i, name, options, same, total, why, note, only_strace,
+             only_stracy, rows):
+    """Prints case i's TAP line (and the lines that differ, if it fails or
+    STRACY_DIFF_VERBOSE is set), adds its row to rows; whether it passed:
+    THRESHOLD reached, nothing else different (why)."""
+    share = same / total if total else 1.0
+    ok = share >= THRESHOLD and not why
+    why = (why + note).strip()
+    shown = " ".join(o for o in options if o != "@i386") or "(none)"
+    rows.append((name, shown, same, total, share))
+    print(f"{'ok' if ok else 'not ok'} {i} - {name} "
+          f"[{shown}]: {100 * share:.1f}% identical "
+          f"({same}/{total}){' ' + why if why else ''}")
+    if not ok or os.environ.get("STRACY_DIFF_VERBOSE"):
+        for line in only_strace[:15]:
+            print(f"#   strace only: {line}")
+        for line in only_stracy[:15]:
+            print(f"#   stracy only: {line}")
+    return ok
+
+
+def print_table(rows):
+    """The table of stracy/README.md."""
+    print("\n| command | options | identical lines | share |")
+    print("|---|---|---|---|")
+    for name, options, same, total, share in rows:
+        options = f"`{options}`" if options != "(none)" else options
+        print(f"| {name} | {options} | {same}/{total} | {100 * share:.1f} % |")
 
 
 if __name__ == "__main__":
