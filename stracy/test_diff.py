@@ -195,13 +195,13 @@ def corpus(tree, stracy):
          ["sh", "-c", "echo hello | tr a-z A-Z | wc -c"]),
         ("killed by SIGTERM, -i, %signal", ["-f", "-i", "-e", "trace=%signal"],
          ["sh", "-c", "kill -TERM $$"]),
+        ("id, %creds", ["-f", "-e", "trace=%creds"], ["id"]),
     ]
     if os.geteuid() == 0 and has_user("nobody"):
         # -u is root's: the command runs as nobody, and fails as nobody.
         cases += [
             ("id, -u nobody", ["-f", "-u", "nobody", "-e",
-                               "trace=execve,getuid,geteuid,getgid,getegid,"
-                               "write,exit_group"], ["id"]),
+                               "trace=execve,%creds,write,exit_group"], ["id"]),
             ("cat, ls as nobody, %file, -u", ["-f", "-u", "nobody", "-e",
                                               "trace=%file"],
              ["sh", "-c", "cat /etc/shadow; ls /root; exit 0"]),

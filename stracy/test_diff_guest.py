@@ -36,7 +36,7 @@ GUEST_CORPUS = "/etc/tracy-fast/stracy-corpus"
 # The host's programs the guest's cases run (sh: the host's /bin/sh).
 PROGRAMS = ["sh", "ls", "cat", "cp", "mkdir", "rm", "find", "stat", "du",
             "wc", "sort", "sha256sum", "grep", "tar", "tr", "head", "true",
-            "env", "dd", "ln", "readlink", "touch", "chmod"]
+            "env", "dd", "ln", "readlink", "touch", "chmod", "id"]
 FRAME = re.compile(r"^STRACY-DIFF (BEGIN|END) (\d+) (\w+)(?: (-?\d+))?$")
 BOOT_TIMEOUT = 1800
 
