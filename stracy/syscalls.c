@@ -18,6 +18,9 @@
 #define DECX(n, cls, rt, xs, ...) \
 	{ .name = n, .classes = cls, .decoded = true, .rtype = rt, \
 	  .type = { __VA_ARGS__ }, .nargs = NARGS(__VA_ARGS__), .x = xs }
+/* An id syscall of %creds and its *32 twin, the same but for the name. */
+#define DEC_ID(n, ...) \
+	DEC(n, TC, R_DEC, __VA_ARGS__), DEC(n "32", TC, R_DEC, __VA_ARGS__)
 #define NARGS(...)	NARGS_(__VA_ARGS__, 6, 5, 4, 3, 2, 1, 0)
 #define NARGS_(a, b, c, d, e, f, n, ...)	n
 #define X6(...)		{ __VA_ARGS__ }
@@ -211,27 +214,19 @@ struct sysent sysents[] = {
 	DEC("setpgid", 0, R_DEC, A_INT, A_INT),
 	DEC("getpgid", 0, R_DEC, A_INT), DEC("getsid", 0, R_DEC, A_INT),
 	DEC("setsid", 0, R_DEC),
-	/* The ids, and the 32-bit ids of the ABIs whose plain ones are 16-bit. */
-	DEC("setuid", TC, R_DEC, A_UID), DEC("setgid", TC, R_DEC, A_UID),
-	DEC("setreuid", TC, R_DEC, A_UID, A_UID),
-	DEC("setregid", TC, R_DEC, A_UID, A_UID),
-	DEC("setresuid", TC, R_DEC, A_UID, A_UID, A_UID),
-	DEC("setresgid", TC, R_DEC, A_UID, A_UID, A_UID),
-	DEC("getresuid", TC, R_DEC, A_UID_OUT, A_UID_OUT, A_UID_OUT),
-	DEC("getresgid", TC, R_DEC, A_UID_OUT, A_UID_OUT, A_UID_OUT),
+	/* The ids, and the *32 twins of 32-bit ABIs, whose plain ones are 16-bit. */
+	DEC_ID("setuid", A_UID),
+	DEC_ID("setgid", A_UID),
+	DEC_ID("setreuid", A_UID, A_UID),
+	DEC_ID("setregid", A_UID, A_UID),
+	DEC_ID("setresuid", A_UID, A_UID, A_UID),
+	DEC_ID("setresgid", A_UID, A_UID, A_UID),
+	DEC_ID("getresuid", A_UID_OUT, A_UID_OUT, A_UID_OUT),
+	DEC_ID("getresgid", A_UID_OUT, A_UID_OUT, A_UID_OUT),
+	DEC_ID("getgroups", A_INT, A_GIDS_OUT),
+	DEC_ID("setgroups", A_INT, A_GIDS_IN),
 	RAW("setfsuid", 1, TC), RAW("setfsgid", 1, TC),
-	DEC("getgroups", TC, R_DEC, A_INT, A_GIDS_OUT),
-	DEC("setgroups", TC, R_DEC, A_INT, A_GIDS_IN),
 	RAW("capget", 2, TC), RAW("capset", 2, TC),
-	DEC("setuid32", TC, R_DEC, A_UID), DEC("setgid32", TC, R_DEC, A_UID),
-	DEC("setreuid32", TC, R_DEC, A_UID, A_UID),
-	DEC("setregid32", TC, R_DEC, A_UID, A_UID),
-	DEC("setresuid32", TC, R_DEC, A_UID, A_UID, A_UID),
-	DEC("setresgid32", TC, R_DEC, A_UID, A_UID, A_UID),
-	DEC("getresuid32", TC, R_DEC, A_UID_OUT, A_UID_OUT, A_UID_OUT),
-	DEC("getresgid32", TC, R_DEC, A_UID_OUT, A_UID_OUT, A_UID_OUT),
-	DEC("getgroups32", TC, R_DEC, A_INT, A_GIDS_OUT),
-	DEC("setgroups32", TC, R_DEC, A_INT, A_GIDS_IN),
 	RAW("setfsuid32", 1, TC), RAW("setfsgid32", 1, TC),
 	DEC("set_tid_address", 0, R_DEC, A_PTR),
 	DEC("set_robust_list", 0, R_DEC, A_PTR, A_ULONG),
