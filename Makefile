@@ -81,6 +81,7 @@ include qemu/guest.mk
 include selftests/kernel/kselftests.mk
 include qemu/debug.mk
 include bench/benchmark.mk
+include stracy/guest/guest.mk
 include soxy/soxy.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
@@ -166,7 +167,10 @@ check:
 
 # The test driver: every place writes its results, the summary counts them
 # all and fails if anything failed, whatever failed first. The panic drill
-# boots the x86_64 guest's kernel, so it runs when that guest is tested.
+# and stracy's differential test in the guest (on an x86_64 host) boot
+# the x86_64 guest's kernel, so they run when that guest is tested.
+STRACY_GUEST_TEST := $(if $(filter x86_64,$(TEST_ARCHES)),$(if $(filter \
+	x86_64,$(LIBTRACY_HOST_ARCH)),test-stracy-guest))
 test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
@@ -174,10 +178,12 @@ test:
 	@$(MAKE) --no-print-directory -k test-host test-asan test-valgrind \
 		$(foreach arch,$(TEST_ARCHES),test-$(arch) regress-$(arch)) \
 		$(if $(filter x86_64,$(TEST_ARCHES)),test-drill) \
+		$(STRACY_GUEST_TEST) \
 		$(if $(LTS_RUN_ARCHES),test-lts) || true
 	@python3 -m testbed summary $(BUILD)/results/host.json \
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(if $(filter x86_64,$(TEST_ARCHES)),$(BUILD)/results/drill.json) \
+		$(if $(STRACY_GUEST_TEST),$(BUILD)/results/stracy-x86_64.json) \
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json) \
 		$(LTS_RESULTS)

@@ -3,6 +3,8 @@
 #define _GNU_SOURCE	/* pipe2, strchrnul */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,10 +254,50 @@ static int exec_search(char **argv, const char *path)
 	return err;
 }
 
-/* The forked child: be traced, stop for the tracer, then execute. */
+int tracy_set_exec_credentials(struct tracy *t, uid_t uid, gid_t gid,
+			       size_t ngroups, const gid_t *groups)
+{
+	struct exec_credentials *cr = &session_of(t)->creds;
+	gid_t *copy = NULL;
+
+	if (groups) {
+		if (ngroups > NGROUPS_MAX) {
+			errno = EINVAL;
+			return -1;
+		}
+		copy = malloc(ngroups ? ngroups * sizeof(*copy) : 1);
+		if (!copy)
+			return -1;
+		memcpy(copy, groups, ngroups * sizeof(*copy));
+	}
+	free(cr->groups);
+	cr->uid = uid;
+	cr->gid = gid;
+	cr->groups = copy;
+	cr->ngroups = groups ? ngroups : 0;
+	return 0;
+}
+
+/* In the forked child: the credentials asked for. 0, or the errno. */
+static int set_credentials(const struct exec_credentials *cr)
+{
+	if (cr->groups && setgroups(cr->ngroups, cr->groups))
+		return errno;
+	if (setresgid(cr->gid, cr->gid, cr->gid) ||
+	    setresuid(cr->uid, cr->uid, cr->uid))
+		return errno;
+	return 0;
+}
+
+/*
+ * The forked child: be traced, stop for the tracer, then execute, as
+ * the user of the credentials asked for (after the backend's set-up,
+ * which may need the tracer's privileges).
+ */
 static void __attribute__((noreturn))
 exec_child(const struct backend_ops *ops, const void *compiled,
-	   char **argv, const char *path, int report_fd)
+	   const struct exec_credentials *cr, char **argv, const char *path,
+	   int report_fd)
 {
 	int err = 0;
 
@@ -263,6 +305,8 @@ exec_child(const struct backend_ops *ops, const void *compiled,
 		err = errno;
 	if (!err && ops->prepare_exec)
 		err = -ops->prepare_exec(compiled);
+	if (!err)
+		err = set_credentials(cr);
 	if (!err)
 		err = exec_search(argv, path);
 	if (write(report_fd, &err, sizeof(err)) != sizeof(err))
@@ -328,7 +372,7 @@ struct tracy_child *tracy_exec(struct tracy *t, char **argv)
 	}
 	if (!pid) {
 		close(fds[0]);
-		exec_child(ops, compiled, argv, path, fds[1]);
+		exec_child(ops, compiled, &s->creds, argv, path, fds[1]);
 	}
 	close(fds[1]);
 	fds[1] = -1;
@@ -374,11 +418,22 @@ out_close:
 	return NULL;
 }
 
-/* Waits for the first stop of a tracee just seized and interrupted. */
+/*
+ * Waits for the first stop of a tracee just seized and interrupted: 1, or
+ * 0 if it ended first (its end, only looked at, stays to be collected by
+ * the event loop), or -1 with errno.
+ */
 static int wait_seized(pid_t pid, int *sig)
 {
+	siginfo_t info;
 	int status;
 
+	memset(&info, 0, sizeof(info));
+	if (waitid(P_PID, pid, &info, WEXITED | WSTOPPED | WNOWAIT | __WALL))
+		return -1;
+	if (info.si_code == CLD_EXITED || info.si_code == CLD_KILLED ||
+	    info.si_code == CLD_DUMPED)
+		return 0;
 	if (waitpid(pid, &status, __WALL) != pid)
 		return -1;
 	if (!WIFSTOPPED(status)) {
@@ -389,15 +444,36 @@ static int wait_seized(pid_t pid, int *sig)
 	*sig = status >> 16 ? 0 : WSTOPSIG(status);
 	if (*sig == (SIGTRAP | 0x80))
 		*sig = 0;
-	return 0;
+	return 1;
+}
+
+/*
+ * A process that ended between its seize and its first stop (it was
+ * exiting already) is a tracee all the same, as strace has it: its end
+ * is its first event. It never runs again: the backend that always
+ * works is its.
+ */
+static struct tracy_child *attached_ended(struct session *s, pid_t pid)
+{
+	struct child *c = child_new(s, pid, true, backend_default());
+	int status, err;
+
+	if (!c) {
+		err = errno;
+		waitpid(pid, &status, __WALL);
+		errno = err;
+		return NULL;
+	}
+	c->seized = true;
+	return &c->pub;
 }
 
 struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 {
 	struct session *s = session_of(t);
 	const struct backend_ops *ops;
+	int sig = 0, stopped, err;
 	struct child *c;
-	int sig = 0, err;
 
 	/* A forced backend that cannot attach says so before any ptrace. */
 	if (t->backend != TRACY_BACKEND_AUTO && !backend_choose(s, false, -1))
@@ -409,23 +485,20 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 		errno = err;
 		return NULL;
 	}
+	/* ESRCH: it is ending; its end is what the wait gets. */
+	if ((ptrace(PTRACE_INTERRUPT, pid, 0, 0) && errno != ESRCH) ||
+	    (stopped = wait_seized(pid, &sig)) < 0)
+		goto detach;
+	if (!stopped)
+		return attached_ended(s, pid);
 	/* The kernel is probed, if need be, on the tracee stopped. */
-	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) || wait_seized(pid, &sig) ||
-	    !(ops = backend_choose(s, false, pid)) ||
+	if (!(ops = backend_choose(s, false, pid)) ||
 	    (ops->ptrace_options && ptrace(PTRACE_SETOPTIONS, pid, 0,
-			(void *)session_ptrace_options(s, ops, false)))) {
-		err = errno;
-		ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
-		errno = err;
-		return NULL;
-	}
+			(void *)session_ptrace_options(s, ops, false))))
+		goto detach;
 	c = child_new(s, pid, true, ops);
-	if (!c) {
-		err = errno;
-		ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
-		errno = err;
-		return NULL;
-	}
+	if (!c)
+		goto detach;
 	c->seized = true;
 	c->stopped = true;
 	if (child_setup(c) || child_resume(c, sig)) {
@@ -435,6 +508,12 @@ struct tracy_child *tracy_attach(struct tracy *t, pid_t pid)
 		return NULL;
 	}
 	return &c->pub;
+
+detach:
+	err = errno;
+	ptrace(PTRACE_DETACH, pid, 0, (void *)(long)sig);
+	errno = err;
+	return NULL;
 }
 
 struct tracy_child *tracy_add_child(struct tracy *t, int pid)

@@ -161,12 +161,18 @@ static enum outcome signal_event(struct child *c, int sig)
 {
 	struct tracy_event *e = &c->pub.event;
 	struct session *s = c->tracee.session;
+	struct arch_regs regs;
 	siginfo_t info;
 
 	if (ptrace(PTRACE_GETSIGINFO, c->pub.pid, 0, &info)) {
 		/* No siginfo: a group-stop of a tracee that is not seized. */
 		return errno == EINVAL ? resumed(c, 0) : FAILED;
 	}
+	/* Where the tracee is (the layout of the registers says how to read). */
+	if (arch_get_regs(c->pub.pid, &regs))
+		return FAILED;
+	e->args.ip = arch_reg_get(&regs, TRACY_ABI_NATIVE, ARCH_REG_IP);
+	e->args.sp = arch_reg_get(&regs, TRACY_ABI_NATIVE, ARCH_REG_SP);
 	e->type = TRACY_EVENT_SIGNAL;
 	e->child = &c->pub;
 	e->syscall_num = 0;

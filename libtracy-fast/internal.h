@@ -65,6 +65,13 @@ struct session {
 	bool mem_forced;
 	/* PTRACE_GET_SYSCALL_INFO works (5.3) and is not switched off. */
 	bool syscall_info;
+	/* What tracy_exec() gives its programs (tracy_set_exec_credentials()). */
+	struct exec_credentials {
+		uid_t uid;		/* -1: unchanged */
+		gid_t gid;
+		gid_t *groups;		/* NULL: unchanged */
+		size_t ngroups;
+	} creds;
 	/* Processes tracy_exec() started and we detached from, running. */
 	pid_t *detached;
 	int ndetached;

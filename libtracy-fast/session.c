@@ -113,6 +113,8 @@ struct tracy *tracy_init(long opt)
 	s->pub.opt = opt;
 	s->none_event.type = TRACY_EVENT_NONE;
 	s->ops = backend_default();
+	s->creds.uid = (uid_t)-1;
+	s->creds.gid = (gid_t)-1;
 	/* The kernel's auto-attach gives what safe tracing was for. */
 	if (opt & TRACY_USE_SAFE_TRACE)
 		s->pub.opt |= TRACY_TRACE_CHILDREN;
@@ -212,6 +214,7 @@ void tracy_free(struct tracy *t)
 	hooks_free(s);
 	detached_free(s);
 	hookset_put(s->hookset);
+	free(s->creds.groups);
 	free(s);
 }
 

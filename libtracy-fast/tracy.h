@@ -157,6 +157,11 @@ struct tracy_event {
 	long syscall_num;		/* number in the table of 'abi' */
 	long signal_num;
 	long abi;			/* TRACY_ABI_* of this stop */
+	/*
+	 * A syscall's. At a TRACY_EVENT_SIGNAL (Addition): ip and sp, the
+	 * tracee's instruction and stack pointers at the stop; the rest as
+	 * the tracee's last event left them.
+	 */
 	struct tracy_sc_args args;
 	siginfo_t siginfo;		/* TRACY_EVENT_SIGNAL */
 };
@@ -292,7 +297,24 @@ const char *tracy_backend_name(enum tracy_backend backend);
  * /bin/sh.
  */
 struct tracy_child *tracy_exec(struct tracy *t, char **argv);
-/* Attaches to a running process (PTRACE_SEIZE), leaving it running. */
+/*
+ * Addition: the credentials of the programs tracy_exec() starts from now
+ * on, as strace -u gives them: set in the child just before it executes
+ * the program (after a seccomp filter went in with the tracer's
+ * privileges), the supplementary groups first (setgroups(); groups NULL:
+ * left as they are), then gid and uid, as real, effective and saved IDs
+ * (setresgid(), setresuid(); -1: left as it is). Only a privileged
+ * tracer may change them: tracy_exec() then fails with the error of the
+ * call that could not (EPERM). 0, or -1 with errno (EINVAL: more than
+ * NGROUPS_MAX groups; ENOMEM).
+ */
+int tracy_set_exec_credentials(struct tracy *t, uid_t uid, gid_t gid,
+			       size_t ngroups, const gid_t *groups);
+/*
+ * Attaches to a running process (PTRACE_SEIZE), leaving it running. One
+ * that ends before it can stop (it was exiting) is a tracee all the same,
+ * on the classic backend: its end is its first event (TRACY_EVENT_QUIT).
+ */
 struct tracy_child *tracy_attach(struct tracy *t, pid_t pid);
 /* Adds a tracee that is already ours (ptrace-stopped or about to stop). */
 struct tracy_child *tracy_add_child(struct tracy *t, int pid);

@@ -460,7 +460,12 @@ static void print_mode_value(unsigned int mode)
 	if (!type) {
 		out_printf("%#o", mode);
 	} else if (xlat_begin(XLAT_OCT, mode)) {
-		out_printf("%s|%#o", type, mode & ~S_IFMT);
+		/* As strace: the special bits by name, the rest in octal. */
+		out_printf("%s|%s%s%s%#03o", type,
+			   mode & S_ISUID ? "S_ISUID|" : "",
+			   mode & S_ISGID ? "S_ISGID|" : "",
+			   mode & S_ISVTX ? "S_ISVTX|" : "",
+			   mode & ~(S_IFMT | S_ISUID | S_ISGID | S_ISVTX));
 		xlat_end();
 	}
 }
@@ -885,6 +890,67 @@ static void print_fd_pair(unsigned long addr)
 	out_puts("]");
 }
 
+/*
+ * The plain id syscalls of 32-bit ABIs (not x32) take 16-bit ids; their
+ * *32 twins, and every syscall of 64-bit ABIs, 32-bit ones.
+ */
+static int id_size(const char *name)
+{
+	return long_is_32bit(abi) && !strstr(name, "32") ? 2 : 4;
+}
+
+static void print_id(uint32_t id, int size)
+{
+	if (id == (size == 2 ? 0xffffu : 0xffffffffu))
+		out_puts("-1");
+	else
+		out_printf("%u", id);
+}
+
+static uint32_t id_at(const unsigned char *p, int size)
+{
+	uint16_t id16;
+	uint32_t id32;
+
+	if (size == 2) {
+		memcpy(&id16, p, 2);
+		return id16;
+	}
+	memcpy(&id32, p, 4);
+	return id32;
+}
+
+/* getresuid's [id], setgroups' and getgroups' [id, ...] (-s of them). */
+static void print_ids(unsigned long addr, unsigned long n, int size)
+{
+	unsigned char buf[4];
+	unsigned long i;
+
+	if (!addr) {
+		out_puts("NULL");
+		return;
+	}
+	if (n > 65536 || (n && !umove(addr, buf, (size_t)size))) {
+		print_addr(addr);
+		return;
+	}
+	out_puts("[");
+	for (i = 0; i < n; i++) {
+		if (i == opt.string_limit) {
+			out_puts(", ...");
+			break;
+		}
+		if (!umove(addr + i * (unsigned long)size, buf, (size_t)size)) {
+			out_puts(i ? ", ..." : "...");
+			break;
+		}
+		if (i)
+			out_puts(", ");
+		print_id(id_at(buf, size), size);
+	}
+	out_puts("]");
+}
+
 static void print_int_ptr(unsigned long addr)
 {
 	int v;
@@ -1153,6 +1219,18 @@ static void print_arg(struct tcb *t, const struct sysent *s, int i, int *reg,
 	switch (s->type[i]) {
 	case A_INT: out_printf("%d", (int)v); break;
 	case A_UINT: out_printf("%u", (unsigned int)v); break;
+	case A_UID:
+		print_id(id_size(s->name) == 2 ? (uint16_t)v : (uint32_t)v,
+			 id_size(s->name));
+		break;
+	case A_GIDS_IN:
+		print_ids(uval(v), (unsigned long)(uint32_t)arg_value(a, r - 1),
+			  id_size(s->name));
+		break;
+	case A_UID_OUT: print_ids(uval(v), 1, id_size(s->name)); break;
+	case A_GIDS_OUT:
+		print_ids(uval(v), (unsigned long)rval, id_size(s->name));
+		break;
 	case A_LONG: out_printf("%ld", sval(v)); break;
 	case A_ULONG: out_printf("%lu", uval(v)); break;
 	case A_HEX: out_printf("%#lx", uval(v)); break;

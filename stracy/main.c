@@ -14,6 +14,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,9 +63,9 @@ static void usage_hint(void)
 static void usage(void)
 {
 	printf("\
-Usage: stracy [-ACdDffFhnqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
+Usage: stracy [-ACdDffFhinqqrtttTvVwxxyyzZ] [-a COLUMN] [-b execve] [-e EXPR]...\n\
               [-E VAR[=VAL]]... [-o FILE] [-p PID]... [-P PATH]... [-s STRSIZE]\n\
-              [-S SORTBY] [-X FORMAT] {-p PID | PROG [ARGS]}\n\
+              [-S SORTBY] [-X FORMAT] {-p PID | [-u USERNAME] PROG [ARGS]}\n\
    or: stracy -c[fw] [-e EXPR]... [-S SORTBY] {-p PID | PROG [ARGS]}\n\
 \n\
 An strace-compatible system call tracer on libtracy-fast: only the selected\n\
@@ -82,6 +84,7 @@ Startup:\n\
   -E VAR         remove VAR from the command's environment\n\
   -p PID         trace process PID (several -p: several processes); Ctrl-C\n\
                  detaches and leaves them running\n\
+  -u USERNAME    run the command with the user's ids and groups (as root)\n\
 Filtering:\n\
   -e trace=SET   the system calls to trace: names, %%file %%process %%network\n\
                  %%signal %%ipc %%desc %%memory %%creds %%clock %%stat %%lstat\n\
@@ -113,6 +116,7 @@ Output:\n\
   -r             relative time stamp on each line\n\
   -s STRSIZE     show at most STRSIZE bytes of each string (default 32)\n\
   -t, -tt, -ttt  time of day; with microseconds; seconds since the epoch\n\
+  -i             the instruction pointer at the time of the syscall\n\
   -n             the syscall's number on each line\n\
   -T             time spent in each syscall\n\
   -v             unabbreviated environments\n\
@@ -132,7 +136,7 @@ Miscellaneous:\n\
   -V, --version  the version\n\
 \n\
 strace's long option names (--follow-forks, --trace=SET, ...) work too: stracy(1).\n\
-Not supported, and refused: -i -I -k -O -u -U -Y (stracy(1) says why).\n\
+Not supported, and refused: -I -k -O -U -Y (stracy(1) says why).\n\
 TRACY_BACKEND=kmask|seccomp|classic in the environment forces a backend.\n");
 	exit(0);
 }
@@ -365,6 +369,8 @@ static int syscall_entry(struct tracy_event *e, struct tcb *t)
 	for (i = 0; i < 6; i++)
 		t->args[i] = event_arg(e, i);
 	t->sp = e->args.sp;
+	t->ip = e->args.ip;
+	t->ip_known = true;
 	clock_gettime(CLOCK_MONOTONIC, &t->entry_time);
 	if (opt.summary && !opt.summary_wall)
 		cpu_time(t, &t->entry_cpu);
@@ -480,6 +486,8 @@ static int syscall_exit(struct tracy_event *e, struct tcb *t)
 	if (!t->in_syscall)
 		return TRACY_HOOK_CONTINUE;
 	t->in_syscall = false;
+	t->ip = e->args.ip;
+	t->ip_known = true;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	time_between(&t->entry_time, &now, &spent);
 	if (opt.summary && !opt.summary_wall) {
@@ -621,6 +629,8 @@ static void print_signal(struct tracy_event *e)
 		return;
 	if (sig <= 0 || sig > 64 || !opt.signals[sig] || opt.summary == 1)
 		return;
+	t->ip = e->args.ip;
+	t->ip_known = true;
 	line_begin(t);
 	out_printf("--- %s {si_signo=", signal_name(sig));
 	print_const(XLAT_DEC, (uint64_t)si->si_signo, signal_name(si->si_signo));
@@ -691,6 +701,8 @@ static void print_exit(struct tracy_event *e)
 		if (!show)
 			t->entry_printed = false;
 	}
+	/* -i: a process that is gone has no registers to read. */
+	t->ip_known = false;
 	if (t->in_syscall && t->entry_printed && opt.summary != 1) {
 		const char *name = get_syscall_name_abi((int)t->nr, t->abi);
 
@@ -979,9 +991,6 @@ static const struct {
 	struct option opt;	/* strace's long name, and the letter */
 	const char *why;
 } unsupported[] = {
-	{ { "instruction-pointer", no_argument, NULL, 'i' },
-	  "libtracy-fast gives a tracee's instruction pointer at its syscall "
-	  "stops only, not at the signal stops strace prints it at" },
 	{ { "interruptible", required_argument, NULL, 'I' },
 	  "the signals stracy blocks while it traces are fixed (as -I 2)" },
 	{ { "stack-trace", no_argument, NULL, 'k' },
@@ -990,9 +999,6 @@ static const struct {
 	{ { "summary-syscall-overhead", required_argument, NULL, 'O' },
 	  "there is no overhead to subtract: -c measures the CPU time of the "
 	  "call itself" },
-	{ { "user", required_argument, NULL, 'u' },
-	  "libtracy-fast's tracy_exec() has no step between fork and exec to "
-	  "change credentials in" },
 	{ { "summary-columns", required_argument, NULL, 'U' },
 	  "the columns of the -c table are strace's default ones" },
 	{ { "decode-pids", required_argument, NULL, 'Y' },
@@ -1039,6 +1045,56 @@ bool path_selected(const char *path)
 		if (!strcmp(opt.paths[i], path))
 			return true;
 	return false;
+}
+
+/* -u USERNAME: the credentials of the command, as strace gives them. */
+static struct {
+	const char *name;
+	uid_t uid;
+	gid_t gid;
+	gid_t groups[NGROUPS_MAX];
+	int ngroups;
+} user;
+
+/* The user's ids and groups (initgroups()'s), or strace's message. */
+static void user_lookup(void)
+{
+	struct passwd *pw;
+
+	if (getuid() || geteuid()) {
+		fprintf(stderr, "stracy: You must be root to use the "
+			"-u/--username option\n");
+		exit(1);
+	}
+	pw = getpwnam(user.name);
+	if (!pw) {
+		fprintf(stderr, "stracy: Cannot find user '%s'\n", user.name);
+		exit(1);
+	}
+	user.uid = pw->pw_uid;
+	user.gid = pw->pw_gid;
+	user.ngroups = NGROUPS_MAX;
+	if (getgrouplist(user.name, user.gid, user.groups, &user.ngroups) < 0) {
+		fprintf(stderr, "stracy: initgroups: too many groups\n");
+		exit(1);
+	}
+}
+
+/* -D: stracy's own process becomes the user's, before it executes. */
+static void become_user(void)
+{
+	if (setgroups((size_t)user.ngroups, user.groups)) {
+		perror("stracy: initgroups");
+		exit(1);
+	}
+	if (setresgid(user.gid, user.gid, user.gid)) {
+		perror("stracy: setregid");
+		exit(1);
+	}
+	if (setresuid(user.uid, user.uid, user.uid)) {
+		perror("stracy: setreuid");
+		exit(1);
+	}
 }
 
 /* -E VAR=VAL or -E VAR, for the command: applied once stracy has started. */
@@ -1093,6 +1149,8 @@ static int parse_options(int argc, char **argv)
 		{ "absolute-timestamps", no_argument, NULL, 't' },
 		{ "syscall-times", no_argument, NULL, 'T' },
 		{ "syscall-number", no_argument, NULL, 'n' },
+		{ "instruction-pointer", no_argument, NULL, 'i' },
+		{ "user", required_argument, NULL, 'u' },
 		{ "no-abbrev", no_argument, NULL, 'v' },
 		{ "decode-fds", no_argument, NULL, 'y' },
 		{ "successful-only", no_argument, NULL, 'z' },
@@ -1174,8 +1232,9 @@ static int parse_options(int argc, char **argv)
 			}
 			break;
 		case 'n': opt.syscall_numbers = true; break;
-		case 'i': case 'I': case 'k': case 'O': case 'u':
-		case 'U': case 'Y':
+		case 'i': opt.instruction_pointer = true; break;
+		case 'u': user.name = optarg; break;
+		case 'I': case 'k': case 'O': case 'U': case 'Y':
 			refuse(o);
 			break;
 		case 'c': opt.summary = 1; break;
@@ -1237,6 +1296,8 @@ static int parse_options(int argc, char **argv)
 			"-D/--daemonize\n");
 		usage_hint();
 	}
+	if (user.name)
+		user_lookup();
 	if (opt.append && !opt.outfile)
 		fprintf(stderr, "stracy: -A/--output-append-mode has no effect "
 			"without -o/--output\n");
@@ -1403,6 +1464,8 @@ static pid_t daemonize(char **command)
 		exit(1);
 	close(ready[0]);
 	prctl(PR_SET_PTRACER, 0);
+	if (user.name)
+		become_user();
 	/* One execve, as the line of a command stracy starts shows it. */
 	execv(program_path(command[0], path, sizeof(path)), command);
 	fprintf(stderr, "stracy: Can't exec '%s': %m\n", command[0]);
@@ -1458,6 +1521,12 @@ int main(int argc, char **argv)
 	session->se.child_create = child_created;
 	if (set_hooks(session) < 0)
 		exit(1);
+	if (user.name && tracy_set_exec_credentials(session, user.uid, user.gid,
+						    (size_t)user.ngroups,
+						    user.groups)) {
+		perror("stracy: tracy_set_exec_credentials");
+		exit(1);
+	}
 	output_open();
 	set_signals();
 

@@ -5,7 +5,8 @@
  * in between, the open line is ended with " <unfinished ...>" and the exit
  * later begins a line of its own with "<... NAME resumed>". Each line
  * starts with the leader: "[pid N] " when more than one process is traced
- * (or "N " in a file of -f), then the time stamps of -t/-tt/-ttt and -r.
+ * (or "N " in a file of -f), then the time stamps of -t/-tt/-ttt and -r,
+ * the syscall number of -n and the instruction pointer of -i.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -124,6 +125,15 @@ void line_begin(struct tcb *t)
 	/* -n: the number of the syscall, or of the last one, as strace. */
 	if (opt.syscall_numbers)
 		out_printf("[%4ld] ", t->nr);
+	/* -i: as wide as a pointer of the tracee; ? where no stop says. */
+	if (opt.instruction_pointer) {
+		int width = abi_is_32bit(t->abi) ? 8 : 16;
+
+		if (t->ip_known)
+			out_printf("[%0*lx] ", width, (unsigned long)t->ip);
+		else
+			out_printf("[%.*s] ", width, "????????????????");
+	}
 }
 
 void line_end(struct tcb *t)

@@ -42,6 +42,7 @@ struct options {
 	bool relative;		/* -r */
 	bool syscall_times;	/* -T */
 	bool syscall_numbers;	/* -n */
+	bool instruction_pointer;	/* -i */
 	int summary;		/* -c: 1, -C: 2 */
 	const char *sort_by;	/* -S */
 	bool summary_wall;	/* -w: wall-clock time in the table */
@@ -100,6 +101,8 @@ struct tcb {
 	int abi;
 	long args[6];
 	long sp;		/* the stack pointer at the entry */
+	long ip;		/* -i: the instruction pointer at the last stop */
+	bool ip_known;		/* ... if there was one to read */
 	struct timespec entry_time;
 	struct timespec entry_cpu;	/* -c: its CPU time at the entry */
 	int schedstat_fd;	/* -c: its /proc/TID/schedstat, once open */

@@ -18,6 +18,9 @@
 #define DECX(n, cls, rt, xs, ...) \
 	{ .name = n, .classes = cls, .decoded = true, .rtype = rt, \
 	  .type = { __VA_ARGS__ }, .nargs = NARGS(__VA_ARGS__), .x = xs }
+/* An id syscall of %creds and its *32 twin, the same but for the name. */
+#define DEC_ID(n, ...) \
+	DEC(n, TC, R_DEC, __VA_ARGS__), DEC(n "32", TC, R_DEC, __VA_ARGS__)
 #define NARGS(...)	NARGS_(__VA_ARGS__, 6, 5, 4, 3, 2, 1, 0)
 #define NARGS_(a, b, c, d, e, f, n, ...)	n
 #define X6(...)		{ __VA_ARGS__ }
@@ -211,17 +214,20 @@ struct sysent sysents[] = {
 	DEC("setpgid", 0, R_DEC, A_INT, A_INT),
 	DEC("getpgid", 0, R_DEC, A_INT), DEC("getsid", 0, R_DEC, A_INT),
 	DEC("setsid", 0, R_DEC),
-	RAW("setuid", 1, TC), RAW("setgid", 1, TC), RAW("setreuid", 2, TC),
-	RAW("setregid", 2, TC), RAW("setresuid", 3, TC), RAW("setresgid", 3, TC),
-	RAW("getresuid", 3, TC), RAW("getresgid", 3, TC), RAW("setfsuid", 1, TC),
-	RAW("setfsgid", 1, TC), RAW("getgroups", 2, TC), RAW("setgroups", 2, TC),
+	/* The ids, and the *32 twins of 32-bit ABIs, whose plain ones are 16-bit. */
+	DEC_ID("setuid", A_UID),
+	DEC_ID("setgid", A_UID),
+	DEC_ID("setreuid", A_UID, A_UID),
+	DEC_ID("setregid", A_UID, A_UID),
+	DEC_ID("setresuid", A_UID, A_UID, A_UID),
+	DEC_ID("setresgid", A_UID, A_UID, A_UID),
+	DEC_ID("getresuid", A_UID_OUT, A_UID_OUT, A_UID_OUT),
+	DEC_ID("getresgid", A_UID_OUT, A_UID_OUT, A_UID_OUT),
+	DEC_ID("getgroups", A_INT, A_GIDS_OUT),
+	DEC_ID("setgroups", A_INT, A_GIDS_IN),
+	RAW("setfsuid", 1, TC), RAW("setfsgid", 1, TC),
 	RAW("capget", 2, TC), RAW("capset", 2, TC),
-	RAW("setuid32", 1, TC), RAW("setgid32", 1, TC), RAW("setreuid32", 2, TC),
-	RAW("setregid32", 2, TC), RAW("setresuid32", 3, TC),
-	RAW("setresgid32", 3, TC), RAW("getresuid32", 3, TC),
-	RAW("getresgid32", 3, TC), RAW("getgroups32", 2, TC),
-	RAW("setgroups32", 2, TC), RAW("setfsuid32", 1, TC),
-	RAW("setfsgid32", 1, TC),
+	RAW("setfsuid32", 1, TC), RAW("setfsgid32", 1, TC),
 	DEC("set_tid_address", 0, R_DEC, A_PTR),
 	DEC("set_robust_list", 0, R_DEC, A_PTR, A_ULONG),
 	RAW("get_robust_list", 3, 0),

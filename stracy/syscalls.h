@@ -22,6 +22,8 @@ enum argtype {
 	A_SOCKADDR_IN,	/* its length in the next argument */
 	A_POLLFD, A_TIMESPEC_IN, A_TIMESPEC32_IN, A_RLIMIT_IN, A_IOV_IN,
 	A_CLONE_FLAGS, A_OFF_PTR, A_PGOFF, A_STACK_IN, A_SOCKTYPE, A_SOCKPROTO, A_SOCKOPT_VAL,
+	A_UID,		/* a user or group id, -1 as -1 */
+	A_GIDS_IN,	/* gid_t[], their count in the argument before */
 	/* From here on: printed at the exit, if the syscall succeeded. */
 	A_EXIT_FIRST,
 	A_BUF_OUT,	/* as many bytes as the result says */
@@ -31,6 +33,8 @@ enum argtype {
 	A_SOCKADDR_OUT,	/* its length behind the next argument */
 	A_SOCKLEN_OUT, A_INT_OUT, A_POLLFD_OUT, A_TIMESPEC_OUT, A_RLIMIT_OUT,
 	A_UNAME_OUT, A_FDPAIR_OUT, A_IOV_OUT, A_DIRENTS,
+	A_UID_OUT,	/* [id] */
+	A_GIDS_OUT,	/* gid_t[], as many as the result says */
 };
 
 enum rettype { R_DEC, R_HEX, R_FD, R_OCT, R_FCNTL };

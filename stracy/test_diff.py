@@ -6,7 +6,8 @@ masking what differs from run to run. Prints TAP, for selftests/run-host.py.
     test_diff.py STRACY [--report]
 
 What is masked: pids (the tracee's, in prefixes, results and arguments),
-addresses (hex numbers of 5 digits or more), times (-T, si_utime and
+addresses (hex numbers of 5 digits or more, and -i's instruction
+pointers), times (-T, si_utime and
 si_stime), the bytes getrandom returns, and what the tracee or the
 system picks (temporary names, ports of bind to port 0, pipe and socket
 inodes, free blocks and inodes of a file system). An <unfinished ...> line and its
@@ -22,6 +23,7 @@ table of stracy/README.md.
 
 import collections
 import os
+import pwd
 import re
 import shutil
 import subprocess
@@ -188,6 +190,22 @@ def corpus(tree, stracy):
         ("touch, chmod, -Z", ["-f", "-Z"],
          ["sh", "-c", f"touch {t}/new; chmod 600 {t}/new"]),
     ]
+    cases += [
+        ("sh pipeline, -i", ["-f", "-i"],
+         ["sh", "-c", "echo hello | tr a-z A-Z | wc -c"]),
+        ("killed by SIGTERM, -i, %signal", ["-f", "-i", "-e", "trace=%signal"],
+         ["sh", "-c", "kill -TERM $$"]),
+        ("id, %creds", ["-f", "-e", "trace=%creds"], ["id"]),
+    ]
+    if os.geteuid() == 0 and has_user("nobody"):
+        # -u is root's: the command runs as nobody, and fails as nobody.
+        cases += [
+            ("id, -u nobody", ["-f", "-u", "nobody", "-e",
+                               "trace=execve,%creds,write,exit_group"], ["id"]),
+            ("cat, ls as nobody, %file, -u", ["-f", "-u", "nobody", "-e",
+                                              "trace=%file"],
+             ["sh", "-c", "cat /etc/shadow; ls /root; exit 0"]),
+        ]
     hello32 = os.path.join(t, "..", "hello32")
     if os.path.exists(hello32):
         cases.append(("32-bit program", ["-f"], [hello32]))
@@ -196,6 +214,14 @@ def corpus(tree, stracy):
         cases.append(("32-bit program, by the i386 stracy", ["-f", "@i386"],
                       [hello32]))
     return cases
+
+
+def has_user(name):
+    try:
+        pwd.getpwnam(name)
+        return True
+    except KeyError:
+        return False
 
 
 def make_tree(base):
@@ -234,6 +260,10 @@ TRACEE = [(re.compile(r"/tmp/cc\w{6}\."), "/tmp/ccTEMP."),
           (re.compile(r"(pipe|socket|TCP|UDP|UNIX|UNIX-STREAM|TCPv6|UDPv6):"
                       r"\[\d+(->\d+)?(?=[],])"), r"\1:[INODE"),
           (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N")]
+# -i's instruction pointer, after the pid and -n: 8 or 16 hex digits (or
+# as many ?, where there are no registers to read).
+IP = re.compile(r"^\[(?:[0-9a-f]{8}){1,2}\] ")
+IP_OR_NONE = re.compile(r"^\[(?:[0-9a-f]{8}|\?{8}){1,2}\] ")
 GETRANDOM = re.compile(r'^getrandom\("[^"]*"')
 VARS = re.compile(r"/\* \d+ vars \*/")
 
@@ -247,6 +277,10 @@ def lines_of(path):
             raw = raw.rstrip("\n")
             m = PREFIX.match(raw)
             pid, line = (m.group(1), raw[m.end():]) if m else ("0", raw)
+            # -i: a resumed half, joined to its entry, keeps the entry's.
+            lead = IP_OR_NONE.match(line)
+            if lead and RESUMED.match(line[lead.end():]):
+                line = line[lead.end():]
             if line.endswith(" <unfinished ...>"):
                 pending[pid] = line[:-len(" <unfinished ...>")]
                 continue
@@ -269,6 +303,9 @@ def normalise(entries):
         number = re.match(r"\[ *\d+\] ", line)
         if number:
             line = line[number.end():]
+        ip = IP_OR_NONE.match(line)
+        if ip:
+            line = line[ip.end():]
         line = re.sub(r" +(?== )", "", line)     # the -a column padding
         line = HEX.sub("ADDR", line)
         line = TIMES.sub("", line)
@@ -283,6 +320,8 @@ def normalise(entries):
             r"set_tid_address|rt_sigreturn)\(", line) else line
         line = re.sub(r"si_pid=\d+", "si_pid=PID", line)
         line = re.sub(r"(kill|tgkill)\(\d+", r"\1(PID", line)
+        if ip:
+            line = IP.sub("[IP] ", ip.group(0)) + line
         result.append(number.group(0) + line if number else line)
     return result
 
@@ -320,8 +359,15 @@ def compare(stracy, name, options, command, work):
         stracy = stracy32_of(stracy)
     ra = run("strace", options, command, a, work)
     rb = run(stracy, options, command, b, work)
-    if ra.returncode != rb.returncode:
-        return 0, 1, f"exit status {rb.returncode}, strace's {ra.returncode}", [], []
+    return compare_files(a, ra.returncode, b, rb.returncode, options)
+
+
+def compare_files(a, status_a, b, status_b, options):
+    """strace's trace a and stracy's b, and the statuses they exited with:
+    (identical lines, of how many, what else differs, strace's lines
+    only, stracy's lines only)."""
+    if status_a != status_b:
+        return 0, 1, f"exit status {status_b}, strace's {status_a}", [], []
     if "-c" in options:
         sa, sb = summary_rows(a), summary_rows(b)
         same = len(sa & sb)
@@ -364,28 +410,43 @@ def main(argv):
                 same, total, why, only_strace, only_stracy = compare(
                     stracy, name, options, command, work)
                 share = same / total if total else 1.0
-            ok = share >= THRESHOLD and not why
-            why = (why + note).strip()
-            failed += not ok
-            shown = " ".join(o for o in options if o != "@i386") or "(none)"
-            rows.append((name, shown, same, total, share))
-            print(f"{'ok' if ok else 'not ok'} {i} - {name} "
-                  f"[{shown}]: {100 * share:.1f}% identical "
-                  f"({same}/{total}){' ' + why if why else ''}")
-            if not ok or os.environ.get("STRACY_DIFF_VERBOSE"):
-                for line in only_strace[:15]:
-                    print(f"#   strace only: {line}")
-                for line in only_stracy[:15]:
-                    print(f"#   stracy only: {line}")
+            failed += not tap_line(i, name, options, same, total, why, note,
+                                   only_strace, only_stracy, rows)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     if report:
-        print("\n| command | options | identical lines | share |")
-        print("|---|---|---|---|")
-        for name, options, same, total, share in rows:
-            options = f"`{options}`" if options != "(none)" else options
-            print(f"| {name} | {options} | {same}/{total} | {100 * share:.1f} % |")
+        print_table(rows)
     return 1 if failed else 0
+
+
+def tap_line(i, name, options, same, total, why, note, only_strace,
+             only_stracy, rows):
+    """Prints case i's TAP line (and the lines that differ, if it fails or
+    STRACY_DIFF_VERBOSE is set), adds its row to rows; whether it passed:
+    THRESHOLD reached, nothing else different (why)."""
+    share = same / total if total else 1.0
+    ok = share >= THRESHOLD and not why
+    why = (why + note).strip()
+    shown = " ".join(o for o in options if o != "@i386") or "(none)"
+    rows.append((name, shown, same, total, share))
+    print(f"{'ok' if ok else 'not ok'} {i} - {name} "
+          f"[{shown}]: {100 * share:.1f}% identical "
+          f"({same}/{total}){' ' + why if why else ''}")
+    if not ok or os.environ.get("STRACY_DIFF_VERBOSE"):
+        for line in only_strace[:15]:
+            print(f"#   strace only: {line}")
+        for line in only_stracy[:15]:
+            print(f"#   stracy only: {line}")
+    return ok
+
+
+def print_table(rows):
+    """The table of stracy/README.md."""
+    print("\n| command | options | identical lines | share |")
+    print("|---|---|---|---|")
+    for name, options, same, total, share in rows:
+        options = f"`{options}`" if options != "(none)" else options
+        print(f"| {name} | {options} | {same}/{total} | {100 * share:.1f} % |")
 
 
 if __name__ == "__main__":

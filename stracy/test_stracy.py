@@ -8,6 +8,7 @@ selftests/run-host.py.
 """
 
 import os
+import pwd
 import re
 import signal
 import socket
@@ -30,6 +31,10 @@ def run(stracy, *args, **kw):
 def check(condition, message):
     if not condition:
         raise AssertionError(message)
+
+
+class Skip(Exception):
+    """A test that cannot run here: TAP's SKIP, with the reason."""
 
 
 def proc_state(pid):
@@ -120,12 +125,58 @@ def t_bad_usage(s, tmp):
     check(not os.path.exists(marker), "a bad command line started the command")
 
 
+def t_instruction_pointer(s, tmp):
+    """-i: each line begins with the instruction pointer, a syscall's
+    and a signal's the same where the signal is delivered as the syscall
+    that sent it returns; ? where there are no registers (the end)."""
+    done = run(s, "-i", "-e", "trace=kill", PYTHON, "-c",
+               "import os, signal\nsignal.signal(signal.SIGUSR1, lambda *a: 0)\n"
+               "os.kill(os.getpid(), signal.SIGUSR1)")
+    lines = done.stderr.splitlines()
+    check(done.returncode == 0 and len(lines) == 3, done.stderr)
+    call = re.match(r"^\[([0-9a-f]{16})\] kill\(\d+, SIGUSR1\) += 0$", lines[0])
+    sig = re.match(r"^\[([0-9a-f]{16})\] --- SIGUSR1 \{", lines[1])
+    check(call and sig and call.group(1) == sig.group(1), done.stderr)
+    check(lines[2] == "[????????????????] +++ exited with 0 +++", lines[2])
+
+
+def t_user(s, tmp):
+    """-u USERNAME runs the command with the user's ids and groups (also
+    with -D), and is root's only, with strace's messages."""
+    if os.geteuid():
+        raise Skip("-u needs root")
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        raise Skip("no user nobody") from None
+    expected = [nobody.pw_uid] * 2 + [nobody.pw_gid] * 2 + sorted(
+        set(os.getgrouplist("nobody", nobody.pw_gid)))
+    code = "import os\nprint(os.getuid(), os.geteuid(), os.getgid(), " \
+           "os.getegid(), *sorted(os.getgroups()))"
+    for daemon in ([], ["-D"]):
+        done = run(s, *daemon, "-qq", "-e", "trace=none", "-u", "nobody",
+                   PYTHON, "-c", code)
+        check(done.returncode == 0 and done.stdout.split() ==
+              [str(i) for i in expected],
+              f"{daemon}: {done.stdout!r} {done.stderr!r}, not {expected}")
+    done = run(s, "-u", "nosuchuser", "true")
+    check(done.returncode == 1 and
+          done.stderr == "stracy: Cannot find user 'nosuchuser'\n", done.stderr)
+    done = subprocess.run([s, "-u", "nobody", "true"], capture_output=True,
+                          text=True, timeout=TIMEOUT, check=False,
+                          preexec_fn=lambda: os.setresuid(nobody.pw_uid,
+                                                          nobody.pw_uid,
+                                                          nobody.pw_uid))
+    check(done.returncode == 1 and "You must be root to use the "
+          "-u/--username option" in done.stderr, done.stderr)
+
+
 def t_unsupported(s, tmp):
     """strace's options stracy does not have: refused with the reason,
     status 1, the command never started."""
     marker = os.path.join(tmp, "ran")
-    for args in (["-i"], ["-I", "1"], ["-k"], ["-O", "1"],
-                 ["-u", "root"], ["-U", "name"], ["-Y"], ["--stack-trace"],
+    for args in (["-I", "1"], ["-k"], ["-O", "1"],
+                 ["-U", "name"], ["-Y"], ["--stack-trace"],
                  ["-e", "read=1"], ["-e", "write=all"], ["-e", "raw=all"],
                  ["-e", "abbrev=none"], ["-e", "verbose=none"]):
         done = run(s, *args, "touch", marker)
@@ -607,6 +658,64 @@ def t_detach_mid_syscall(s, tmp):
         victim.wait()
 
 
+# In a pid namespace of its own, an init (whose pid it prints) that exits
+# with status 3 and takes its time to end: the init of a namespace, ending,
+# waits until every process of it is reaped, and one whose parent (this
+# script) is outside is reaped only once the init has a tracer. Exit
+# status 77: the kernel has no pid namespaces for us.
+SLOW_INIT = textwrap.dedent("""
+    import ctypes, os, sys, time
+    CLONE_NEWUSER, CLONE_NEWPID = 0x10000000, 0x20000000
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWPID) and libc.unshare(CLONE_NEWUSER | CLONE_NEWPID):
+        sys.exit(77)
+    r, w = os.pipe()
+    init = os.fork()
+    if not init:
+        os.close(w)
+        os.read(r, 1)
+        os._exit(3)
+    zombie = os.fork()
+    if not zombie:
+        os._exit(0)
+    print(init, flush=True)
+    os.close(w)
+    for _ in range(2000):
+        with open(f"/proc/{init}/status") as f:
+            if [l for l in f if l.startswith("TracerPid:") and l.split()[1] != "0"]:
+                break
+        time.sleep(0.01)
+    os.waitpid(zombie, 0)
+    os.waitpid(init, 0)
+    """)
+
+
+def t_attach_while_it_exits(s, tmp):
+    """A process that exits while stracy attaches to it: its end is
+    reported, and stracy exits 0, as strace."""
+    helper = subprocess.Popen([PYTHON, "-c", SLOW_INIT], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        line = helper.stdout.readline()
+        if not line:
+            check(helper.wait(timeout=TIMEOUT) == 77, "the helper failed")
+            raise Skip("no pid namespaces here")
+        init = int(line)
+        deadline = time.time() + 10
+        # PF_EXITING, in the flags of /proc/PID/stat.
+        while not int(open(f"/proc/{init}/stat").read().rsplit(")", 1)[1]
+                      .split()[6]) & 0x4:
+            check(time.time() < deadline, "the init does not exit")
+            time.sleep(0.001)
+        done = run(s, "-p", str(init))
+        check(done.returncode == 0 and done.stderr ==
+              f"stracy: Process {init} attached\n+++ exited with 3 +++\n",
+              f"status {done.returncode}: {done.stderr!r}")
+    finally:
+        helper.kill()
+        helper.wait()
+
+
 def t_attach_threads(s, tmp):
     """-f -p attaches every thread of the process, as strace does."""
     code = textwrap.dedent("""
@@ -685,13 +794,14 @@ def t_closed_pipe(s, tmp):
 
 
 TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
-         t_unsupported, t_trace_path, t_daemonize, t_env_append,
+         t_unsupported, t_instruction_pointer, t_user, t_trace_path, t_daemonize, t_env_append,
          t_long_options, t_unknown_optional,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_inject_fails_the_command, t_inject_rate,
          t_follow_ff, t_summary, t_summary_time, t_threads, t_exec_from_thread, t_vfork,
          t_detach_on_execve, t_signals, t_killed_mid_syscall,
-         t_attach_detach, t_detach_mid_syscall, t_attach_threads,
+         t_attach_detach, t_detach_mid_syscall, t_attach_while_it_exits,
+         t_attach_threads,
          t_tracer_killed, t_closed_pipe]
 
 
@@ -704,6 +814,8 @@ def main(argv):
             try:
                 test(stracy, tmp)
                 print(f"ok {i} - {test.__name__[2:]}", flush=True)
+            except Skip as why:
+                print(f"ok {i} - {test.__name__[2:]} # SKIP {why}", flush=True)
             except Exception as error:  # noqa: BLE001 - reported as TAP
                 failed += 1
                 print(f"not ok {i} - {test.__name__[2:]}")

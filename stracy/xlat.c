@@ -218,10 +218,11 @@ const struct xlat fcntl_cmds[] = {
 };
 const struct xlat fd_flags[] = { X(FD_CLOEXEC), XLAT_END };
 
+/* In strace's order, which its flags are printed in. */
 const struct xlat sa_flags[] = {
-	X(SA_NOCLDSTOP), X(SA_NOCLDWAIT), X(SA_SIGINFO), { 0x04000000, "SA_RESTORER" },
-	X(SA_ONSTACK), X(SA_RESTART), X(SA_NODEFER), X(SA_RESETHAND),
-	XLAT_END
+	{ 0x04000000, "SA_RESTORER" }, X(SA_ONSTACK), X(SA_RESTART),
+	X(SA_NODEFER), X(SA_RESETHAND), X(SA_SIGINFO), X(SA_NOCLDSTOP),
+	X(SA_NOCLDWAIT), XLAT_END
 };
 
 #include <linux/sockios.h>
@@ -274,7 +275,8 @@ const struct xlat epoll_ctl_ops[] = {
 
 #include <linux/stat.h>
 const struct xlat statx_masks[] = {
-	X(STATX_BASIC_STATS), X(STATX_TYPE), X(STATX_MODE), X(STATX_NLINK), X(STATX_UID),
+	/* As strace's table: the widest combinations first. */
+	{ 0xfff, "STATX_ALL" }, X(STATX_BASIC_STATS), X(STATX_TYPE), X(STATX_MODE), X(STATX_NLINK), X(STATX_UID),
 	X(STATX_GID), X(STATX_ATIME), X(STATX_MTIME), X(STATX_CTIME),
 	X(STATX_INO), X(STATX_SIZE), X(STATX_BLOCKS), X(STATX_BTIME),
 	X(STATX_MNT_ID), X(STATX_DIOALIGN), XLAT_END

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,7 +24,9 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
+#include <elf.h>
 #include <unistd.h>
 
 /*
@@ -680,6 +683,84 @@ TEST_F(lib, signals_delivered_and_group_stop)
 	EXPECT_EQ(0, tracy_children_count(self->t));
 }
 
+/* The signal event's ip and sp, and the tracee's registers then. */
+static struct {
+	long ip, sp;
+	long regs_ip, regs_sp;
+	int events;
+} sig_at;
+
+static int where_signal_hook(struct tracy_event *e)
+{
+	struct TRACY_REGS_NAME regs;
+	struct iovec iov = { &regs, sizeof(regs) };
+
+	if (e->signal_num != SIGUSR1)
+		return TRACY_HOOK_CONTINUE;
+	sig_at.events++;
+	sig_at.ip = e->args.ip;
+	sig_at.sp = e->args.sp;
+	if (!ptrace(PTRACE_GETREGSET, e->child->pid, (void *)NT_PRSTATUS,
+		    &iov)) {
+		sig_at.regs_ip = (long)regs.TRACY_IP_REG;
+		sig_at.regs_sp = (long)regs.TRACY_STACK_POINTER;
+	}
+	return TRACY_HOOK_SUPPRESS;
+}
+
+/*
+ * A signal event says where the tracee is (an addition): its ip and sp
+ * are the registers' (no syscall event before it could have left them).
+ */
+TEST_F(lib, signal_event_ip_and_sp)
+{
+	struct tracy_child *c;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_signal_hook(self->t, where_signal_hook));
+	memset(&sig_at, 0, sizeof(sig_at));
+	c = exec_script(self, self->self, "signal");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid));
+	ASSERT_EQ(1, sig_at.events);
+	EXPECT_NE(0, sig_at.regs_ip);
+	EXPECT_EQ(sig_at.regs_ip, sig_at.ip);
+	EXPECT_EQ(sig_at.regs_sp, sig_at.sp);
+}
+
+/*
+ * tracy_set_exec_credentials(): the program runs with the ids and groups
+ * given (the "ids" script checks them), if the tracer may give them (as
+ * root); otherwise tracy_exec() fails with EPERM.
+ */
+TEST_F(lib, exec_credentials)
+{
+	const gid_t groups[] = { CRED_GROUP0, CRED_GROUP1 };
+	struct tracy_child *c;
+	int status;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	errno = 0;
+	EXPECT_EQ(-1, tracy_set_exec_credentials(self->t, CRED_UID, CRED_GID,
+						 NGROUPS_MAX + 1L, groups));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, tracy_set_exec_credentials(self->t, CRED_UID, CRED_GID,
+						2, groups));
+	errno = 0;
+	c = exec_script(self, self->self, "ids");
+	if (geteuid()) {
+		EXPECT_TRUE(c == NULL);
+		EXPECT_EQ(EPERM, errno);
+		return;
+	}
+	ASSERT_TRUE(c != NULL);
+	status = run(self->t, c->pid);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("the program ran with other ids: status %#x", status);
+}
+
 /* The hook's tracee is killed from outside while it is stopped. */
 static int kill_from_outside_hook(struct tracy_event *e)
 {
@@ -769,6 +850,141 @@ TEST_F(lib, attach_and_detach)
 	errno = 0;
 	EXPECT_TRUE(tracy_attach(self->t, pid) == NULL);
 	EXPECT_EQ(ESRCH, errno);
+}
+
+/* The flags of /proc/PID/stat (PF_*), or -1: it is gone. */
+static long task_flags(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	long flags = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')) &&
+	    sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %ld", &flags) != 1)
+		flags = -1;
+	fclose(f);
+	return flags;
+}
+
+/* The tracer of pid, from /proc/PID/status; -1 if not known. */
+static pid_t tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tracer = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
+#define PF_EXITING_FLAG	0x4	/* the kernel's PF_EXITING */
+#define ENDING_STATUS	3
+#define NO_PID_NS	77
+
+/*
+ * The helper of attach_while_it_exits: in a pid namespace of its own, an
+ * init that takes its time to end. The init of a namespace, ending, waits
+ * for every process of it to be reaped, and one whose parent (this
+ * helper) is outside is reaped only when this helper says: after the
+ * test has seized the init. Writes the init's pid on report, or nothing
+ * (and exits NO_PID_NS) if the kernel has no pid namespaces for us.
+ */
+static void __attribute__((noreturn)) slow_init_helper(int report)
+{
+	pid_t init, zombie;
+	int go[2], i;
+
+	if (unshare(CLONE_NEWPID) && unshare(CLONE_NEWUSER | CLONE_NEWPID))
+		_exit(NO_PID_NS);
+	if (pipe(go))
+		_exit(1);
+	init = fork();
+	if (!init) {
+		char c;
+
+		close(go[1]);
+		while (read(go[0], &c, 1) < 0 && errno == EINTR)
+			;
+		_exit(ENDING_STATUS);
+	}
+	zombie = fork();
+	if (!zombie)
+		_exit(0);
+	if (init < 0 || zombie < 0 ||
+	    write(report, &init, sizeof(init)) != sizeof(init))
+		_exit(1);
+	close(go[1]);
+	/* The init ends as far as it can; 20 s for the test to seize it. */
+	for (i = 0; i < 20000 && tracer_of(init) <= 0; i++)
+		usleep(1000);
+	waitpid(zombie, NULL, 0);
+	waitpid(init, NULL, __WALL);
+	_exit(i < 20000 ? 0 : 2);
+}
+
+/*
+ * A process that ends while it is attached to (seized while it exits,
+ * before it can stop) is a tracee all the same: tracy_attach() returns
+ * it, and its end, with its status, is its first event (strace reports
+ * it so).
+ */
+TEST_F(lib, attach_while_it_exits)
+{
+	struct tracy_event *e;
+	struct tracy_child *c;
+	int report[2], status, i;
+	pid_t helper, init = 0;
+
+	if (variant->backend == TRACY_BACKEND_SECCOMP)
+		SKIP(return, "seccomp cannot attach (seccomp_cannot_attach)");
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, pipe(report));
+	helper = fork();
+	ASSERT_LE(0, helper);
+	if (!helper) {
+		close(report[0]);
+		slow_init_helper(report[1]);
+	}
+	close(report[1]);
+	if (read(report[0], &init, sizeof(init)) != sizeof(init)) {
+		close(report[0]);
+		ASSERT_EQ(helper, waitpid(helper, &status, 0));
+		ASSERT_TRUE(WIFEXITED(status));
+		ASSERT_EQ(NO_PID_NS, WEXITSTATUS(status));
+		SKIP(return, "no pid namespaces in this kernel, or not for us");
+	}
+	close(report[0]);
+	for (i = 0; i < 10000 && !(task_flags(init) & PF_EXITING_FLAG); i++)
+		usleep(1000);
+	ASSERT_TRUE(task_flags(init) & PF_EXITING_FLAG);
+	c = tracy_attach(self->t, init);
+	ASSERT_TRUE(c != NULL);
+	EXPECT_EQ(init, c->pid);
+	EXPECT_EQ(1, c->attached);
+	e = tracy_wait_event(self->t, -1);
+	ASSERT_TRUE(e != NULL);
+	EXPECT_EQ(TRACY_EVENT_QUIT, e->type);
+	EXPECT_EQ(init, e->child->pid);
+	EXPECT_EQ(ENDING_STATUS, e->signal_num);
+	EXPECT_TRUE(WIFEXITED(e->args.return_code) &&
+		    WEXITSTATUS(e->args.return_code) == ENDING_STATUS);
+	e = tracy_wait_event(self->t, -1);
+	ASSERT_TRUE(e != NULL);
+	EXPECT_EQ(TRACY_EVENT_NONE, e->type);
+	ASSERT_EQ(helper, waitpid(helper, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
 /*
@@ -1028,24 +1244,6 @@ TEST(seccomp_needs_trace_children)
 	EXPECT_EQ((int)TRACY_BACKEND_AUTO, (int)t->backend);
 	tracy_free(t);
 	check_leaks();
-}
-
-/* The tracer of pid, from /proc/PID/status; -1 if not known. */
-static pid_t tracer_of(pid_t pid)
-{
-	char path[64], line[256];
-	pid_t tracer = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
-			break;
-	fclose(f);
-	return tracer;
 }
 
 /* A forced seccomp backend cannot attach: EINVAL, the process untouched. */

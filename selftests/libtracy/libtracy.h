@@ -42,6 +42,12 @@ static inline unsigned char mem_pattern(int which, long i)
 #define DETACHED_STATUS	42
 
 /* Exit statuses of the scripts beyond 0 (what the test expected). */
+/* The credentials the "ids" script must run with (any ids will do). */
+#define CRED_UID	4321
+#define CRED_GID	4322
+#define CRED_GROUP0	4323
+#define CRED_GROUP1	4324
+
 #define TRACEE_WRONG	3	/* a result the tracer should have changed */
 #define TRACEE_USAGE	64
 

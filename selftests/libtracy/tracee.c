@@ -144,6 +144,24 @@ static int signal_delivered_and_stop(void)
 	return got_usr1 ? 0 : TRACEE_WRONG;
 }
 
+/* Started with tracy_set_exec_credentials(): the CRED_* ids, and only them. */
+static int ids(void)
+{
+	uid_t uid[3];
+	gid_t gid[3], groups[4];
+
+	if (getresuid(&uid[0], &uid[1], &uid[2]) ||
+	    getresgid(&gid[0], &gid[1], &gid[2]))
+		return TRACEE_WRONG;
+	if (uid[0] != CRED_UID || uid[1] != CRED_UID || uid[2] != CRED_UID ||
+	    gid[0] != CRED_GID || gid[1] != CRED_GID || gid[2] != CRED_GID)
+		return TRACEE_WRONG;
+	if (getgroups(4, groups) != 2 || groups[0] != CRED_GROUP0 ||
+	    groups[1] != CRED_GROUP1)
+		return TRACEE_WRONG;
+	return 0;
+}
+
 /* Until killed: what the test attaches to. */
 static int __attribute__((noreturn)) loop(void)
 {
@@ -374,7 +392,7 @@ int tracee_main(int argc, char **argv)
 		{ "getppid_usr1", getppid_usr1 }, { "shared", shared },
 		{ "signal_stop", signal_delivered_and_stop },
 		{ "getpid_sleep", getpid_then_sleep },
-		{ "detached_child", detached_child },
+		{ "detached_child", detached_child }, { "ids", ids },
 	};
 	unsigned int i;
 
