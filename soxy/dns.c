@@ -50,33 +50,6 @@ static struct {
 	bool has6;
 } relay = { .control = -1 };
 
-/* A UDP socket on a loopback port: its fd, *addr set; -1. */
-static int relay_socket(int family, struct soxy_addr *addr)
-{
-	struct sockaddr_storage ss;
-	socklen_t len;
-	struct soxy_addr lo = { .ip = { [15] = 1 } };
-	int fd, one = 1;
-
-	if (family == AF_INET) {
-		lo.ip[10] = lo.ip[11] = 0xff;
-		lo.ip[12] = 127;
-	}
-	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -1;
-	if (family == AF_INET6)
-		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
-	len = soxy_addr_to_sockaddr(&lo, family, &ss);
-	if (bind(fd, (struct sockaddr *)&ss, len) ||
-	    (len = sizeof(ss), getsockname(fd, (struct sockaddr *)&ss, &len)) ||
-	    !soxy_addr_from_sockaddr(addr, &ss, len)) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 /*
  * One query of 'len' bytes from the program's socket 'to', asked of
  * 'server' through the proxy; its answer is sent from fd to 'to'.
@@ -184,8 +157,8 @@ int dns_relay_start(void)
 	int fd4, fd6, pair[2];
 	pid_t pid;
 
-	fd4 = relay_socket(AF_INET, &relay.addr4);
-	fd6 = relay_socket(AF_INET6, &relay.addr6);
+	fd4 = loopback_socket(AF_INET, SOCK_DGRAM, &relay.addr4);
+	fd6 = loopback_socket(AF_INET6, SOCK_DGRAM, &relay.addr6);
 	relay.has6 = fd6 >= 0;
 	if (fd4 < 0 ||
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair))

@@ -362,8 +362,8 @@ static int socketcall_hook(struct tracy_event *e)
 	}
 }
 
-/* A TCP socket bound to a loopback port, not listening: it refuses. */
-int make_refuser(int family, struct soxy_addr *addr)
+/* A socket on a loopback port: the refusers, the --dns relay (soxy.h). */
+int loopback_socket(int family, int type, struct soxy_addr *addr)
 {
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(ss);
@@ -375,7 +375,7 @@ int make_refuser(int family, struct soxy_addr *addr)
 		lo.ip[10] = lo.ip[11] = 0xff;
 		lo.ip[12] = 127;
 	}
-	fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	fd = socket(family, type | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
 	len = soxy_addr_to_sockaddr(&lo, family, &ss);

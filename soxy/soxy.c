@@ -338,8 +338,10 @@ int main(int argc, char **argv)
 	int first = parse_args(argc, argv), status = EXIT_TOOL_FAILED;
 	struct tracy *t;
 
-	soxy.refuser4 = make_refuser(AF_INET, &soxy.refuser4_addr);
-	soxy.refuser6 = make_refuser(AF_INET6, &soxy.refuser6_addr);
+	soxy.refuser4 = loopback_socket(AF_INET, SOCK_STREAM,
+					&soxy.refuser4_addr);
+	soxy.refuser6 = loopback_socket(AF_INET6, SOCK_STREAM,
+					&soxy.refuser6_addr);
 	if (soxy.refuser4 < 0) {
 		say("no loopback port to refuse connections: %s",
 		    strerror(errno));

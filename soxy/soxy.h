@@ -40,8 +40,12 @@ void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The entry-only hooks of soxy, in every ABI that has their syscall. */
 int setup_hooks(struct tracy *t);
-/* A TCP socket bound to a loopback port, not listening: it refuses. */
-int make_refuser(int family, struct soxy_addr *addr);
+/*
+ * A socket of 'type' bound to a port of ::1, or of 127.0.0.1 for AF_INET
+ * (a SOCK_STREAM one, not listening, refuses connections): its fd (close
+ * on exec), *addr set; -1.
+ */
+int loopback_socket(int family, int type, struct soxy_addr *addr);
 /*
  * Connects socket fd to 'to', waiting at most until the SOCKS timeout
  * whether the socket blocks or not: 0, EALREADY or EISCONN (the socket
