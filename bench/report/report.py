@@ -46,10 +46,11 @@ SCENARIOS = [
      "stop_2cpus", ["untraced", "classic", "seccomp", "kmask"], "syscall"),
     ("7a", "soxy: a TCP connection's set-up (connect, read a banner, "
      "close), direct and through soxy and a SOCKS5 server in the guest",
-     "soxy_connect", ["untraced", "classic", "seccomp", "kmask"], "run"),
+     "soxy_connect", ["untraced", "socks", "classic", "seccomp", "kmask"],
+     "run"),
     ("7b", "soxy: one connection reading 32 MB, direct and through soxy "
      "and a SOCKS5 server in the guest", "soxy_bulk",
-     ["untraced", "classic", "seccomp", "kmask"], "run"),
+     ["untraced", "socks", "classic", "seccomp", "kmask"], "run"),
 ]
 MEMORY_PATHS = ["process_vm", "proc_mem", "peekpoke"]
 ROW_NAMES = {
@@ -68,6 +69,8 @@ ROW_NAMES = {
 FAMILY_ROW_NAMES = {
     ("soxy_connect", "untraced"): "direct: no soxy, no proxy",
     ("soxy_bulk", "untraced"): "direct: no soxy, no proxy",
+    ("soxy_connect", "socks"): "the client's own SOCKS5, no soxy",
+    ("soxy_bulk", "socks"): "the client's own SOCKS5, no soxy",
 }
 # The order of places: the host, then the guests; a guest's own ABI first.
 GUEST_ORDER = ["x86_64", "i386", "arm", "arm64"]

@@ -11,9 +11,10 @@
  *	soxy_bulk/B	one connection reading BULK_MB MB to EOF, timed by
  *			the client
  *
- * B is "untraced" (direct to the server: no soxy, no proxy), or the
- * backend soxy was forced to (TRACY_BACKEND): kmask, seccomp, classic,
- * through soxy-socksd. Each runs BENCHMARK_REPETITIONS times (3 if not
+ * B is "untraced" (direct to the server: no soxy, no proxy), "socks"
+ * (through soxy-socksd, spoken by the client itself: the proxy's cost
+ * without soxy's), or the backend soxy was forced to (TRACY_BACKEND):
+ * kmask, seccomp, classic, through soxy-socksd. Each runs BENCHMARK_REPETITIONS times (3 if not
  * set; the guests get it on the kernel command line); one more run
  * under soxy -v counts soxy's syscall stops ("stops"). A row is a number
  * only if every run was checked: the client's exit status, the bytes it
@@ -37,8 +38,8 @@
 #define BULK_MB		32
 #define CONNECT_ROUNDS	100
 
-static const char *const rows[] = { "untraced", "kmask", "seccomp",
-				    "classic" };
+static const char *const rows[] = { "untraced", "socks", "kmask",
+				    "seccomp", "classic" };
 static struct servers servers;
 /* The "benchmarks" array, printed once every row has run. */
 static FILE *json;
@@ -69,7 +70,8 @@ static double one_run(const char *row, const char *kind, int verbose,
 {
 	static char out[1 << 16];
 	char port[8], rounds[16], *argv[16], *at;
-	int direct = !strcmp(row, "untraced"), n = 0, connect = *kind == 'c';
+	int direct = !strcmp(row, "untraced"), socks = !strcmp(row, "socks");
+	int n = 0, connect = *kind == 'c';
 	unsigned short to = connect ? servers.web : servers.bulk;
 	long before = proxied(to), want = direct ? 0 :
 		connect ? CONNECT_ROUNDS : 1;
@@ -77,7 +79,7 @@ static double one_run(const char *row, const char *kind, int verbose,
 
 	snprintf(port, sizeof(port), "%u", to);
 	snprintf(rounds, sizeof(rounds), "%d", CONNECT_ROUNDS);
-	if (!direct) {
+	if (!direct && !socks) {
 		argv[n++] = SOXY_DIR "/soxy";
 		if (verbose)
 			argv[n++] = "-v";
@@ -87,13 +89,17 @@ static double one_run(const char *row, const char *kind, int verbose,
 		argv[n++] = "--";
 	}
 	argv[n++] = SOXY_DIR "/soxy-bench-client";
+	if (socks) {
+		argv[n++] = "-x";
+		argv[n++] = strchr(servers.proxy, ':') + 1;
+	}
 	argv[n++] = (char *)kind;
 	if (connect)
 		argv[n++] = rounds;
 	argv[n++] = "127.0.0.1";
 	argv[n++] = port;
 	argv[n] = NULL;
-	if (run(direct ? NULL : row, argv, out, sizeof(out))) {
+	if (run(direct || socks ? NULL : row, argv, out, sizeof(out))) {
 		*error = "the client or soxy failed";
 		printf("soxy_%s/%s: %s\n", kind, row, out);
 		return -1;
@@ -167,7 +173,7 @@ static void benchmark(const char *kind, const char *row, int repetitions)
 	double times[64], sorted[64], mean = 0, var = 0, median;
 	long stops_seen = -1, iterations = *kind == 'c' ? CONNECT_ROUNDS : 1;
 	double bytes = *kind == 'b' ? (double)((long long)BULK_MB << 20) : 0;
-	int i;
+	int i, soxy_row = strcmp(row, "untraced") && strcmp(row, "socks");
 
 	snprintf(name, sizeof(name), "soxy_%s/%s", kind, row);
 	if (*kind == 'c')
@@ -177,14 +183,16 @@ static void benchmark(const char *kind, const char *row, int repetitions)
 		snprintf(label, sizeof(label), "one connection reading %d MB",
 			 BULK_MB);
 	snprintf(label + strlen(label), sizeof(label) - strlen(label), ", %s",
-		 strcmp(row, "untraced") ? "through soxy and soxy-socksd" :
-					   "direct, no soxy, no proxy");
-	if (strcmp(row, "untraced"))
+		 !strcmp(row, "untraced") ? "direct, no soxy, no proxy" :
+		 !strcmp(row, "socks") ? "the client's own SOCKS5 through "
+					 "soxy-socksd, no soxy" :
+					 "through soxy and soxy-socksd");
+	if (soxy_row)
 		snprintf(label + strlen(label), sizeof(label) - strlen(label),
 			 ", backend=%s", row);
 	for (i = 0; i < repetitions && !error; i++)
 		times[i] = one_run(row, kind, 0, NULL, &error);
-	if (!error && strcmp(row, "untraced"))
+	if (!error && soxy_row)
 		one_run(row, kind, 1, &stops_seen, &error);
 	if (error) {
 		printf("%s ERROR: %s\n", name, error);
