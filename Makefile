@@ -167,8 +167,10 @@ check:
 
 # The test driver: every place writes its results, the summary counts them
 # all and fails if anything failed, whatever failed first. The panic drill
-# and stracy's differential test in the guest (on an x86_64 host) boot
-# the x86_64 guest's kernel, so they run when that guest is tested.
+# boots the x86_64 guest's kernel, stracy's differential test in the guest
+# (on an x86_64 host) boots it too, and soxy's guest test is the x86_64
+# guest's with TCP/IP (soxy/guest.mk), so they run when that guest is
+# tested.
 STRACY_GUEST_TEST := $(if $(filter x86_64,$(TEST_ARCHES)),$(if $(filter \
 	x86_64,$(LIBTRACY_HOST_ARCH)),test-stracy-guest))
 test:
@@ -179,11 +181,13 @@ test:
 		$(foreach arch,$(TEST_ARCHES),test-$(arch) regress-$(arch)) \
 		$(if $(filter x86_64,$(TEST_ARCHES)),test-drill) \
 		$(STRACY_GUEST_TEST) \
+		$(if $(filter $(SOXY_GUEST),$(TEST_ARCHES)),soxy-qemu-test) \
 		$(if $(LTS_RUN_ARCHES),test-lts) || true
 	@python3 -m testbed summary $(BUILD)/results/host.json \
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(if $(filter x86_64,$(TEST_ARCHES)),$(BUILD)/results/drill.json) \
 		$(if $(STRACY_GUEST_TEST),$(BUILD)/results/stracy-x86_64.json) \
+		$(if $(filter $(SOXY_GUEST),$(TEST_ARCHES)),$(SOXY_TEST_RESULTS)) \
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json) \
 		$(LTS_RESULTS)
@@ -195,17 +199,19 @@ test-lts:
 		$(foreach arch,$(LTS_RUN_ARCHES),test-$(arch))
 
 # The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one
-# place after the other; then the table and the plot of every place that
-# has results, even if another failed (the exit status says so).
+# place after the other (with the x86_64 guest, soxy's place: that guest
+# with TCP/IP, soxy/guest.mk); then the table and the plot of every place
+# that has results, even if another failed (the exit status says so).
+BENCH_GUEST_RUNS = $(foreach arch,$(BENCH_ARCHES),$(call \
+	bench-guest-runs,$(arch))) $(if $(filter $(SOXY_GUEST),$(BENCH_ARCHES)),\
+	$(call bench-guest-runs,$(SOXY_PLACE)))
 bench:
 	@$(MAKE) --no-print-directory setup
 	@status=0; $(MAKE) --no-print-directory -k bench-host-run \
-		$(foreach arch,$(BENCH_ARCHES),$(call bench-guest-runs,$(arch))) \
-		|| status=1; \
+		$(BENCH_GUEST_RUNS) || status=1; \
 	$(BENCH_REPORT) --markdown $(BENCH_SUMMARY) \
 		--svg $(BENCH_PLOT) $(BUILD)/bench/results/host \
-		$(foreach arch,$(BENCH_ARCHES),$(patsubst bench-%,\
-			$(BUILD)/bench/results/%,$(call bench-guest-runs,$(arch)))) \
+		$(patsubst bench-%,$(BUILD)/bench/results/%,$(BENCH_GUEST_RUNS)) \
 		|| status=1; \
 	echo "  REPORT  $(BENCH_SUMMARY) $(BENCH_PLOT)"; exit $$status
 

@@ -210,24 +210,35 @@ $(eval $(call BENCH_GUEST_RUN,$(1),-icount,$(BENCH_ICOUNT)))
 endef
 
 # One benchmark run of guest $(1), target bench-$(1)$(2), results in
-# results/$(1)$(2); under QEMU -icount $(3) if given.
+# results/$(1)$(2); under QEMU -icount $(3) if given. With $(4), a place of
+# guest $(1) with a kernel of its own (x86_64-soxy, soxy/guest.mk), the
+# run is bench-$(4)$(2), results in results/$(4)$(2), and boots
+# $(BUILD)/$(4)/kernel (made by kernel-$(4), never BENCH_KERNEL) with
+# $(BUILD)/$(4)/bench.cpio.
 define BENCH_GUEST_RUN
-.PHONY: bench-$(1)$(2)
+$(eval $(call BENCH_RUN_RULE,$(1),$(2),$(3),$(or $(4),$(1)),$(strip \
+	$(if $(4),$(BUILD)/$(4)/kernel,$(subst %,$(1),$(BENCH_KERNEL)))),$(strip \
+	$(if $(4),kernel-$(4),$(if $(BENCH_KERNEL),,kernel-$(1))))))
+endef
 
-bench-$(1)$(2): $(if $(BENCH_KERNEL),,kernel-$(1)) $(BUILD)/$(1)/bench.cpio
-	@rm -rf $(BUILD)/bench/results/$(1)$(2)
-	@mkdir -p $(BUILD)/bench/results/$(1)$(2)
-	@echo "  BENCH   $(1) guest$(if $(3), (-icount $(3))):" \
+# BENCH_GUEST_RUN for place $(4), booting the kernel built in $(5) (empty:
+# the guest's own) that make target $(6) (if any) builds.
+define BENCH_RUN_RULE
+.PHONY: bench-$(4)$(2)
+
+bench-$(4)$(2): $(6) $(BUILD)/$(4)/bench.cpio
+	@rm -rf $(BUILD)/bench/results/$(4)$(2)
+	@mkdir -p $(BUILD)/bench/results/$(4)$(2)
+	@echo "  BENCH   $(4) guest$(if $(3), (-icount $(3))):" \
 		"waiting for $(GUEST_LOCK)"
 	@$(BENCH_RUN) python3 qemu/boot.py \
-		$(call boot-args,$(1),$(BUILD)/$(1)/bench.cpio,$(strip \
-			$(subst %,$(1),$(BENCH_KERNEL)))) \
+		$(call boot-args,$(1),$(BUILD)/$(4)/bench.cpio,$(5)) \
 		--cpus $(BENCH_CPUS) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
-		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/bench$(2).log -- \
+		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(4)/bench$(2).log -- \
 		$(guest.$(1).qemu_args) $(if $(3),-icount $(3))
-	@$(BENCH_COLLECT) guest $(BUILD)/$(1)/bench$(2).log \
-		$(BUILD)/bench/results/$(1)$(2) --arch $(1) \
+	@$(BENCH_COLLECT) guest $(BUILD)/$(4)/bench$(2).log \
+		$(BUILD)/bench/results/$(4)$(2) --arch $(4) \
 		--qemu $(guest.$(1).qemu) $(if $(KVM),--kvm) \
 		$(if $(3),--icount $(3)) --env "$(BENCH_ENV)"
 endef

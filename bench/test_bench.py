@@ -189,6 +189,18 @@ class Report(unittest.TestCase):
         text = report.markdown(self.places(ICOUNT_RUNS))
         self.assertNotIn("taken apart", text)
 
+    def test_soxy_rows_name_direct_and_give_the_rate(self):
+        runs = [run("soxy_bulk/untraced", 100, unit="ms",
+                    bytes_per_second=335.5e6),
+                run("soxy_bulk/kmask", 200, unit="ms",
+                    bytes_per_second=167.8e6, stops=2)]
+        text = report.markdown(self.places(runs))
+        self.assertIn("| direct: no soxy, no proxy | 1.00 (100 ms), "
+                      "336 MB/s |", text)
+        self.assertIn("| kmask | 2.00 (200 ms), 168 MB/s, 2 stops |", text)
+        text = report.markdown(self.places(runs, mode="icount"))
+        self.assertIn("168 MB per G insn, 2 stops", text)
+
     def test_plot_is_svg_and_names_the_kernel(self):
         svg = report.svg(self.places(SYSCALL_RUNS))
         root = ElementTree.fromstring(svg)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The hooks of soxy: connect() through the proxy, getpeername() of a
- * proxied socket. soxy.c says how they work.
+ * The hooks of soxy: connect() through the proxy (a UDP one to a name
+ * server, with --dns, to the relay of dns.c), getpeername() of a proxied
+ * socket. soxy.c says how they work.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -121,12 +122,8 @@ static const struct soxy_addr *proxied_dest(int fd)
 	return NULL;
 }
 
-/*
- * Connects socket fd (soxy's duplicate) to 'to', waiting at most until
- * the SOCKS timeout whether the socket blocks or not: 0, EALREADY or
- * EISCONN (the socket was connecting or connected already), or an errno.
- */
-static int connect_wait(int fd, const struct soxy_addr *to, int family)
+/* For a tracee's socket, fd is soxy's duplicate of it. */
+int connect_wait(int fd, const struct soxy_addr *to, int family)
 {
 	struct sockaddr_storage ss;
 	socklen_t len = soxy_addr_to_sockaddr(to, family, &ss);
@@ -261,15 +258,21 @@ static int on_connect(struct tracy_event *e, bool socketcall)
 		return TRACY_HOOK_CONTINUE;
 	}
 	if (is_udp(dup) && is_dns(&dest)) {
-		/*
-		 * A query that would go to the name server directly: soxy
-		 * cannot answer it (see resolve_over_tcp() in soxy.c).
-		 */
+		/* Queries that would go to the name server directly. */
+		err = dns_relay_redirect(dup, proxy_target(&dest), family);
+		if (!err)
+			remember_proxied(dup, &dest);
 		close(dup);
-		say("%d: %s: --dns: no DNS over UDP, connect() fails",
-		    e->child->pid, soxy_addr_format(&dest, text));
-		soxy.failed++;
-		return hook_result(e, ENETUNREACH);
+		if (err)
+			soxy.failed++;
+		else
+			soxy.proxied++;
+		if (soxy.verbose || err)
+			say("%d: %s: --dns: UDP %s", e->child->pid,
+			    soxy_addr_format(&dest, text), err ?
+			    strerror(err) : "to the relay, then through the "
+					    "proxy over TCP");
+		return hook_result(e, err);
 	}
 	if (!is_tcp(dup)) {
 		close(dup);	/* UDP, other protocols: untouched */
@@ -310,10 +313,13 @@ static int on_getpeername(struct tracy_event *e, bool socketcall)
 	if (dup < 0)
 		return TRACY_HOOK_CONTINUE;
 	dest = proxied_dest(dup);
-	/* Still connected to the proxy: not a socket that reused the inode. */
+	/*
+	 * Still connected to the proxy (or the --dns relay): not a socket
+	 * that reused the inode, or was connected elsewhere since.
+	 */
 	if (!dest || getpeername(dup, (struct sockaddr *)&peer, &peer_len) ||
 	    !soxy_addr_from_sockaddr(&real, &peer, peer_len) ||
-	    !soxy_addr_equal(&real, &soxy.proxy)) {
+	    !(soxy_addr_equal(&real, &soxy.proxy) || dns_relay_is(&real))) {
 		close(dup);
 		return TRACY_HOOK_CONTINUE;
 	}
@@ -356,8 +362,8 @@ static int socketcall_hook(struct tracy_event *e)
 	}
 }
 
-/* A TCP socket bound to a loopback port, not listening: it refuses. */
-int make_refuser(int family, struct soxy_addr *addr)
+/* A socket on a loopback port: the refusers, the --dns relay (soxy.h). */
+int loopback_socket(int family, int type, struct soxy_addr *addr)
 {
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(ss);
@@ -369,7 +375,7 @@ int make_refuser(int family, struct soxy_addr *addr)
 		lo.ip[10] = lo.ip[11] = 0xff;
 		lo.ip[12] = 127;
 	}
-	fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	fd = socket(family, type | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
 	len = soxy_addr_to_sockaddr(&lo, family, &ss);

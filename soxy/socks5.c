@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <poll.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -40,7 +41,7 @@ static const struct {
 	[8] = { "address type not supported", EAFNOSUPPORT },
 };
 
-static long long now_ms(void)
+long long socks5_now_ms(void)
 {
 	struct timespec ts;
 
@@ -56,7 +57,7 @@ static int wait_for(int fd, short events, long long deadline)
 	int n;
 
 	for (;;) {
-		left = deadline - now_ms();
+		left = deadline - socks5_now_ms();
 		if (left <= 0)
 			return ETIMEDOUT;
 		n = poll(&p, 1, (int)left);
@@ -67,7 +68,8 @@ static int wait_for(int fd, short events, long long deadline)
 	}
 }
 
-static int send_all(int fd, const void *buf, size_t len, long long deadline)
+/* The I/O of the handshake, also for what follows it (socks5.h). */
+int socks5_send_all(int fd, const void *buf, size_t len, long long deadline)
 {
 	const char *p = buf;
 	ssize_t n;
@@ -90,7 +92,7 @@ static int send_all(int fd, const void *buf, size_t len, long long deadline)
 }
 
 /* Exactly len bytes: 0, ECONNRESET if the proxy closed, or an errno. */
-static int recv_all(int fd, void *buf, size_t len, long long deadline)
+int socks5_recv_all(int fd, void *buf, size_t len, long long deadline)
 {
 	char *p = buf;
 	ssize_t n;
@@ -143,9 +145,9 @@ static int authenticate(int fd, const struct socks5_auth *auth,
 	memcpy(msg + 2, auth->user, ulen);
 	msg[2 + ulen] = (unsigned char)plen;
 	memcpy(msg + 3 + ulen, auth->password, plen);
-	err = send_all(fd, msg, 3 + ulen + plen, deadline);
+	err = socks5_send_all(fd, msg, 3 + ulen + plen, deadline);
 	if (!err)
-		err = recv_all(fd, reply, sizeof(reply), deadline);
+		err = socks5_recv_all(fd, reply, sizeof(reply), deadline);
 	if (err)
 		return io_failed(err, why, proxy_fault);
 	if (reply[1] != 0) {
@@ -164,9 +166,9 @@ static int negotiate(int fd, const struct socks5_auth *auth,
 	unsigned char choice[2];
 	int err;
 
-	err = send_all(fd, hello, sizeof(hello), deadline);
+	err = socks5_send_all(fd, hello, sizeof(hello), deadline);
 	if (!err)
-		err = recv_all(fd, choice, sizeof(choice), deadline);
+		err = socks5_recv_all(fd, choice, sizeof(choice), deadline);
 	if (err)
 		return io_failed(err, why, proxy_fault);
 	if (choice[0] != SOCKS_VERSION)
@@ -201,7 +203,7 @@ static int skip_bound_address(int fd, const unsigned char head[4],
 		len = 16 + 2;
 		break;
 	case ATYP_DOMAIN:
-		err = recv_all(fd, buf, 1, deadline);
+		err = socks5_recv_all(fd, buf, 1, deadline);
 		if (err)
 			return err;
 		len = buf[0] + 2u;
@@ -209,14 +211,14 @@ static int skip_bound_address(int fd, const unsigned char head[4],
 	default:
 		return EPROTO;
 	}
-	return recv_all(fd, buf, len, deadline);
+	return socks5_recv_all(fd, buf, len, deadline);
 }
 
 int socks5_connect(int fd, const struct soxy_addr *dest,
 		   const struct socks5_auth *auth, int timeout_ms,
 		   const char **why, bool *proxy_fault)
 {
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = socks5_now_ms() + timeout_ms;
 	unsigned char req[4 + 16 + 2], head[4];
 	size_t len = 4;
 	int err;
@@ -239,9 +241,9 @@ int socks5_connect(int fd, const struct soxy_addr *dest,
 	}
 	req[len++] = (unsigned char)(dest->port >> 8);
 	req[len++] = (unsigned char)dest->port;
-	err = send_all(fd, req, len, deadline);
+	err = socks5_send_all(fd, req, len, deadline);
 	if (!err)
-		err = recv_all(fd, head, sizeof(head), deadline);
+		err = socks5_recv_all(fd, head, sizeof(head), deadline);
 	if (err)
 		return io_failed(err, why, proxy_fault);
 	if (head[0] != SOCKS_VERSION)

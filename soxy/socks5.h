@@ -7,6 +7,9 @@
 #ifndef SOXY_SOCKS5_H
 #define SOXY_SOCKS5_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "addr.h"
 
 struct socks5_auth {
@@ -26,5 +29,16 @@ struct socks5_auth {
 int socks5_connect(int fd, const struct soxy_addr *dest,
 		   const struct socks5_auth *auth, int timeout_ms,
 		   const char **why, bool *proxy_fault);
+
+/*
+ * The I/O socks5_connect() does, for what a caller sends and reads
+ * after it on the same socket: CLOCK_MONOTONIC in milliseconds, and all
+ * of len bytes sent or received before that clock reaches deadline
+ * (0, ECONNRESET when the other end closed first, ETIMEDOUT, or an
+ * errno), whether the socket blocks or not.
+ */
+long long socks5_now_ms(void);
+int socks5_send_all(int fd, const void *buf, size_t len, long long deadline);
+int socks5_recv_all(int fd, void *buf, size_t len, long long deadline);
 
 #endif /* SOXY_SOCKS5_H */

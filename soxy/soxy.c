@@ -79,8 +79,10 @@ static void usage(const char *why)
 	      "                          environment variable SOXY_USER\n"
 	      "  --dns                   names through the proxy too: glibc's\n"
 	      "                          resolver asks over TCP, through the\n"
-	      "                          proxy; a UDP connect() to port 53\n"
-	      "                          fails (soxy(1) says what is covered)\n"
+	      "                          proxy; a UDP socket connect()ed to\n"
+	      "                          port 53 gets its answers from the\n"
+	      "                          proxy over TCP (soxy(1) says what is\n"
+	      "                          covered)\n"
 	      "  --dns-server HOST:PORT  --dns, and the proxy connects to this\n"
 	      "                          name server instead of the program's\n"
 	      "  --exclude CIDR          connect directly to these addresses\n"
@@ -207,9 +209,10 @@ static int parse_args(int argc, char **argv)
 /*
  * --dns, for a command soxy starts: glibc's resolver asks its name
  * servers over TCP ("use-vc", resolv.conf(5)), a connection soxy sends
- * through the proxy. Answering its UDP queries from soxy would not do:
- * glibc drops an answer that does not come from the name server's
- * address and port.
+ * through the proxy as any other. Its UDP queries would go through the
+ * relay of dns.c (glibc 2.36 takes the answer of its socket's connected
+ * peer), with a process and a round trip more, and a glibc that checks
+ * where an answer comes from would drop it.
  */
 static int resolve_over_tcp(void)
 {
@@ -335,11 +338,17 @@ int main(int argc, char **argv)
 	int first = parse_args(argc, argv), status = EXIT_TOOL_FAILED;
 	struct tracy *t;
 
-	soxy.refuser4 = make_refuser(AF_INET, &soxy.refuser4_addr);
-	soxy.refuser6 = make_refuser(AF_INET6, &soxy.refuser6_addr);
+	soxy.refuser4 = loopback_socket(AF_INET, SOCK_STREAM,
+					&soxy.refuser4_addr);
+	soxy.refuser6 = loopback_socket(AF_INET6, SOCK_STREAM,
+					&soxy.refuser6_addr);
 	if (soxy.refuser4 < 0) {
 		say("no loopback port to refuse connections: %s",
 		    strerror(errno));
+		return EXIT_TOOL_FAILED;
+	}
+	if (soxy.dns && dns_relay_start()) {
+		say("--dns: cannot start the relay: %s", strerror(errno));
 		return EXIT_TOOL_FAILED;
 	}
 	t = tracy_init(TRACY_TRACE_CHILDREN);
@@ -351,10 +360,6 @@ int main(int argc, char **argv)
 	if (soxy.attach_pid) {
 		if (attach_all(t, soxy.attach_pid))
 			goto out;
-		if (soxy.dns)
-			say("--dns: %d keeps its resolver's settings: its DNS "
-			    "queries over UDP fail, unless its resolv.conf says "
-			    "\"options use-vc\"", soxy.attach_pid);
 		status = trace_attached(t);
 	} else if (soxy.dns && resolve_over_tcp()) {
 		say("cannot set RES_OPTIONS: %s", strerror(errno));

@@ -40,7 +40,27 @@ void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The entry-only hooks of soxy, in every ABI that has their syscall. */
 int setup_hooks(struct tracy *t);
-/* A TCP socket bound to a loopback port, not listening: it refuses. */
-int make_refuser(int family, struct soxy_addr *addr);
+/*
+ * A socket of 'type' bound to a port of ::1, or of 127.0.0.1 for AF_INET
+ * (a SOCK_STREAM one, not listening, refuses connections): its fd (close
+ * on exec), *addr set; -1.
+ */
+int loopback_socket(int family, int type, struct soxy_addr *addr);
+/*
+ * Connects socket fd to 'to', waiting at most until the SOCKS timeout
+ * whether the socket blocks or not: 0, EALREADY or EISCONN (the socket
+ * was connecting or connected already), or an errno.
+ */
+int connect_wait(int fd, const struct soxy_addr *to, int family);
+
+/*
+ * --dns over UDP (dns.c): the relay process, started once (0, or -1 with
+ * errno); a program's UDP socket fd of 'family' (soxy's duplicate)
+ * connected to it, its queries to be asked of 'server' (0, or the errno
+ * for the program's connect()); whether addr is the relay's.
+ */
+int dns_relay_start(void);
+int dns_relay_redirect(int fd, const struct soxy_addr *server, int family);
+bool dns_relay_is(const struct soxy_addr *addr);
 
 #endif /* SOXY_SOXY_H */

@@ -888,28 +888,55 @@ def test_dns_server_option(env):
           log)
 
 
-def test_dns_udp_query_refused(env):
-    """--dns: a query over a connected UDP socket (a resolver that does
-    not take RES_OPTIONS, such as Go's) fails with ENETUNREACH rather
-    than reach the name server directly."""
+def test_dns_over_udp(env):
+    """--dns: queries over a connected UDP socket (resolvers that do not
+    take RES_OPTIONS: a static program's own, as Go's; python's raw
+    socket) reach the name server over TCP through the proxy, none over
+    UDP, with getpeername() answering the name server, and no stop more
+    than without --dns; glibc's own UDP path too (soxy sets RES_OPTIONS
+    for it, here taken away, as a process soxy attaches to keeps it).
+    Without --dns the static program's query goes over UDP, directly:
+    the test can see a leak."""
     code = ("import socket,sys; s=socket.socket(socket.AF_INET,"
-            "socket.SOCK_DGRAM)\ntry: s.connect((sys.argv[1], 53)); "
-            "s.send(bytes.fromhex(sys.argv[2])); print('sent')\n"
-            "except OSError as e: print(e.errno)")
+            "socket.SOCK_DGRAM); s.connect((sys.argv[1], 53)); "
+            "s.send(bytes.fromhex(sys.argv[2])); s.settimeout(10); "
+            "a=s.recv(512); print(s.getpeername(), a[:2].hex(), "
+            "a[-4:].hex())")
     dns = DnsServer()
     with dns.running(), stopping(microsocks(env.tmp)) as proxy:
-        query = [PYTHON, "-c", code, dns.address, dns_query(DNS_NAME).hex()]
-        done = env.soxy_run(proxy.port, query, ["--dns"], excludes=())
-        check(done.stdout.strip() == str(errno.ENETUNREACH),
-              f"{done.stdout}{done.stderr}")
-        check("no DNS over UDP" in done.stderr, done.stderr)
-        # The same without --dns reaches it: the test can see a leak.
-        direct = env.soxy_run(proxy.port, query, excludes=())
-        check(direct.stdout.strip() == "sent", direct.stdout)
-        deadline = time.monotonic() + START_TIMEOUT
-        while not dns.queries and time.monotonic() < deadline:
-            time.sleep(0.05)
-    check(dns.queries == [("udp", DNS_NAME, 1)], f"{dns.queries}")
+        wrapper = dns.resolving(env.tmp)
+        own = [env.resolve, "-u", DNS_NAME]
+        direct = env.soxy_run(proxy.port, own, ["-v"], excludes=(),
+                              wrapper=wrapper)
+        check(direct.stdout == "127.0.0.1\n" and
+              dns.queries == [("udp", DNS_NAME, 1)],
+              f"without --dns: {dns.queries}\n{direct.stderr}")
+        dns.queries.clear()
+        done = env.soxy_run(proxy.port, own, ["-v", "--dns"], excludes=(),
+                            wrapper=wrapper)
+        check(done.stdout == "127.0.0.1\n", f"{done.stdout}{done.stderr}")
+        check("UDP to the relay" in done.stderr, done.stderr)
+        check(stops_of(done) == stops_of(direct),
+              f"{stops_of(done)} stops with --dns, {stops_of(direct)} "
+              f"without:\n{done.stderr}")
+        raw = env.soxy_run(proxy.port, [PYTHON, "-c", code, dns.address,
+                                        dns_query(DNS_NAME).hex()],
+                           ["--dns"], excludes=())
+        check(raw.stdout == f"('{dns.address}', 53) 1234 7f000001\n",
+              f"{raw.stdout}{raw.stderr}")
+        check(dns.queries == [("tcp", DNS_NAME, 1)] * 2, f"{dns.queries}")
+        dns.queries.clear()
+        glibc = env.soxy_run(proxy.port, ["env", "-u", "RES_OPTIONS",
+                                          env.resolve, DNS_NAME],
+                             ["-v", "--dns"], excludes=(), wrapper=wrapper)
+        check(glibc.stdout == "127.0.0.1\n" and
+              "UDP to the relay" in glibc.stderr and
+              dns.queries == [("tcp", DNS_NAME, 1)],
+              f"glibc over UDP: {dns.queries}\n{glibc.stdout}"
+              f"{glibc.stderr}")
+    log = proxy.log()
+    check(len(re.findall(rf"connected to {re.escape(dns.address)}:53\b",
+                         log)) >= 3, log)
 
 
 def stops_of(done):
@@ -940,8 +967,9 @@ def test_only_connect_and_getpeername_stop(env):
 
 def test_attach(env):
     """soxy --dns -p, then a thread the process starts connects, and a
-    child it forks; its resolver's UDP connect() to port 53 fails, as
-    soxy warns; SIGTERM detaches soxy and the process goes on."""
+    child it forks; its UDP connect() to port 53 goes to the --dns relay
+    (getpeername() says the name server); SIGTERM detaches soxy and the
+    process goes on."""
     code = ("import os,socket,sys; sys.stdout.write('ready\\n');"
             "sys.stdout.flush(); sys.stdin.readline();"
             "import threading; r=[]; th=threading.Thread(target=lambda: "
@@ -951,7 +979,7 @@ def test_attach(env):
             "'127.0.0.1', int(sys.argv[1]))); os._exit(0)\n"
             "os.waitpid(pid, 0); print(r[0]);"
             "u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
-            "try: u.connect(('127.0.0.1', 53)); print('connected')\n"
+            "try: u.connect(('127.0.0.1', 53)); print(u.getpeername())\n"
             "except OSError as e: print(e.errno)\n"
             "sys.stdout.flush(); sys.stdin.readline(); print('done')")
     with stopping(microsocks(env.tmp)) as proxy, http4() as port:
@@ -982,9 +1010,10 @@ def test_attach(env):
     check(peer.strip() == f"('127.0.0.1', {port})", f"{peer!r} {err}")
     check(soxy.returncode == 0 and last == "done\n",
           f"soxy {soxy.returncode}, target said {last!r}:\n{err}")
-    check("2 through the proxy" in err, err)
-    check(udp.strip() == str(errno.ENETUNREACH) and
-          f"--dns: {target.pid} keeps its resolver's settings" in err,
+    # The two TCP connections and the UDP socket of the name server.
+    check("3 through the proxy" in err, err)
+    check(udp.strip() == "('127.0.0.1', 53)" and
+          "127.0.0.1:53: --dns: UDP to the relay" in err,
           f"UDP connect(): {udp!r}\n{err}")
     expect_connect_logged(proxy.log(), port, 2)
 

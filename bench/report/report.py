@@ -44,6 +44,13 @@ SCENARIOS = [
      "stop_1cpu", ["untraced", "classic", "seccomp", "kmask"], "syscall"),
     ("6b", "a stop across CPUs: as 2, tracer on CPU 0, tracee on CPU 1",
      "stop_2cpus", ["untraced", "classic", "seccomp", "kmask"], "syscall"),
+    ("7a", "soxy: a TCP connection's set-up (connect, read a banner, "
+     "close), direct and through soxy and a SOCKS5 server in the guest",
+     "soxy_connect", ["untraced", "socks", "classic", "seccomp", "kmask"],
+     "run"),
+    ("7b", "soxy: one connection reading 32 MB, direct and through soxy "
+     "and a SOCKS5 server in the guest", "soxy_bulk",
+     ["untraced", "socks", "classic", "seccomp", "kmask"], "run"),
 ]
 MEMORY_PATHS = ["process_vm", "proc_mem", "peekpoke"]
 ROW_NAMES = {
@@ -57,6 +64,13 @@ ROW_NAMES = {
     "stracy": "stracy -f",
     "stracy-p": "stracy -f -p (attached)",
     "stracy-startup": "stracy -f, empty program",
+}
+# Rows whose name says something else in one family: (family, row).
+FAMILY_ROW_NAMES = {
+    ("soxy_connect", "untraced"): "direct: no soxy, no proxy",
+    ("soxy_bulk", "untraced"): "direct: no soxy, no proxy",
+    ("soxy_connect", "socks"): "the client's own SOCKS5, no soxy",
+    ("soxy_bulk", "socks"): "the client's own SOCKS5, no soxy",
 }
 # The order of places: the host, then the guests; a guest's own ABI first.
 GUEST_ORDER = ["x86_64", "i386", "arm", "arm64"]
@@ -226,6 +240,11 @@ def cell(place, family, row, kind, notes):
     spread = f" ±{result.cv * 100:.2g}%" if result.cv is not None else ""
     text = f"{fmt_ratio(value)} ({fmt_measure(place, per)}{spread})" \
         if value is not None else fmt_measure(place, per) + spread
+    speed = result.counters["bytes_per_second"]
+    if speed:
+        # Under icount: bytes per guest second, per 10^9 instructions.
+        text += ", " + (fmt_speed(speed).replace("/s", " per G insn")
+                        if place.icount else fmt_speed(speed))
     stops = result.counters["stops"]
     if stops is not None and row != "untraced":
         text += f", {stops:.0f} stops"
@@ -260,12 +279,13 @@ def markdown(places):
     lines = ["# Benchmark summary", "",
              "Time relative to the untraced run of the same scenario, at "
              "the same place (1 = no overhead); in parentheses the time per "
-             "syscall of the tracee's loop (scenarios 1, 2, 4) or per whole "
-             "run (3) — in an icount column the guest instructions instead "
+             "syscall of the tracee's loop (scenarios 1, 2, 4), per whole "
+             "run (3), per connection (7a) or per run with its rate (7b) "
+             "— in an icount column the guest instructions instead "
              "(QEMU -icount shift=0: the guest clock counts one ns per "
              "instruction, every vCPU and process included) — then the "
              "syscall stops the kernel made per tracee run, its start-up "
-             "included. Wall-clock columns of a guest are TCG time, moved "
+             "included (7a, 7b: per run of soxy, 100 connections or one). Wall-clock columns of a guest are TCG time, moved "
              "by the load of the machine that ran it. With repetitions "
              "(BENCHMARK_REPETITIONS), the medians, and ± the coefficient of "
              "variation of the time. n/a: the backend cannot do it; "
@@ -277,7 +297,8 @@ def markdown(places):
             if not any(f"{family}/{name}" in p.results for p in places):
                 continue
             rows.append([f"{number}: {title}" if i == 0 else "",
-                         ROW_NAMES.get(name, name)] +
+                         FAMILY_ROW_NAMES.get((family, name),
+                                              ROW_NAMES.get(name, name))] +
                         [cell(p, family, name, kind, notes) for p in places])
     lines += table(header, rows) + [""]
     lines += decomposition(places)

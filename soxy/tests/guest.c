@@ -5,37 +5,18 @@
  * static client through soxy-socksd, blocking and non-blocking, refused
  * destinations included, for each ABI of the guest (x86_64, i386, x32), and
  * attached (-p) to a running process; on kmask and seccomp only
- * connect() and getpeername() stop. Then it measures, as TAP comments,
- * the time of a connection and the bulk throughput directly and through
- * soxy on each backend. Prints TAP.
- *
- * The guest has no shell: the servers are forked here, and the programs
- * are in SOXY_DIR, put there by the initramfs (soxy/soxy.mk).
+ * connect() and getpeername() stop, which it counts. Prints TAP. The
+ * numbers are guest-bench.c's, a program of make bench.
  */
 #define _GNU_SOURCE
-#include <arpa/inet.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <net/if.h>
-#include <netinet/in.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef SOXY_DIR
-#define SOXY_DIR	"/soxy"
-#endif
-#define BANNER		"HTTP/1.0 200 OK\r\n"
-#define BULK_MB		32
-#define CONNECT_ROUNDS	"100"
-
-#define SOCKSD_LOG	"/tmp/soxy-socksd.log"
+#include "guest-lib.h"
 
 static int tests, failures;
 /* The CONNECTs the tests made, that succeeded and that were refused. */
@@ -53,92 +34,6 @@ static void result(int ok, const char *fmt, ...)
 	putchar('\n');
 	fflush(stdout);
 	failures += !ok;
-}
-
-/* A loopback TCP listener on an ephemeral port: its fd, *port set. */
-static int listener(unsigned short *port, int listening)
-{
-	struct sockaddr_in in = { .sin_family = AF_INET,
-				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-	socklen_t len = sizeof(in);
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-
-	if (fd < 0 || bind(fd, (struct sockaddr *)&in, sizeof(in)) ||
-	    (listening && listen(fd, 64)) ||
-	    getsockname(fd, (struct sockaddr *)&in, &len)) {
-		perror("soxy-guest: listener");
-		exit(1);
-	}
-	*port = ntohs(in.sin_port);
-	return fd;
-}
-
-/* A server: each connection gets 'mb' MB, or the banner; then EOF. */
-static pid_t serve(int fd, int mb)
-{
-	static char chunk[1 << 20];
-	pid_t pid = fork();
-	int c, i;
-
-	if (pid)
-		return pid;
-	memset(chunk, 'x', sizeof(chunk));
-	signal(SIGCHLD, SIG_IGN);
-	signal(SIGPIPE, SIG_IGN);
-	for (;;) {
-		c = accept(fd, NULL, NULL);
-		if (c < 0)
-			continue;
-		if (fork() == 0) {
-			for (i = 0; i < mb; i++)
-				if (write(c, chunk, sizeof(chunk)) < 0)
-					break;
-			if (!mb && write(c, BANNER, strlen(BANNER)) < 0)
-				_exit(1);
-			shutdown(c, SHUT_WR);
-			while (read(c, chunk, sizeof(chunk)) > 0)
-				;
-			_exit(0);
-		}
-		close(c);
-	}
-}
-
-/*
- * Runs argv with TRACY_BACKEND=backend (NULL: unset); its stdout and
- * stderr in 'out'. Returns its exit status, or -1.
- */
-static int run(const char *backend, char *const argv[], char *out,
-	       size_t size)
-{
-	int p[2], status;
-	size_t used = 0;
-	ssize_t n;
-	pid_t pid;
-
-	if (pipe(p))
-		return -1;
-	pid = fork();
-	if (!pid) {
-		dup2(p[1], 1);
-		dup2(p[1], 2);
-		close(p[0]);
-		if (backend)
-			setenv("TRACY_BACKEND", backend, 1);
-		else
-			unsetenv("TRACY_BACKEND");
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(p[1]);
-	while (used < size - 1 && (n = read(p[0], out + used,
-					    size - 1 - used)) > 0)
-		used += (size_t)n;
-	out[used] = '\0';
-	close(p[0]);
-	if (waitpid(pid, &status, 0) != pid)
-		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 /* Output of a program, as TAP comments. */
@@ -167,22 +62,29 @@ static int has(const char *out, const char *fmt, ...)
 	return 0;
 }
 
-/* has() for the exit status: says what the program printed otherwise. */
+/*
+ * The library says on stderr when the backend TRACY_BACKEND forces cannot
+ * work, and uses another: the test of that backend would pass on another.
+ */
+static int backend_used(const char *out)
+{
+	if (!strstr(out, "TRACY_BACKEND="))
+		return 1;
+	printf("# not on the backend asked for:\n");
+	print_commented(out);
+	return 0;
+}
+
+/*
+ * has() for the exit status: says what the program printed otherwise;
+ * and the backend asked for was used.
+ */
 static int exited(int status, int want, const char *out)
 {
 	if (status == want)
-		return 1;
+		return backend_used(out);
 	printf("# exit status %d, not %d\n", status, want);
 	return has(out, "(nothing)");
-}
-
-static long stops(const char *out)
-{
-	const char *s = strstr(out, " syscall stops");
-
-	while (s && s > out && s[-1] >= '0' && s[-1] <= '9')
-		s--;
-	return s ? atol(s) : -1;
 }
 
 /*
@@ -260,7 +162,8 @@ static void count_stops(const char *backend, unsigned short web)
 	run(backend, argv, out, sizeof(out));
 	connected++;
 	with = stops(out);
-	result(base >= 0 && base <= 2 && with == base + 2,
+	result(backend_used(out) && base >= 0 && base <= 2 &&
+	       with == base + 2,
 	       "%s: only connect and getpeername stop (%ld stops, %ld "
 	       "without them)", backend, with, base);
 }
@@ -307,7 +210,7 @@ static void attach(const char *backend, unsigned short web)
 			status = run(backend, argv, soxy_out,
 				     sizeof(soxy_out));
 			print_commented(soxy_out);
-			_exit(status);
+			_exit(backend_used(soxy_out) ? status : 1);
 		}
 		while ((n = read(output[0], out + used,
 				 sizeof(out) - 1 - used)) > 0)
@@ -345,106 +248,31 @@ static void check_log(unsigned short web, unsigned short closed)
 	       "refused", seen_ok, connected, seen_refused, refused);
 }
 
-static void bench(const char *backend, unsigned short small,
-		  unsigned short bulk)
-{
-	char out[4096], sport[8], bport[8], setup[64] = "?", rate[64] = "?";
-	char *line;
-	char *direct_connect[] = { SOXY_DIR "/soxy-bench-client", "connect",
-		CONNECT_ROUNDS, "127.0.0.1", sport, NULL };
-	char *direct_bulk[] = { SOXY_DIR "/soxy-bench-client", "bulk",
-		"127.0.0.1", bport, NULL };
-	char *soxy_connect[] = { SOXY_DIR "/soxy", "-s", proxy,
-		"--no-default-excludes", "--", SOXY_DIR "/soxy-bench-client",
-		"connect", CONNECT_ROUNDS, "127.0.0.1", sport, NULL };
-	char *soxy_bulk[] = { SOXY_DIR "/soxy", "-s", proxy,
-		"--no-default-excludes", "--", SOXY_DIR "/soxy-bench-client",
-		"bulk", "127.0.0.1", bport, NULL };
-
-	snprintf(sport, sizeof(sport), "%u", small);
-	snprintf(bport, sizeof(bport), "%u", bulk);
-	if (!run(backend, backend ? soxy_connect : direct_connect, out,
-		 sizeof(out)) && (line = strstr(out, " us per")))
-		snprintf(setup, sizeof(setup), "%.*s",
-			 (int)(line - out), out);
-	if (!run(backend, backend ? soxy_bulk : direct_bulk, out,
-		 sizeof(out)) && (line = strstr(out, ", ")))
-		snprintf(rate, sizeof(rate), "%.*s", (int)strcspn(line + 2,
-			 " "), line + 2);
-	printf("# soxy-bench | %s | %s us per connection | %s MB/s |\n",
-	       backend ? backend : "direct", setup, rate);
-	fflush(stdout);
-}
-
-/* /init leaves the loopback interface down. */
-static void loopback_up(void)
-{
-	struct ifreq ifr = { .ifr_name = "lo" };
-	int fd = socket(AF_INET, SOCK_DGRAM, 0);
-
-	if (fd < 0 || ioctl(fd, SIOCGIFFLAGS, &ifr) ||
-	    (!(ifr.ifr_flags & IFF_UP) &&
-	     (ifr.ifr_flags |= IFF_UP, ioctl(fd, SIOCSIFFLAGS, &ifr))))
-		printf("# loopback: %s\n", strerror(errno));
-	if (fd >= 0)
-		close(fd);
-}
-
 int main(void)
 {
 	static const char *const backends[] = { "kmask", "seccomp", "classic" };
 	/* The guest's ABIs: x86_64, i386, x32. */
 	static const char *const clients[] = { SOXY_DIR "/soxy-client",
 		SOXY_DIR "/soxy-client-i386", SOXY_DIR "/soxy-client-x32" };
-	unsigned short web, closed, proxy_port, bulk;
-	int web_fd, bulk_fd, closed_fd, ready[2];
-	pid_t servers[3];
-	char line[16];
+	struct servers servers;
 	unsigned int i, j;
 
-	(void)closed_fd;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("TAP version 13\n");
-	loopback_up();
-	web_fd = listener(&web, 1);
-	bulk_fd = listener(&bulk, 1);
-	closed_fd = listener(&closed, 0);
-	servers[0] = serve(web_fd, 0);
-	servers[1] = serve(bulk_fd, BULK_MB);
-	/* The proxy's port: found free, then given to soxy-socksd. */
-	close(listener(&proxy_port, 0));
-	snprintf(proxy, sizeof(proxy), "127.0.0.1:%u", proxy_port);
-	snprintf(line, sizeof(line), "%u", proxy_port);
-	if (pipe(ready))
+	if (start_servers(&servers, 0))
 		return 1;
-	servers[2] = fork();
-	if (!servers[2]) {
-		int log = open(SOCKSD_LOG, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		dup2(ready[1], 1);
-		dup2(log, 2);
-		execl(SOXY_DIR "/soxy-socksd", "soxy-socksd", line, NULL);
-		_exit(127);
-	}
-	close(ready[1]);
-	if (read(ready[0], line, sizeof(line)) <= 0) {
-		printf("Bail out! soxy-socksd did not start\n");
-		return 1;
-	}
+	snprintf(proxy, sizeof(proxy), "%s", servers.proxy);
 	for (i = 0; i < 3; i++) {
 		for (j = 0; j < sizeof(clients) / sizeof(*clients); j++)
-			through_soxy(backends[i], clients[j], web, closed);
+			through_soxy(backends[i], clients[j], servers.web,
+				     servers.closed);
 		if (i < 2)
-			count_stops(backends[i], web);
+			count_stops(backends[i], servers.web);
 		if (i != 1)	/* seccomp cannot attach */
-			attach(backends[i], web);
+			attach(backends[i], servers.web);
 	}
-	check_log(web, closed);
-	bench(NULL, web, bulk);
-	for (i = 0; i < 3; i++)
-		bench(backends[i], web, bulk);
-	for (i = 0; i < 3; i++)
-		kill(servers[i], SIGKILL);
+	check_log(servers.web, servers.closed);
+	stop_servers(&servers);
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }

@@ -136,9 +136,14 @@ static int handshake(int fd)
 	return out;
 }
 
-/* Copies both ways; an end that closes is passed on as a half-close. */
+/*
+ * Copies both ways; an end that closes is passed on as a half-close, and
+ * the other way goes on (a client may send its request after the
+ * server's answer has ended).
+ */
 static void relay(int a, int b)
 {
+	const int fd[2] = { a, b };
 	struct pollfd p[2] = { { .fd = a, .events = POLLIN },
 			       { .fd = b, .events = POLLIN } };
 	static char buf[1 << 16];
@@ -149,12 +154,12 @@ static void relay(int a, int b)
 		for (i = 0; i < 2; i++) {
 			if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
-			n = read(p[i].fd, buf, sizeof(buf));
-			if (n > 0 && write(p[1 - i].fd, buf, (size_t)n) == n)
+			n = read(fd[i], buf, sizeof(buf));
+			if (n > 0 && write(fd[1 - i], buf, (size_t)n) == n)
 				continue;
-			if (n < 0)
-				return;
-			shutdown(p[1 - i].fd, SHUT_WR);
+			if (n != 0)
+				return;	/* an error either way */
+			shutdown(fd[1 - i], SHUT_WR);
 			p[i].fd = -1;	/* poll() skips it from now on */
 			open--;
 		}
