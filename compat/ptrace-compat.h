@@ -42,6 +42,35 @@ struct __ptrace_syscall_info {
 };
 #endif
 
+/*
+ * PTRACE_SET_SYSCALL_INFO (Linux 6.16) wants struct ptrace_syscall_info
+ * as that kernel has it, 88 bytes on every architecture: glibc's struct
+ * lacks the u32 after ret_data, and i386 aligns a __u64 in it to 4
+ * bytes only, so that it is 84 bytes there. The library's own copy, for
+ * both requests; __aligned_u64 keeps its layout the kernel's.
+ */
+#ifndef PTRACE_SET_SYSCALL_INFO
+# define PTRACE_SET_SYSCALL_INFO	0x4212
+#endif
+struct tracy_syscall_info {
+	__u8 op;
+	__u8 reserved;
+	__u16 flags;
+	__u32 arch;
+	__aligned_u64 instruction_pointer;
+	__aligned_u64 stack_pointer;
+	union {
+		struct { __aligned_u64 nr; __aligned_u64 args[6]; } entry;
+		struct { __s64 rval; __u8 is_error; } exit;
+		struct {
+			__aligned_u64 nr;
+			__aligned_u64 args[6];
+			__u32 ret_data;
+			__u32 reserved2;
+		} seccomp;
+	};
+};
+
 /* The kernel syscall stop mask (doc/kernel-api.md): patched kernels only. */
 #ifndef PTRACE_SETSYSCALLMASK
 # define PTRACE_SETSYSCALLMASK		0x42f0

@@ -192,25 +192,29 @@ static int inject_begin(struct child *c, struct inject *inj)
 		return -1;
 	inj->orig_nr = arch_reg_get(&inj->saved, inj->abi, ARCH_REG_NR);
 	regs = inj->saved;
-	for (i = 0; i < 6; i++)
-		arch_reg_set(&regs, inj->abi, ARCH_REG_ARG0 + i, inj->args[i]);
+	if (c->ops->stop_all && c->ops->stop_all(&c->tracee))
+		return -1;
 	if (inj->at_entry && c->tracee.in_syscall) {
-		if (arch_set_syscall_nr(pid, &regs, inj->abi, nr))
+		if (syscall_write(c, &regs, inj->abi, nr, inj->args))
 			return -1;
 		inj->phase = INJECT_TO_EXIT;
 	} else {
 		/*
 		 * Skip the syscall entered, or at an exit keep the kernel
-		 * from restarting the syscall that returned.
+		 * from restarting the syscall that returned; the syscall
+		 * instruction, made again, takes the arguments from the
+		 * registers.
 		 */
+		for (i = 0; i < 6; i++)
+			arch_reg_set(&regs, inj->abi, ARCH_REG_ARG0 + i,
+				     inj->args[i]);
 		if (arch_set_syscall_nr(pid, &regs, inj->abi, -1))
 			return -1;
 		arch_syscall_rewind(&regs, inj->abi, nr);
+		if (arch_set_regs(pid, &regs))
+			return -1;
 		inj->phase = INJECT_TO_ENTRY;
 	}
-	if ((c->ops->stop_all && c->ops->stop_all(&c->tracee)) ||
-	    arch_set_regs(pid, &regs))
-		return -1;
 	/* For the reading of stops that cannot tell an entry from an exit. */
 	c->tracee.in_syscall = inj->phase == INJECT_TO_EXIT;
 	return 0;
@@ -242,14 +246,19 @@ static int set_final_regs(pid_t pid, const struct inject *inj,
 	return arch_set_regs(pid, &regs);
 }
 
-/* The registers of the stop it began at, as they were. */
-static int undo_regs(pid_t pid, const struct inject *inj)
+/*
+ * The registers of the stop it began at, as they were, and the syscall's
+ * number and arguments, which at an entry stop are not all registers.
+ */
+static int undo_regs(struct child *c, const struct inject *inj)
 {
 	struct arch_regs regs = inj->saved;
+	long args[6];
+	int i;
 
-	if (arch_set_syscall_nr(pid, &regs, inj->abi, inj->orig_nr))
-		return -1;
-	return arch_set_regs(pid, &regs);
+	for (i = 0; i < 6; i++)
+		args[i] = arch_reg_get(&regs, inj->abi, ARCH_REG_ARG0 + i);
+	return syscall_write(c, &regs, inj->abi, inj->orig_nr, args);
 }
 
 static int resume_raw(struct child *c, int sig)
@@ -693,7 +702,7 @@ void inject_cancel(struct child *c)
 	else if (inj->phase == INJECT_CALLBACK)
 		ret = set_final_regs(c->pub.pid, inj, NULL);
 	else
-		ret = undo_regs(c->pub.pid, inj);
+		ret = undo_regs(c, inj);
 	if (ret)
 		tracy_message(c->tracee.session, "%s: tracee %d leaves in the middle "
 			      "of the injection, in its registers",

@@ -8,7 +8,9 @@
  * ecall make the syscall again as it was (injection does that).
  *
  * The kernel reads the argument from orig_a0 when the entry stop ends,
- * so a new value for it takes effect only through a new ecall.
+ * so a new value for it takes effect only through
+ * PTRACE_SET_SYSCALL_INFO (Linux 6.16, libtracy-fast/control.c) or a
+ * new ecall.
  */
 #include <elf.h>
 #include <sys/ptrace.h>
