@@ -74,6 +74,45 @@ bool kernel_has_kmask(void)
 }
 
 /*
+ * Probed as a tracer would: a child at the entry stop of a getppid,
+ * whose PTRACE_GET_SYSCALL_INFO (88 bytes, struct ptrace_syscall_info
+ * of Linux 6.16) goes back unchanged with PTRACE_SET_SYSCALL_INFO.
+ */
+bool kernel_has_set_syscall_info(void)
+{
+	static int known = -1;
+	uint64_t info[11];
+	int status;
+	pid_t pid;
+
+	if (known >= 0)
+		return known;
+	pid = fork();
+	if (pid < 0)
+		return false;
+	if (!pid) {
+		if (!ptrace(PTRACE_TRACEME, 0, 0, 0)) {
+			raise(SIGSTOP);
+			syscall(SYS_getppid);
+		}
+		_exit(0);
+	}
+	memset(info, 0, sizeof(info));
+	known = waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
+		!ptrace(PTRACE_SETOPTIONS, pid, 0, (void *)PTRACE_O_TRACESYSGOOD) &&
+		!ptrace(PTRACE_SYSCALL, pid, 0, 0) &&
+		waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
+		WSTOPSIG(status) == (SIGTRAP | 0x80) &&
+		ptrace((enum __ptrace_request)0x420e /* GET_SYSCALL_INFO */,
+		       pid, (void *)sizeof(info), info) > 0 &&
+		!ptrace((enum __ptrace_request)0x4212 /* SET_SYSCALL_INFO */,
+			pid, (void *)sizeof(info), info);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return known;
+}
+
+/*
  * Asked of the kernel directly, as the library does (valgrind, for one,
  * does not pass the seccomp syscall through: then no).
  */
