@@ -69,6 +69,19 @@ static int set_syscall_info(struct child *c, long nr, const long *args)
 	return 0;
 }
 
+void syscall_args_of(const struct tracy_sc_args *a, long args[6])
+{
+	memset(args, 0, 6 * sizeof(*args));
+	if (!a)
+		return;
+	args[0] = a->a0;
+	args[1] = a->a1;
+	args[2] = a->a2;
+	args[3] = a->a3;
+	args[4] = a->a4;
+	args[5] = a->a5;
+}
+
 int syscall_write(struct child *c, struct arch_regs *regs, int abi, long nr,
 		  const long *args)
 {
@@ -131,14 +144,7 @@ static int update_regs(struct child *c, int abi, long nr,
 		return -1;
 	if (nr != KEEP_NR && nr != -1)
 		nr |= (long)table->nr_base;
-	if (args) {
-		argv[0] = args->a0;
-		argv[1] = args->a1;
-		argv[2] = args->a2;
-		argv[3] = args->a3;
-		argv[4] = args->a4;
-		argv[5] = args->a5;
-	}
+	syscall_args_of(args, argv);
 	/* No caller sets both: on arm and riscv they share a register. */
 	if (result)
 		arch_reg_set(&regs, abi, ARCH_REG_RETURN, *result);

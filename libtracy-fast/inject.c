@@ -556,26 +556,13 @@ int inject_by_name(struct tracy_child *child, const char *fn,
 	return inject_sync(child_of(child), fn, nr, args, result, forked);
 }
 
-static void args_of(const struct tracy_sc_args *a, long args[6])
-{
-	memset(args, 0, 6 * sizeof(*args));
-	if (!a)
-		return;
-	args[0] = a->a0;
-	args[1] = a->a1;
-	args[2] = a->a2;
-	args[3] = a->a3;
-	args[4] = a->a4;
-	args[5] = a->a5;
-}
-
 int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
 			 struct tracy_sc_args *a, long *return_code)
 {
 	static const char fn[] = "tracy_inject_syscall";
 	long args[6], result;
 
-	args_of(a, args);
+	syscall_args_of(a, args);
 	if (child)
 		syscall_number = abi_table_nr((int)child->event.abi,
 					      syscall_number);
@@ -612,7 +599,7 @@ int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
 	struct child *c;
 	long args[6];
 
-	args_of(a, args);
+	syscall_args_of(a, args);
 	if (child)
 		syscall_number = abi_table_nr((int)child->event.abi,
 					      syscall_number);

@@ -250,6 +250,8 @@ int syscall_stop_read(struct child *c, struct syscall_stop *stop,
 		      bool seccomp);
 
 /* control.c */
+/* The arguments of a (all 0 if a is NULL). */
+void syscall_args_of(const struct tracy_sc_args *a, long args[6]);
 /*
  * Writes regs back to c, which is stopped at a syscall stop, with the
  * syscall number nr (nr_base included; -1 skips the syscall) and the

@@ -87,7 +87,7 @@ static int stop_from_regs(struct child *c, struct syscall_stop *stop,
 /* 1: read; 0: the kernel has no PTRACE_GET_SYSCALL_INFO; -1: error. */
 static int stop_from_info(struct child *c, struct syscall_stop *stop)
 {
-	struct __ptrace_syscall_info info;
+	struct tracy_syscall_info info;
 	long size;
 	int i;
 

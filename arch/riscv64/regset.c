@@ -16,13 +16,14 @@
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
+#include "ptrace-compat.h"
 #include "regs.h"
 #include "tracy-regs.h"
 
 int arch_get_regs(pid_t pid, struct arch_regs *regs)
 {
 	struct iovec iov = { regs->words, RISCV_REGS_SIZE };
-	struct __ptrace_syscall_info info;
+	struct tracy_syscall_info info;
 
 	regs->words[RISCV_STOP] = RISCV_STOP_UNKNOWN;
 	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov))
