@@ -68,6 +68,8 @@ struct inject {
 	long nr;		/* the injected syscall: table number */
 	long args[6];
 	bool at_entry;		/* began at an entry stop */
+	/* The number is for the entry stop of the instruction made again. */
+	bool nr_due;
 	enum inject_phase phase;
 	struct arch_regs saved;	/* registers at the stop it began at */
 	long orig_nr;		/* that syscall's number, with nr_base */
@@ -179,6 +181,30 @@ static void inject_init(struct child *c, struct inject *inj, const char *fn,
 		      inj->at_entry ? "entry" : "exit");
 }
 
+/*
+ * At the entry stop of a syscall skipped before a rewind: is the number
+ * of the syscall no longer -1? Where the instruction made again reads
+ * its number from the register the kernel skips by (riscv's a7), the
+ * rewind undid the skip; the skip must stay, and the number wait for
+ * the entry stop of that instruction (inject_step()). Asked of the
+ * kernel (PTRACE_GET_SYSCALL_INFO); without it, the skip is taken as
+ * kept.
+ */
+static bool skip_lost(struct child *c)
+{
+	struct tracy_syscall_info info;
+
+	if (!c->tracee.session->syscall_info)
+		return false;
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, c->pub.pid, (void *)sizeof(info),
+		   &info) < 0 ||
+	    (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
+	     info.op != PTRACE_SYSCALL_INFO_SECCOMP))
+		return false;
+	return (int64_t)info.entry.nr != -1;
+}
+
 /* Sets up the tracee's registers for the injected syscall. */
 static int inject_begin(struct child *c, struct inject *inj)
 {
@@ -213,6 +239,12 @@ static int inject_begin(struct child *c, struct inject *inj)
 		arch_syscall_rewind(&regs, inj->abi, nr);
 		if (arch_set_regs(pid, &regs))
 			return -1;
+		if (inj->at_entry && skip_lost(c)) {
+			if (arch_set_syscall_nr(pid, &regs, inj->abi, -1) ||
+			    arch_set_regs(pid, &regs))
+				return -1;
+			inj->nr_due = true;
+		}
 		inj->phase = INJECT_TO_ENTRY;
 	}
 	/* For the reading of stops that cannot tell an entry from an exit. */
@@ -428,6 +460,18 @@ static int unexpected_stop(struct child *c, const struct inject *inj,
 	return -1;
 }
 
+/* At the entry stop of the instruction made again: its number. */
+static int set_nr_due(struct child *c, const struct inject *inj)
+{
+	long nr = inj->nr | (long)abi_table(inj->abi)->nr_base;
+	struct arch_regs regs;
+
+	if (arch_get_regs(c->pub.pid, &regs) ||
+	    arch_set_syscall_nr(c->pub.pid, &regs, inj->abi, nr))
+		return -1;
+	return arch_set_regs(c->pub.pid, &regs);
+}
+
 /*
  * A syscall stop on the way: 1 when the injected syscall has returned,
  * 0 if not yet, -1 (errno) for a stop that has no place here.
@@ -441,8 +485,13 @@ static int inject_step(struct child *c, struct inject *inj,
 		/* The exit of the syscall skipped, where it gets one. */
 		if (!stop->entry)
 			return 0;
-		if (stop->abi != inj->abi || stop->nr != inj->nr)
+		if (inj->nr_due && stop->abi == inj->abi &&
+		    set_nr_due(c, inj))
+			return -1;
+		if (stop->abi != inj->abi ||
+		    (stop->nr != inj->nr && !inj->nr_due))
 			return unexpected_stop(c, inj, stop);
+		inj->nr_due = false;
 		inj->phase = INJECT_TO_EXIT;
 		c->tracee.in_syscall = true;
 		return 0;
