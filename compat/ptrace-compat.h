@@ -21,26 +21,44 @@
 # define PTRACE_O_EXITKILL		(1 << 20)
 #endif
 
-/* glibc has PTRACE_GET_SYSCALL_INFO (and its struct) since 2.31. */
+/* glibc has PTRACE_GET_SYSCALL_INFO since 2.31. */
 #ifndef PTRACE_GET_SYSCALL_INFO
 # define PTRACE_GET_SYSCALL_INFO	0x420e
 # define PTRACE_SYSCALL_INFO_NONE	0
 # define PTRACE_SYSCALL_INFO_ENTRY	1
 # define PTRACE_SYSCALL_INFO_EXIT	2
 # define PTRACE_SYSCALL_INFO_SECCOMP	3
-struct __ptrace_syscall_info {
+#endif
+#ifndef PTRACE_SET_SYSCALL_INFO
+# define PTRACE_SET_SYSCALL_INFO	0x4212
+#endif
+
+/*
+ * struct ptrace_syscall_info as Linux 6.16 has it, 88 bytes on every
+ * architecture, which PTRACE_SET_SYSCALL_INFO wants: glibc's struct
+ * __ptrace_syscall_info lacks the u32 after ret_data, and i386 aligns a
+ * __u64 in it to 4 bytes only, so that it is 84 bytes there. The
+ * library's own copy, for both requests; __aligned_u64 keeps its layout
+ * the kernel's.
+ */
+struct tracy_syscall_info {
 	__u8 op;
-	__u8 pad[3];
+	__u8 reserved;
+	__u16 flags;
 	__u32 arch;
-	__u64 instruction_pointer;
-	__u64 stack_pointer;
+	__aligned_u64 instruction_pointer;
+	__aligned_u64 stack_pointer;
 	union {
-		struct { __u64 nr; __u64 args[6]; } entry;
+		struct { __aligned_u64 nr; __aligned_u64 args[6]; } entry;
 		struct { __s64 rval; __u8 is_error; } exit;
-		struct { __u64 nr; __u64 args[6]; __u32 ret_data; } seccomp;
+		struct {
+			__aligned_u64 nr;
+			__aligned_u64 args[6];
+			__u32 ret_data;
+			__u32 reserved2;
+		} seccomp;
 	};
 };
-#endif
 
 /* The kernel syscall stop mask (doc/kernel-api.md): patched kernels only. */
 #ifndef PTRACE_SETSYSCALLMASK

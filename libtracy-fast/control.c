@@ -2,13 +2,115 @@
 /*
  * Changing a syscall at its stop: its number, arguments and registers,
  * and denying it.
+ *
+ * New arguments at an entry (or seccomp) stop, and the number with them,
+ * go through PTRACE_SET_SYSCALL_INFO (Linux 6.16) where the kernel has
+ * it, after the registers, written first, which agree with it. The registers alone cannot set
+ * every argument everywhere: riscv takes the first one from orig_a0,
+ * which no regset shows. Without the request (an older kernel, or
+ * TRACY_SYSCALL_INFO=get or 0 in the environment, for tests) the
+ * registers and the architecture's own request for the number
+ * (arch_set_syscall_nr()) do it, as before.
  */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ptrace.h>
 
 #include "internal.h"
+#include "ptrace-compat.h"
 
 #define KEEP_NR	(-2L)	/* no syscall number is -2 */
+
+_Static_assert(sizeof(struct tracy_syscall_info) == 88,
+	       "struct tracy_syscall_info is Linux 6.16's");
+
+/*
+ * PTRACE_SET_SYSCALL_INFO at the entry or seccomp stop c is in: number
+ * nr (KEEP_NR: the same) and arguments args (NULL: the same). 1: done;
+ * 0: not here (no such stop, or a kernel without the request, which is
+ * then not asked again); -1: error. Arguments are zero-extended, as a
+ * 32-bit kernel wants them; the number is sign-extended.
+ */
+static int set_syscall_info(struct child *c, long nr, const long *args)
+{
+	struct session *s = c->tracee.session;
+	struct tracy_syscall_info info;
+	pid_t pid = c->pub.pid;
+	int i;
+
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof(info),
+		   &info) < 0)
+		return errno == EIO ? 0 : -1;
+	if (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
+	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
+		return 0;
+	info.reserved = 0;
+	info.flags = 0;
+	if (nr != KEEP_NR)
+		info.entry.nr = (uint64_t)(int64_t)nr;
+	for (i = 0; args && i < 6; i++)
+		info.entry.args[i] = (uint64_t)(unsigned long)args[i];
+	if (!ptrace((enum __ptrace_request)PTRACE_SET_SYSCALL_INFO, pid,
+		    (void *)sizeof(info), &info)) {
+		if (!s->set_syscall_info_said)
+			tracy_verbose(s, TRACY_VERBOSE, "syscalls change at "
+				      "their entry with PTRACE_SET_SYSCALL_INFO");
+		s->set_syscall_info_said = true;
+		return 1;
+	}
+	if (errno != EIO)
+		return -1;
+	tracy_verbose(s, TRACY_VERBOSE, "no PTRACE_SET_SYSCALL_INFO: syscalls "
+		      "change in the registers");
+	s->set_syscall_info = false;
+	return 0;
+}
+
+void syscall_args_of(const struct tracy_sc_args *a, long args[6])
+{
+	memset(args, 0, 6 * sizeof(*args));
+	if (!a)
+		return;
+	args[0] = a->a0;
+	args[1] = a->a1;
+	args[2] = a->a2;
+	args[3] = a->a3;
+	args[4] = a->a4;
+	args[5] = a->a5;
+}
+
+int syscall_write(struct child *c, struct arch_regs *regs, int abi, long nr,
+		  const long *args)
+{
+	pid_t pid = c->pub.pid;
+	int i, ret;
+
+	for (i = 0; args && i < 6; i++)
+		arch_reg_set(regs, abi, ARCH_REG_ARG0 + i, args[i]);
+	/*
+	 * Only where the arguments change: a new number alone is the
+	 * registers' on every architecture, and the request would set the
+	 * arguments too, over a result register that is also the first
+	 * argument's (arm, riscv). Not for a skip: the request puts -ENOSYS
+	 * in the result register of arm and arm64 then.
+	 */
+	if (c->tracee.session->set_syscall_info && args && nr != -1) {
+		/* The number where the registers show it, as below. */
+		if (nr != KEEP_NR)
+			arch_reg_set(regs, abi, ARCH_REG_NR, nr);
+		if (arch_set_regs(pid, regs))
+			return -1;
+		ret = set_syscall_info(c, nr, args);
+		if (ret)
+			return ret < 0 ? -1 : 0;
+	}
+	if (nr != KEEP_NR && arch_set_syscall_nr(pid, regs, abi, nr))
+		return -1;
+	return arch_set_regs(pid, regs);
+}
 
 /*
  * The syscall number (unless KEEP_NR), the arguments from 'args', the
@@ -21,6 +123,7 @@ static int update_regs(struct child *c, int abi, long nr,
 	const struct tracy_syscall_table *table = abi_table(abi);
 	pid_t pid = c->pub.pid;
 	struct arch_regs regs;
+	long argv[6];
 
 	if (!c->stopped || c->gone) {
 		errno = ESRCH;
@@ -39,25 +142,17 @@ static int update_regs(struct child *c, int abi, long nr,
 	}
 	if (arch_get_regs(pid, &regs))
 		return -1;
-	if (nr != KEEP_NR &&
-	    arch_set_syscall_nr(pid, &regs, abi,
-				nr == -1 ? -1 : nr | (long)table->nr_base))
-		return -1;
-	if (args) {
-		arch_reg_set(&regs, abi, ARCH_REG_ARG0, args->a0);
-		arch_reg_set(&regs, abi, ARCH_REG_ARG1, args->a1);
-		arch_reg_set(&regs, abi, ARCH_REG_ARG2, args->a2);
-		arch_reg_set(&regs, abi, ARCH_REG_ARG3, args->a3);
-		arch_reg_set(&regs, abi, ARCH_REG_ARG4, args->a4);
-		arch_reg_set(&regs, abi, ARCH_REG_ARG5, args->a5);
-	}
+	if (nr != KEEP_NR && nr != -1)
+		nr |= (long)table->nr_base;
+	syscall_args_of(args, argv);
+	/* No caller sets both: on arm and riscv they share a register. */
 	if (result)
 		arch_reg_set(&regs, abi, ARCH_REG_RETURN, *result);
 	if (ip_sp) {
 		arch_reg_set(&regs, abi, ARCH_REG_IP, ip_sp->ip);
 		arch_reg_set(&regs, abi, ARCH_REG_SP, ip_sp->sp);
 	}
-	return arch_set_regs(pid, &regs);
+	return syscall_write(c, &regs, abi, nr, args ? argv : NULL);
 }
 
 int syscall_set_return(struct child *c, int abi, long value)
@@ -68,6 +163,8 @@ int syscall_set_return(struct child *c, int abi, long value)
 int syscall_set_arg(struct child *c, int abi, int n, long value)
 {
 	struct arch_regs regs;
+	long args[6];
+	int i;
 
 	if (!c->stopped || c->gone) {
 		errno = ESRCH;
@@ -79,8 +176,10 @@ int syscall_set_arg(struct child *c, int abi, int n, long value)
 	}
 	if (arch_get_regs(c->pub.pid, &regs))
 		return -1;
-	arch_reg_set(&regs, abi, ARCH_REG_ARG0 + n, value);
-	return arch_set_regs(c->pub.pid, &regs);
+	for (i = 0; i < 6; i++)
+		args[i] = arch_reg_get(&regs, abi, ARCH_REG_ARG0 + i);
+	args[n] = value;
+	return syscall_write(c, &regs, abi, KEEP_NR, args);
 }
 
 int tracy_modify_syscall_args(struct tracy_child *child, long syscall_number,

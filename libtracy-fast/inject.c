@@ -68,6 +68,8 @@ struct inject {
 	long nr;		/* the injected syscall: table number */
 	long args[6];
 	bool at_entry;		/* began at an entry stop */
+	/* The number is for the entry stop of the instruction made again. */
+	bool nr_due;
 	enum inject_phase phase;
 	struct arch_regs saved;	/* registers at the stop it began at */
 	long orig_nr;		/* that syscall's number, with nr_base */
@@ -179,6 +181,30 @@ static void inject_init(struct child *c, struct inject *inj, const char *fn,
 		      inj->at_entry ? "entry" : "exit");
 }
 
+/*
+ * At the entry stop of a syscall skipped before a rewind: is the number
+ * of the syscall no longer -1? Where the instruction made again reads
+ * its number from the register the kernel skips by (riscv's a7), the
+ * rewind undid the skip; the skip must stay, and the number wait for
+ * the entry stop of that instruction (inject_step()). Asked of the
+ * kernel (PTRACE_GET_SYSCALL_INFO); without it, the skip is taken as
+ * kept.
+ */
+static bool skip_lost(struct child *c)
+{
+	struct tracy_syscall_info info;
+
+	if (!c->tracee.session->syscall_info)
+		return false;
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, c->pub.pid, (void *)sizeof(info),
+		   &info) < 0 ||
+	    (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
+	     info.op != PTRACE_SYSCALL_INFO_SECCOMP))
+		return false;
+	return (int64_t)info.entry.nr != -1;
+}
+
 /* Sets up the tracee's registers for the injected syscall. */
 static int inject_begin(struct child *c, struct inject *inj)
 {
@@ -192,25 +218,35 @@ static int inject_begin(struct child *c, struct inject *inj)
 		return -1;
 	inj->orig_nr = arch_reg_get(&inj->saved, inj->abi, ARCH_REG_NR);
 	regs = inj->saved;
-	for (i = 0; i < 6; i++)
-		arch_reg_set(&regs, inj->abi, ARCH_REG_ARG0 + i, inj->args[i]);
+	if (c->ops->stop_all && c->ops->stop_all(&c->tracee))
+		return -1;
 	if (inj->at_entry && c->tracee.in_syscall) {
-		if (arch_set_syscall_nr(pid, &regs, inj->abi, nr))
+		if (syscall_write(c, &regs, inj->abi, nr, inj->args))
 			return -1;
 		inj->phase = INJECT_TO_EXIT;
 	} else {
 		/*
 		 * Skip the syscall entered, or at an exit keep the kernel
-		 * from restarting the syscall that returned.
+		 * from restarting the syscall that returned; the syscall
+		 * instruction, made again, takes the arguments from the
+		 * registers.
 		 */
+		for (i = 0; i < 6; i++)
+			arch_reg_set(&regs, inj->abi, ARCH_REG_ARG0 + i,
+				     inj->args[i]);
 		if (arch_set_syscall_nr(pid, &regs, inj->abi, -1))
 			return -1;
 		arch_syscall_rewind(&regs, inj->abi, nr);
+		if (arch_set_regs(pid, &regs))
+			return -1;
+		if (inj->at_entry && skip_lost(c)) {
+			if (arch_set_syscall_nr(pid, &regs, inj->abi, -1) ||
+			    arch_set_regs(pid, &regs))
+				return -1;
+			inj->nr_due = true;
+		}
 		inj->phase = INJECT_TO_ENTRY;
 	}
-	if ((c->ops->stop_all && c->ops->stop_all(&c->tracee)) ||
-	    arch_set_regs(pid, &regs))
-		return -1;
 	/* For the reading of stops that cannot tell an entry from an exit. */
 	c->tracee.in_syscall = inj->phase == INJECT_TO_EXIT;
 	return 0;
@@ -242,14 +278,19 @@ static int set_final_regs(pid_t pid, const struct inject *inj,
 	return arch_set_regs(pid, &regs);
 }
 
-/* The registers of the stop it began at, as they were. */
-static int undo_regs(pid_t pid, const struct inject *inj)
+/*
+ * The registers of the stop it began at, as they were, and the syscall's
+ * number and arguments, which at an entry stop are not all registers.
+ */
+static int undo_regs(struct child *c, const struct inject *inj)
 {
 	struct arch_regs regs = inj->saved;
+	long args[6];
+	int i;
 
-	if (arch_set_syscall_nr(pid, &regs, inj->abi, inj->orig_nr))
-		return -1;
-	return arch_set_regs(pid, &regs);
+	for (i = 0; i < 6; i++)
+		args[i] = arch_reg_get(&regs, inj->abi, ARCH_REG_ARG0 + i);
+	return syscall_write(c, &regs, inj->abi, inj->orig_nr, args);
 }
 
 static int resume_raw(struct child *c, int sig)
@@ -419,6 +460,18 @@ static int unexpected_stop(struct child *c, const struct inject *inj,
 	return -1;
 }
 
+/* At the entry stop of the instruction made again: its number. */
+static int set_nr_due(struct child *c, const struct inject *inj)
+{
+	long nr = inj->nr | (long)abi_table(inj->abi)->nr_base;
+	struct arch_regs regs;
+
+	if (arch_get_regs(c->pub.pid, &regs) ||
+	    arch_set_syscall_nr(c->pub.pid, &regs, inj->abi, nr))
+		return -1;
+	return arch_set_regs(c->pub.pid, &regs);
+}
+
 /*
  * A syscall stop on the way: 1 when the injected syscall has returned,
  * 0 if not yet, -1 (errno) for a stop that has no place here.
@@ -432,8 +485,13 @@ static int inject_step(struct child *c, struct inject *inj,
 		/* The exit of the syscall skipped, where it gets one. */
 		if (!stop->entry)
 			return 0;
-		if (stop->abi != inj->abi || stop->nr != inj->nr)
+		if (inj->nr_due && stop->abi == inj->abi &&
+		    set_nr_due(c, inj))
+			return -1;
+		if (stop->abi != inj->abi ||
+		    (stop->nr != inj->nr && !inj->nr_due))
 			return unexpected_stop(c, inj, stop);
+		inj->nr_due = false;
 		inj->phase = INJECT_TO_EXIT;
 		c->tracee.in_syscall = true;
 		return 0;
@@ -547,26 +605,13 @@ int inject_by_name(struct tracy_child *child, const char *fn,
 	return inject_sync(child_of(child), fn, nr, args, result, forked);
 }
 
-static void args_of(const struct tracy_sc_args *a, long args[6])
-{
-	memset(args, 0, 6 * sizeof(*args));
-	if (!a)
-		return;
-	args[0] = a->a0;
-	args[1] = a->a1;
-	args[2] = a->a2;
-	args[3] = a->a3;
-	args[4] = a->a4;
-	args[5] = a->a5;
-}
-
 int tracy_inject_syscall(struct tracy_child *child, long syscall_number,
 			 struct tracy_sc_args *a, long *return_code)
 {
 	static const char fn[] = "tracy_inject_syscall";
 	long args[6], result;
 
-	args_of(a, args);
+	syscall_args_of(a, args);
 	if (child)
 		syscall_number = abi_table_nr((int)child->event.abi,
 					      syscall_number);
@@ -603,7 +648,7 @@ int tracy_inject_syscall_async(struct tracy_child *child, long syscall_number,
 	struct child *c;
 	long args[6];
 
-	args_of(a, args);
+	syscall_args_of(a, args);
 	if (child)
 		syscall_number = abi_table_nr((int)child->event.abi,
 					      syscall_number);
@@ -693,7 +738,7 @@ void inject_cancel(struct child *c)
 	else if (inj->phase == INJECT_CALLBACK)
 		ret = set_final_regs(c->pub.pid, inj, NULL);
 	else
-		ret = undo_regs(c->pub.pid, inj);
+		ret = undo_regs(c, inj);
 	if (ret)
 		tracy_message(c->tracee.session, "%s: tracee %d leaves in the middle "
 			      "of the injection, in its registers",

@@ -65,6 +65,12 @@ struct session {
 	bool mem_forced;
 	/* PTRACE_GET_SYSCALL_INFO works (5.3) and is not switched off. */
 	bool syscall_info;
+	/*
+	 * PTRACE_SET_SYSCALL_INFO (6.16) is not known to fail and is not
+	 * switched off; its use was said (TRACY_VERBOSE).
+	 */
+	bool set_syscall_info;
+	bool set_syscall_info_said;
 	/* What tracy_exec() gives its programs (tracy_set_exec_credentials()). */
 	struct exec_credentials {
 		uid_t uid;		/* -1: unchanged */
@@ -250,7 +256,19 @@ void syscall_info_probe(struct session *s);
 int syscall_stop_read(struct child *c, struct syscall_stop *stop,
 		      bool seccomp);
 
-/* control.c: sets the return value of the syscall c is stopped in. */
+/* control.c */
+/* The arguments of a (all 0 if a is NULL). */
+void syscall_args_of(const struct tracy_sc_args *a, long args[6]);
+/*
+ * Writes regs back to c, which is stopped at a syscall stop, with the
+ * syscall number nr (nr_base included; -1 skips the syscall) and the
+ * arguments args[6] (NULL: those of regs) of ABI abi; new arguments at
+ * an entry stop with PTRACE_SET_SYSCALL_INFO where the kernel has it.
+ * 0, or -1 with errno.
+ */
+int syscall_write(struct child *c, struct arch_regs *regs, int abi, long nr,
+		  const long *args);
+/* Sets the return value of the syscall c is stopped in. */
 int syscall_set_return(struct child *c, int abi, long value);
 /* Sets argument n (0..5) of the syscall c is stopped at the entry of. */
 int syscall_set_arg(struct child *c, int abi, int n, long value);

@@ -16,12 +16,17 @@
 #include "internal.h"
 #include "ptrace-compat.h"
 
+/*
+ * TRACY_SYSCALL_INFO=get keeps PTRACE_SET_SYSCALL_INFO (control.c) off,
+ * as on kernels older than 6.16; 0 both requests, as before 5.3.
+ */
 void syscall_info_probe(struct session *s)
 {
 	const char *env = getenv("TRACY_SYSCALL_INFO");
 
 	/* EIO from the first tracee switches it off; see stop_from_info(). */
 	s->syscall_info = !(env && !strcmp(env, "0"));
+	s->set_syscall_info = s->syscall_info && !(env && !strcmp(env, "get"));
 }
 
 static void stop_from_regs_args(struct syscall_stop *stop,
@@ -82,7 +87,7 @@ static int stop_from_regs(struct child *c, struct syscall_stop *stop,
 /* 1: read; 0: the kernel has no PTRACE_GET_SYSCALL_INFO; -1: error. */
 static int stop_from_info(struct child *c, struct syscall_stop *stop)
 {
-	struct __ptrace_syscall_info info;
+	struct tracy_syscall_info info;
 	long size;
 	int i;
 
@@ -137,6 +142,7 @@ int syscall_stop_read(struct child *c, struct syscall_stop *stop,
 			tracy_verbose(s, TRACY_VERBOSE, "no PTRACE_GET_SYSCALL_INFO: "
 				      "the registers tell the ABI");
 			s->syscall_info = false;
+			s->set_syscall_info = false;
 		}
 	}
 	return stop_from_regs(c, stop, -1, seccomp);

@@ -8,19 +8,22 @@
  * ecall make the syscall again as it was (injection does that).
  *
  * The kernel reads the argument from orig_a0 when the entry stop ends,
- * so a new value for it takes effect only through a new ecall.
+ * so a new value for it takes effect only through
+ * PTRACE_SET_SYSCALL_INFO (Linux 6.16, libtracy-fast/control.c) or a
+ * new ecall.
  */
 #include <elf.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
+#include "ptrace-compat.h"
 #include "regs.h"
 #include "tracy-regs.h"
 
 int arch_get_regs(pid_t pid, struct arch_regs *regs)
 {
 	struct iovec iov = { regs->words, RISCV_REGS_SIZE };
-	struct __ptrace_syscall_info info;
+	struct tracy_syscall_info info;
 
 	regs->words[RISCV_STOP] = RISCV_STOP_UNKNOWN;
 	if (ptrace(PTRACE_GETREGSET, pid, (void *)NT_PRSTATUS, &iov))

@@ -41,36 +41,95 @@ void check_leaks(void)
 }
 
 /*
+ * A child of ours that we trace, stopped by a SIGSTOP before it makes a
+ * getppid, for a probe; -1 if none.
+ */
+static pid_t stopped_child(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (!pid) {
+		if (!ptrace(PTRACE_TRACEME, 0, 0, 0)) {
+			raise(SIGSTOP);
+			syscall(SYS_getppid);
+		}
+		_exit(0);
+	}
+	if (pid > 0 &&
+	    (waitpid(pid, &status, 0) != pid || !WIFSTOPPED(status)))
+		return -1;
+	return pid;
+}
+
+/* *known if probed already, else what ask() finds of a stopped_child(). */
+static bool probed(int *known, bool (*ask)(pid_t pid))
+{
+	int status;
+	pid_t pid;
+
+	if (*known >= 0)
+		return *known;
+	pid = stopped_child();
+	*known = pid > 0 && ask(pid);
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	return *known;
+}
+
+static bool asks_kmask(pid_t pid)
+{
+	struct {
+		uint32_t arch, flags, nr_bits, reserved;
+		uint64_t bitmap;
+	} m;
+
+	memset(&m, 0, sizeof(m));
+	return ptrace((enum __ptrace_request)0x42f1 /* GETSYSCALLMASK */,
+		      pid, (void *)sizeof(m), &m) >= 0;
+}
+
+/*
  * Probed as a tracer would, not with the library under test:
  * PTRACE_GETSYSCALLMASK on a stopped child, EIO if not.
  */
 bool kernel_has_kmask(void)
 {
 	static int known = -1;
-	struct {
-		uint32_t arch, flags, nr_bits, reserved;
-		uint64_t bitmap;
-	} m;
-	int status;
-	pid_t pid;
 
-	if (known >= 0)
-		return known;
-	pid = fork();
-	if (pid < 0)
-		return false;
-	if (!pid) {
-		if (!ptrace(PTRACE_TRACEME, 0, 0, 0))
-			raise(SIGSTOP);
-		_exit(0);
-	}
-	memset(&m, 0, sizeof(m));
-	known = waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
-		ptrace((enum __ptrace_request)0x42f1 /* GETSYSCALLMASK */,
-		       pid, (void *)sizeof(m), &m) >= 0;
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
-	return known;
+	return probed(&known, asks_kmask);
+}
+
+/*
+ * At the entry stop of the child's getppid, PTRACE_GET_SYSCALL_INFO (88
+ * bytes, struct ptrace_syscall_info of Linux 6.16) goes back unchanged
+ * with PTRACE_SET_SYSCALL_INFO.
+ */
+static bool asks_set_syscall_info(pid_t pid)
+{
+	uint64_t info[11];
+	int status;
+
+	memset(info, 0, sizeof(info));
+	return !ptrace(PTRACE_SETOPTIONS, pid, 0,
+		       (void *)PTRACE_O_TRACESYSGOOD) &&
+		!ptrace(PTRACE_SYSCALL, pid, 0, 0) &&
+		waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
+		WSTOPSIG(status) == (SIGTRAP | 0x80) &&
+		ptrace((enum __ptrace_request)0x420e /* GET_SYSCALL_INFO */,
+		       pid, (void *)sizeof(info), info) > 0 &&
+		!ptrace((enum __ptrace_request)0x4212 /* SET_SYSCALL_INFO */,
+			pid, (void *)sizeof(info), info);
+}
+
+/* Probed as a tracer would, as kernel_has_kmask(). */
+bool kernel_has_set_syscall_info(void)
+{
+	static int known = -1;
+
+	return probed(&known, asks_set_syscall_info);
 }
 
 /*

@@ -416,8 +416,28 @@ struct run {
 	bool entry_only;	/* hook getppid at its entry only */
 	bool compat;		/* the 32-bit build as the tracee */
 	bool no_syscall_info;	/* stops read from the registers only */
+	/* Arguments changed in the registers, as before Linux 6.16. */
+	bool no_set_syscall_info;
+	long opt;		/* more tracy_init() options */
 	const char *script;
 };
+
+/*
+ * Can the library give a syscall new arguments at its entry, the way r
+ * lets it? Not in the registers alone on riscv, which takes the first
+ * from orig_a0: only PTRACE_SET_SYSCALL_INFO sets that (libtracy-fast(7),
+ * "Changing a system call").
+ */
+static bool entry_args_settable(const struct run *r)
+{
+#ifdef __riscv
+	return !r->no_syscall_info && !r->no_set_syscall_info;
+#else
+	(void)r;
+	return true;
+#endif
+}
+#define NO_ENTRY_ARGS	"riscv: the registers cannot set the first argument"
 
 /*
  * A session on the variant's backend, and the program and ABI of the
@@ -445,7 +465,9 @@ static bool prepare(struct __test_metadata *_metadata,
 	}
 	if (r->no_syscall_info)
 		setenv("TRACY_SYSCALL_INFO", "0", 1);
-	self->t = tracy_init(backend_opt(variant->backend));
+	else if (r->no_set_syscall_info)
+		setenv("TRACY_SYSCALL_INFO", "get", 1);
+	self->t = tracy_init(backend_opt(variant->backend) | r->opt);
 	ASSERT_TRUE(self->t != NULL);
 	usable = use_backend(self->t, variant->backend);
 	ASSERT_LE(0, usable);
@@ -524,6 +546,8 @@ static void sync_injection(struct __test_metadata *_metadata,
 {
 	r.what = SYNC;
 	r.script = r.script ? r.script : "inject";
+	if (r.at_entry && !entry_args_settable(&r))
+		SKIP(return, NO_ENTRY_ARGS);
 	if (!run_scenario(_metadata, self, variant, &r))
 		SKIP(return, "backend or 32-bit build not available here");
 	EXPECT_EQ(st.tracee, st.getpid_ret);
@@ -570,6 +594,102 @@ TEST_F(inject, at_entry_only_hook_without_syscall_info)
 				     .no_syscall_info = true });
 }
 
+/*
+ * The arguments of the injected syscall (close(-1)) set in the
+ * registers, as on kernels without PTRACE_SET_SYSCALL_INFO.
+ */
+TEST_F(inject, at_entry_without_set_syscall_info)
+{
+	sync_injection(_metadata, self, variant,
+		       (struct run){ .at_entry = 1,
+				     .no_set_syscall_info = true });
+}
+
+TEST_F(inject, at_entry_only_hook_without_set_syscall_info)
+{
+	sync_injection(_metadata, self, variant,
+		       (struct run){ .at_entry = 1, .entry_only = true,
+				     .no_set_syscall_info = true });
+}
+
+/* Does the text of file descriptor fd have 'needle' in it? */
+static bool fd_has(int fd, const char *needle)
+{
+	char buf[8192];
+	ssize_t len = pread(fd, buf, sizeof(buf) - 1, 0);
+
+	if (len < 0)
+		return false;
+	buf[len] = '\0';
+	return strstr(buf, needle) != NULL;
+}
+
+/*
+ * The injection at an entry, with TRACY_VERBOSE and stderr in a file:
+ * does the library say that it changed the syscall with
+ * PTRACE_SET_SYSCALL_INFO? false, SKIP: the backend is missing here.
+ */
+static bool injected_with_set_syscall_info(struct __test_metadata *_metadata,
+					   FIXTURE_DATA(inject) *self,
+					   const FIXTURE_VARIANT(inject) *variant,
+					   struct run r, bool *said)
+{
+	char path[] = "/tmp/tracy-set-info-XXXXXX";
+	int fd, saved;
+
+	r.what = SYNC;
+	r.script = "inject";
+	r.opt = TRACY_VERBOSE;
+	fd = mkstemp(path);
+	ASSERT_LE(0, fd);
+	unlink(path);
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	ASSERT_LE(0, saved);
+	dup2(fd, STDERR_FILENO);
+	if (!run_scenario(_metadata, self, variant, &r)) {
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+		close(fd);
+		return false;
+	}
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	*said = fd_has(fd, "with PTRACE_SET_SYSCALL_INFO");
+	close(fd);
+	EXPECT_EQ(-EBADF, st.close_ret);
+	check_tracee_ok(_metadata);
+	return true;
+}
+
+/* The request is used where the kernel has it (Linux 6.16), and only there. */
+TEST_F(inject, set_syscall_info_where_the_kernel_has_it)
+{
+	bool said = false;
+
+	if (!injected_with_set_syscall_info(_metadata, self, variant,
+					    (struct run){ .at_entry = 1 },
+					    &said))
+		SKIP(return, "backend not available here");
+	EXPECT_EQ(kernel_has_set_syscall_info(), said);
+}
+
+/* TRACY_SYSCALL_INFO=get switches it off. */
+TEST_F(inject, set_syscall_info_switched_off)
+{
+	bool said = true;
+
+	struct run r = { .at_entry = 1, .no_set_syscall_info = true };
+
+	if (!entry_args_settable(&r))
+		SKIP(return, NO_ENTRY_ARGS);
+	if (!injected_with_set_syscall_info(_metadata, self, variant, r,
+					    &said))
+		SKIP(return, "backend not available here");
+	EXPECT_FALSE(said);
+}
+
 TEST_F(inject, compat_at_entry)
 {
 	sync_injection(_metadata, self, variant,
@@ -612,6 +732,8 @@ static void async_injection(struct __test_metadata *_metadata,
 {
 	r.what = ASYNC;
 	r.script = "inject";
+	if (r.at_entry && !entry_args_settable(&r))
+		SKIP(return, NO_ENTRY_ARGS);
 	if (!run_scenario(_metadata, self, variant, &r))
 		SKIP(return, "backend or 32-bit build not available here");
 	EXPECT_EQ(0, st.async_ret);
@@ -641,6 +763,13 @@ TEST_F(inject, async_at_entry_only_hook)
 {
 	async_injection(_metadata, self, variant,
 			(struct run){ .at_entry = 1, .entry_only = true });
+}
+
+TEST_F(inject, async_at_entry_without_set_syscall_info)
+{
+	async_injection(_metadata, self, variant,
+			(struct run){ .at_entry = 1,
+				      .no_set_syscall_info = true });
 }
 
 TEST_F(inject, compat_async_at_entry)
@@ -904,10 +1033,11 @@ static int shared_openat_hook(struct tracy_event *e)
 
 static void shared_region(struct __test_metadata *_metadata,
 			  FIXTURE_DATA(inject) *self,
-			  const FIXTURE_VARIANT(inject) *variant, bool compat)
+			  const FIXTURE_VARIANT(inject) *variant, struct run r)
 {
-	struct run r = { .compat = compat, .script = "shared" };
-
+	r.script = "shared";
+	if (!entry_args_settable(&r))
+		SKIP(return, NO_ENTRY_ARGS);
 	sh.open_ret = -1;
 	if (!prepare(_metadata, self, variant, &r))
 		SKIP(return, "backend or 32-bit build not available here");
@@ -928,12 +1058,19 @@ static void shared_region(struct __test_metadata *_metadata,
 
 TEST_F(inject, shared_region)
 {
-	shared_region(_metadata, self, variant, false);
+	shared_region(_metadata, self, variant, (struct run){ 0 });
+}
+
+/* The copy's address set in the registers, as before Linux 6.16. */
+TEST_F(inject, shared_region_without_set_syscall_info)
+{
+	shared_region(_metadata, self, variant,
+		      (struct run){ .no_set_syscall_info = true });
 }
 
 TEST_F(inject, compat_shared_region)
 {
-	shared_region(_metadata, self, variant, true);
+	shared_region(_metadata, self, variant, (struct run){ .compat = true });
 }
 
 #if defined(__x86_64__) && !defined(__ILP32__)

@@ -89,6 +89,8 @@ bool self_path(char *path, size_t size);
 void check_leaks(void);
 /* Does the kernel have syscall stop masks? */
 bool kernel_has_kmask(void);
+/* Does it have PTRACE_SET_SYSCALL_INFO (Linux 6.16)? */
+bool kernel_has_set_syscall_info(void);
 /* Can this process install seccomp filters that return SECCOMP_RET_TRACE? */
 bool kernel_has_seccomp_trace(void);
 /*

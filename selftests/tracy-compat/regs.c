@@ -8,16 +8,27 @@
  *     regs COMMAND [ARG...]
  */
 #include "tracy.h"
-#ifdef __aarch64__
+#if defined(__aarch64__) || defined(__riscv)
 #include <elf.h>
 #include <sys/uio.h>
+#endif
+
+/*
+ * The first argument a syscall-entry stop shows in the registers: riscv
+ * keeps it in orig_a0, which no register set has, and shows -ENOSYS in
+ * a0.
+ */
+#ifdef __riscv
+# define FIRST_ARG_IN_REGS	1
+#else
+# define FIRST_ARG_IN_REGS	0
 #endif
 
 static long stops, differences;
 
 static int read_regs(pid_t pid, struct TRACY_REGS_NAME *r)
 {
-#ifdef __aarch64__
+#if defined(__aarch64__) || defined(__riscv)
 	struct iovec iov;
 
 	iov.iov_base = r;
@@ -52,7 +63,7 @@ static int compare(struct tracy_event *e)
 	args[3] = e->args.a3;
 	args[4] = e->args.a4;
 	args[5] = e->args.a5;
-	for (i = 0; i < 6; i++)
+	for (i = FIRST_ARG_IN_REGS; i < 6; i++)
 		differences += get_reg(&r, i, (int)e->abi) != args[i];
 	differences += (long)r.TRACY_SYSCALL_REGISTER != e->args.syscall;
 	return TRACY_HOOK_CONTINUE;
