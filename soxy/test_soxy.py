@@ -628,7 +628,9 @@ def test_username_password_dante(env):
             check(message in done.stderr, done.stderr)
     with open(dante_log, encoding="utf-8") as f:
         log = f.read()
-    check(len(re.findall(rf"tcp/connect .*username%{USER}@.* "
+    # A session's first line ("tcp/connect [:"), not its last ("]:"),
+    # which danted may or may not have written by now.
+    check(len(re.findall(rf"tcp/connect \[: username%{USER}@.* "
                          rf"127\.0\.0\.1\.{port}\b", log)) == 1 and
           f'authentication failed for user "{USER}"' in log, log)
 
