@@ -5,11 +5,11 @@
  *
  * New arguments at an entry (or seccomp) stop, and the number with them,
  * go through PTRACE_SET_SYSCALL_INFO (Linux 6.16) where the kernel has
- * it, after the registers, written first, which agree with it. The registers alone cannot set
- * every argument everywhere: riscv takes the first one from orig_a0,
- * which no regset shows. Without the request (an older kernel, or
- * TRACY_SYSCALL_INFO=get or 0 in the environment, for tests) the
- * registers and the architecture's own request for the number
+ * it, after the registers, written first, which agree with it. The
+ * registers alone cannot set every argument everywhere: riscv takes the
+ * first one from orig_a0, which no regset shows. Without the request (an
+ * older kernel, or TRACY_SYSCALL_INFO=get or 0 in the environment, for
+ * tests) the registers and the architecture's own request for the number
  * (arch_set_syscall_nr()) do it, as before.
  */
 #include <errno.h>
@@ -26,6 +26,16 @@
 _Static_assert(sizeof(struct tracy_syscall_info) == 88,
 	       "struct tracy_syscall_info is Linux 6.16's");
 
+int syscall_info_at_entry(struct child *c, struct tracy_syscall_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, c->pub.pid, (void *)sizeof(*info),
+		   info) < 0)
+		return errno == EIO ? 0 : -1;
+	return info->op == PTRACE_SYSCALL_INFO_ENTRY ||
+	       info->op == PTRACE_SYSCALL_INFO_SECCOMP;
+}
+
 /*
  * PTRACE_SET_SYSCALL_INFO at the entry or seccomp stop c is in: number
  * nr (KEEP_NR: the same) and arguments args (NULL: the same). 1: done;
@@ -38,15 +48,11 @@ static int set_syscall_info(struct child *c, long nr, const long *args)
 	struct session *s = c->tracee.session;
 	struct tracy_syscall_info info;
 	pid_t pid = c->pub.pid;
-	int i;
+	int i, ret;
 
-	memset(&info, 0, sizeof(info));
-	if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof(info),
-		   &info) < 0)
-		return errno == EIO ? 0 : -1;
-	if (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
-	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
-		return 0;
+	ret = syscall_info_at_entry(c, &info);
+	if (ret <= 0)
+		return ret;
 	info.reserved = 0;
 	info.flags = 0;
 	if (nr != KEEP_NR)

@@ -194,15 +194,9 @@ static bool skip_lost(struct child *c)
 {
 	struct tracy_syscall_info info;
 
-	if (!c->tracee.session->syscall_info)
-		return false;
-	memset(&info, 0, sizeof(info));
-	if (ptrace(PTRACE_GET_SYSCALL_INFO, c->pub.pid, (void *)sizeof(info),
-		   &info) < 0 ||
-	    (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
-	     info.op != PTRACE_SYSCALL_INFO_SECCOMP))
-		return false;
-	return (int64_t)info.entry.nr != -1;
+	return c->tracee.session->syscall_info &&
+	       syscall_info_at_entry(c, &info) == 1 &&
+	       (int64_t)info.entry.nr != -1;
 }
 
 /* Sets up the tracee's registers for the injected syscall. */

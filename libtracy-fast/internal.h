@@ -257,6 +257,12 @@ int syscall_stop_read(struct child *c, struct syscall_stop *stop,
 		      bool seccomp);
 
 /* control.c */
+/*
+ * PTRACE_GET_SYSCALL_INFO into info: 1 if c is at an entry or seccomp
+ * stop, 0 if not (or the kernel has no such request), -1 with errno.
+ */
+struct tracy_syscall_info;	/* ptrace-compat.h */
+int syscall_info_at_entry(struct child *c, struct tracy_syscall_info *info);
 /* The arguments of a (all 0 if a is NULL). */
 void syscall_args_of(const struct tracy_sc_args *a, long args[6]);
 /*
