@@ -16,36 +16,29 @@ stamp=$sysroot/.packages
 [ -f "$stamp" ] && [ "$(cat "$stamp")" = "libcap from source" ] &&
 	{ touch "$stamp"; exit 0; }
 
-src_dir=$(realpath -m "$sysroot.src")
-mkdir -p "$src_dir/lists/partial" "$src_dir/cache/archives/partial" \
-	"$src_dir/source"
+. "$(dirname "$0")/private-apt.sh"
 . /etc/os-release
-echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg]" \
-	"http://deb.debian.org/debian $VERSION_CODENAME main" \
-	>"$src_dir/sources.list"
-apt="apt-get -q -o Dir::State::Lists=$src_dir/lists -o Dir::Cache=$src_dir/cache \
-	-o Dir::Etc::SourceList=$src_dir/sources.list -o Dir::Etc::SourceParts=/nonexistent"
+private_apt_init "$sysroot.src" \
+	"deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) $VERSION_CODENAME main"
 
 echo "  LIBCAP  $sysroot: from Debian's source, with $cc" >&2
-$apt update >"$src_dir/update.log" 2>&1 || {
-	cat "$src_dir/update.log" >&2
-	exit 1
-}
+private_apt_update "LIBCAP  $sysroot:"
 # The version of the suite's Sources, not the one installed on the host.
-version=$(/usr/lib/apt/apt-helper cat-file "$src_dir"/lists/*_Sources* |
+version=$(/usr/lib/apt/apt-helper cat-file "$apt_dir"/lists/*_Sources* |
 	awk '/^Package: / { p = $2 } p == "libcap2" && /^Version: / { print $2; exit }')
-rm -rf "$src_dir/source" && mkdir -p "$src_dir/source"
-(cd "$src_dir/source" && $apt source --download-only "libcap2=$version") \
-	>"$src_dir/download.log" 2>&1 || {
-	cat "$src_dir/download.log" >&2
+[ -n "$version" ] || {
+	cat "$apt_dir/update.log" >&2
+	echo "error: no libcap2 in the lists of $VERSION_CODENAME's sources" >&2
 	exit 1
 }
-tar -C "$src_dir/source" -xf "$src_dir"/source/libcap2_*.orig.tar.*
-tree=$(echo "$src_dir"/source/libcap-*/)
+rm -rf "$apt_dir/debs" && mkdir -p "$apt_dir/debs"
+private_apt_run source --download-only "libcap2=$version"
+tar -C "$apt_dir/debs" -xf "$apt_dir"/debs/libcap2_*.orig.tar.*
+tree=$(echo "$apt_dir"/debs/libcap-*/)
 make -s -C "$tree/libcap" CC="$cc" BUILD_CC=gcc \
 	AR="$("$cc" -print-prog-name=ar)" RANLIB="$("$cc" -print-prog-name=ranlib)" \
-	libcap.a >"$src_dir/build.log" 2>&1 || {
-	cat "$src_dir/build.log" >&2
+	libcap.a >"$apt_dir/build.log" 2>&1 || {
+	cat "$apt_dir/build.log" >&2
 	exit 1
 }
 

@@ -19,27 +19,13 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$*" ]; then
 	exit 0
 fi
 
-apt_dir=$(realpath -m "$sysroot.apt")
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" \
-	"$apt_dir/debs"
-apt="apt-get -q -o APT::Architecture=$arch -o APT::Architectures=$arch \
-	-o Dir::State::Lists=$apt_dir/lists -o Dir::Cache=$apt_dir/cache"
+. "$(dirname "$0")/private-apt.sh"
+private_apt_init "$sysroot.apt" APT::Architecture="$arch" APT::Architectures="$arch"
 
 echo "  DEBS    $arch: $*" >&2
-# A mirror in the middle of a sync fails one index now and then: try again,
-# and go on with what was fetched; the download says if a package is missing.
-for attempt in 1 2 3; do
-	$apt update >"$apt_dir/update.log" 2>&1 && break
-	echo "  DEBS    $arch: apt-get update failed (attempt $attempt)" >&2
-	sleep 5
-done
+private_apt_update "DEBS    $arch:"
 rm -f "$apt_dir"/debs/*.deb
-# apt-get download writes to the current directory.
-(cd "$apt_dir/debs" && $apt download "$@") >"$apt_dir/download.log" 2>&1 || {
-	cat "$apt_dir/update.log" "$apt_dir/download.log" >&2
-	echo "error: cannot download $* for $arch" >&2
-	exit 1
-}
+private_apt_run download "$@"
 rm -rf "$sysroot"
 mkdir -p "$sysroot"
 for deb in "$apt_dir"/debs/*.deb; do

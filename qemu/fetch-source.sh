@@ -13,35 +13,16 @@ version=$1
 tarball=$2
 [ -r "$tarball" ] && exit 0
 
-apt_dir=$(realpath -m "$tarball.apt")
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" \
-	"$apt_dir/debs" "$(dirname "$tarball")"
-# The first Debian mirror of the system's lists, one-line or deb822 form.
-mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
-	     /etc/apt/sources.list.d/*.sources 2>/dev/null |
-	 sed -n -e 's|^deb \(\[[^]]*\] \)\{0,1\}\(https\{0,1\}://[^ ]*/debian/\{0,1\}\) .*|\2|p' \
-		-e 's|^URIs: \(https\{0,1\}://[^ ]*/debian/\{0,1\}\)$|\1|p' | head -n 1)
-mirror=${mirror:-http://deb.debian.org/debian}
-echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror unstable main" \
-	>"$apt_dir/sources.list"
-apt="apt-get -q -o Dir::Etc::SourceList=$apt_dir/sources.list \
-	-o Dir::Etc::SourceParts=/dev/null \
-	-o Dir::State::Lists=$apt_dir/lists -o Dir::Cache=$apt_dir/cache"
+mkdir -p "$(dirname "$tarball")"
+. "$(dirname "$0")/private-apt.sh"
+mirror=$(debian_mirror)
+private_apt_init "$tarball.apt" \
+	"deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror unstable main"
 
 echo "  FETCH   linux-source-$version (Debian unstable, $mirror)" >&2
-# A mirror in the middle of a sync fails one index now and then.
-for attempt in 1 2 3; do
-	$apt update >"$apt_dir/update.log" 2>&1 && break
-	echo "  FETCH   apt-get update failed (attempt $attempt)" >&2
-	sleep 5
-done
+private_apt_update FETCH
 rm -f "$apt_dir"/debs/*.deb
-(cd "$apt_dir/debs" && $apt download "linux-source-$version") \
-	>"$apt_dir/download.log" 2>&1 || {
-	cat "$apt_dir/update.log" "$apt_dir/download.log" >&2
-	echo "error: cannot download linux-source-$version" >&2
-	exit 1
-}
+private_apt_run download "linux-source-$version"
 rm -rf "$apt_dir/root"
 dpkg-deb -x "$apt_dir"/debs/linux-source-"$version"_*.deb "$apt_dir/root"
 mv "$apt_dir/root/usr/src/linux-source-$version.tar.xz" "$tarball"

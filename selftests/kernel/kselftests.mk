@@ -68,7 +68,7 @@ $(BUILD)/$(1)/headers/usr/include/linux/ptrace.h: | kernel-headers-$(1)
 # An ABI whose arch.mk says its Debian architecture has no packages here
 # (abi.<abi>.debs := source) gets libcap built from Debian's source.
 $(BUILD)/sysroot/$(2)/.packages: selftests/kernel/kselftests.mk qemu/fetch-debs.sh \
-		qemu/build-libcap.sh
+		qemu/build-libcap.sh qemu/private-apt.sh
 	@$(if $(filter source,$(abi.$(call guest-abi,$(1)).debs)),\
 		qemu/build-libcap.sh $(call guest-cc,$(1)) $(BUILD)/sysroot/$(2),\
 		qemu/fetch-debs.sh $(2) $(BUILD)/sysroot/$(2) $(KSELFTEST_DEBS))
