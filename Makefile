@@ -56,7 +56,8 @@ LTS_ARCHES    ?= x86_64
 LTS_RUN_ARCHES := $(filter $(TEST_ARCHES),$(if $(filter \
 	$(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
 	$(filter all,$(LTS_ARCHES)),$(ALL_ARCHES),$(LTS_ARCHES))))
-LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),$(call version-build,$(LTS_VERSION))/results/$(arch).json)
+LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),$(foreach place,$(arch) regress-$(arch),\
+	$(call version-build,$(LTS_VERSION))/results/$(place).json))
 # Guest programs are static: the initramfs holds no libraries.
 GUEST_CFLAGS  := -O2 -Wall -Wextra -Werror -static
 # The folders whose headers the library, its tests and its users include
@@ -192,11 +193,12 @@ test:
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json) \
 		$(LTS_RESULTS)
 
-# Our selftests in the guests of LTS_ARCHES on the LTS kernel.
+# Our selftests in the guests of LTS_ARCHES on the LTS kernel, and the
+# kernel's own against their baseline on that version.
 .PHONY: test-lts
 test-lts:
 	@$(MAKE) --no-print-directory -k KERNEL_VERSION=$(LTS_VERSION) \
-		$(foreach arch,$(LTS_RUN_ARCHES),test-$(arch))
+		$(foreach arch,$(LTS_RUN_ARCHES),test-$(arch) regress-$(arch))
 
 # The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one
 # place after the other (with the x86_64 guest, soxy's place: that guest
