@@ -18,6 +18,29 @@
 # source is a git tree, and kbuild would add a "+" to it.
 set -eu
 
+: "${TREE:?}" "${OUT:?}" "${GUEST:?}" "${KARCH:?}" "${IMAGE:?}" "${FRAGMENTS:?}"
+CROSS=${CROSS-}
+
+# What the kernel in OUT is built from: the fragments, the tarball, the
+# series (qemu/prepare-source.sh records both in TREE), the compiler.
+# When the last build of OUT was of exactly these, kbuild would find
+# nothing to do: say so without it, and without waiting for the lock
+# below (a warm make test checks seven kernels). Remove
+# OUT/.tracy-fast-built to make kbuild look anyway.
+inputs_key() {
+	{
+		cat $FRAGMENTS "$TREE/.git/tracy-fast-tarball" \
+			"$TREE/.git/tracy-fast-series"
+		"${CROSS}gcc" --version | head -n 1
+		echo "$IMAGE"
+	} | sha256sum | cut -d' ' -f1
+}
+if [ -f "$OUT/$IMAGE" ] &&
+   [ "$(cat "$OUT/.tracy-fast-built" 2>/dev/null)" = "$(inputs_key)" ]; then
+	echo "  KERNEL  $GUEST: $OUT/$IMAGE (built from these sources)" >&2
+	exit 0
+fi
+
 # One kernel build at a time on this machine, whichever checkout asks for
 # it: on two cores, two builds side by side take longer than one after the
 # other, and each starves the QEMU runs of the tests.
@@ -25,9 +48,6 @@ KERNEL_BUILD_LOCK=${KERNEL_BUILD_LOCK:-/tmp/tracy-fast-kernel-build.lock}
 if [ -z "${KERNEL_BUILD_LOCKED-}" ]; then
 	KERNEL_BUILD_LOCKED=1 exec flock "$KERNEL_BUILD_LOCK" "$0" "$@"
 fi
-
-: "${TREE:?}" "${OUT:?}" "${GUEST:?}" "${KARCH:?}" "${IMAGE:?}" "${FRAGMENTS:?}"
-CROSS=${CROSS-}
 # kbuild runs in TREE (make -C), so every path it gets must be absolute.
 TREE=$(realpath "$TREE")
 OUT=$(realpath -m "$OUT")
@@ -91,6 +111,9 @@ fi
 
 echo "  KERNEL  $GUEST ($KARCH, ${CROSS:-native} toolchain${CCACHE:+, ccache}, $jobs jobs)" >&2
 start=$(date +%s)
+key=$(inputs_key)
+rm -f "$OUT/.tracy-fast-built"
 : >"$OUT/build.log"
 logged "$OUT/build.log" kmake "$OUT" "$(basename "$IMAGE")"
+echo "$key" >"$OUT/.tracy-fast-built"
 echo "  KERNEL  $GUEST: $OUT/$IMAGE ($(($(date +%s) - start)) s)" >&2
