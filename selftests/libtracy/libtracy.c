@@ -352,6 +352,56 @@ TEST_F(lib, entry_only_hook)
 	EXPECT_TRUE(find(TRACY_ABI_NATIVE, "write", 0, 0) != NULL);
 }
 
+/* The entry of the script's read, each time: the first time, SIGUSR1. */
+static int interrupt_read_hook(struct tracy_event *e)
+{
+	if (e->args.a2 != INTERRUPTED_LEN)
+		return TRACY_HOOK_CONTINUE;
+	record_hook(e);
+	if (!rec.signals++)
+		kill(e->child->pid, SIGUSR1);
+	return TRACY_HOOK_CONTINUE;
+}
+
+/*
+ * Entries and exits stay apart where the library does not read an exit
+ * stop nobody wants (event.c, exit_unwanted()): a read hooked at its
+ * entry only is interrupted by a signal, whose handler makes a write,
+ * and restarted. Every hooked stop is seen, in order, as what it is.
+ */
+TEST_F(lib, interrupted_syscall_restarts)
+{
+	const struct record *read1, *read2, *write_in, *write_out, *getpid_out;
+	struct tracy_child *c;
+	pid_t pid;
+
+	if (!start(_metadata, self, variant, 0))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_hook_flags(self->t, "read", TRACY_ABI_NATIVE,
+					  interrupt_read_hook,
+					  TRACY_HOOK_ENTRY_ONLY));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "write", TRACY_ABI_NATIVE,
+				    record_hook));
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "read_interrupted");
+	ASSERT_TRUE(c != NULL);
+	pid = c->pid;
+	ASSERT_EQ(0, run(self->t, pid));
+	read1 = find(TRACY_ABI_NATIVE, "read", 1, 0);
+	read2 = find(TRACY_ABI_NATIVE, "read", 1, 1);
+	write_in = find(TRACY_ABI_NATIVE, "write", 1, 0);
+	write_out = find(TRACY_ABI_NATIVE, "write", 0, 0);
+	getpid_out = find(TRACY_ABI_NATIVE, "getpid", 0, 0);
+	ASSERT_TRUE(read1 && read2 && write_in && write_out && getpid_out);
+	EXPECT_EQ(2, rec.signals) TH_LOG("the read was not restarted once");
+	EXPECT_EQ(2, count(TRACY_ABI_NATIVE, "read"));
+	EXPECT_TRUE(read1 < write_in && write_in < write_out &&
+		    write_out < read2 && read2 < getpid_out);
+	EXPECT_EQ(1, write_out->ret);
+	EXPECT_EQ(pid, getpid_out->ret);
+}
+
 TEST_F(lib, default_hook)
 {
 	struct tracy_child *c;

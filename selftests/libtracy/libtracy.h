@@ -31,6 +31,8 @@ static inline unsigned char mem_pattern(int which, long i)
 #define MANY_GETPIDS	500
 /* What the "readv" script reads. */
 #define READV_LEN	16
+/* What the "read_interrupted" script asks its read for. */
+#define INTERRUPTED_LEN	23
 
 /* The "getpid_sleep" script: its sleep after the getpid, its status. */
 #define SLEEP_AFTER_GETPID_MS	300

@@ -144,6 +144,34 @@ static int signal_delivered_and_stop(void)
 	return got_usr1 ? 0 : TRACEE_WRONG;
 }
 
+static int interrupted_pipe[2];
+
+static void write_a_byte(int sig)
+{
+	(void)sig;
+	syscall(SYS_write, interrupted_pipe[1], "x", 1);
+}
+
+/*
+ * A read of INTERRUPTED_LEN bytes from an empty pipe, which the SIGUSR1
+ * the tracer sends at its entry interrupts; the handler writes a byte
+ * into the pipe, and the read, restarted (SA_RESTART), returns it. Then
+ * getpid.
+ */
+static int read_interrupted(void)
+{
+	struct sigaction sa = { .sa_handler = write_a_byte,
+				.sa_flags = SA_RESTART };
+	char buf[INTERRUPTED_LEN];
+
+	if (pipe(interrupted_pipe) || sigaction(SIGUSR1, &sa, NULL))
+		return TRACEE_USAGE;
+	if (syscall(SYS_read, interrupted_pipe[0], buf, sizeof(buf)) != 1)
+		return TRACEE_WRONG;
+	syscall(SYS_getpid);
+	return 0;
+}
+
 /* Started with tracy_set_exec_credentials(): the CRED_* ids, and only them. */
 static int ids(void)
 {
@@ -393,6 +421,7 @@ int tracee_main(int argc, char **argv)
 		{ "signal_stop", signal_delivered_and_stop },
 		{ "getpid_sleep", getpid_then_sleep },
 		{ "detached_child", detached_child }, { "ids", ids },
+		{ "read_interrupted", read_interrupted },
 	};
 	unsigned int i;
 
