@@ -1,15 +1,17 @@
 #!/bin/sh
-# mutate.sh [-a ARCH] [-n] [MUTANT...]
+# mutate.sh [-a ARCH] [-A] [-n] [MUTANT...]
 #
 # Mutation testing of the series: each mutant is the mainline series with
 # one deliberate bug, made by a sed on the kept patches (a line replaced
 # by another, so that every hunk still applies). Each is built as the
 # debug guest of ARCH (default x86_64: KASAN, lockdep, PROVE_RCU, UBSAN,
 # kmemleak; qemu/debug.mk) in a build tree of its own, build/mutants/NAME,
-# and the selftests run in it. A mutant is killed when the run fails (a
-# test fails, or the kernel log has a report); one that survives is a
-# hole in the tests. Prints one line per mutant and a table at the end;
-# exits non-zero if any mutant survived. -n only lists the mutants.
+# and the series' selftests (selftests/ptrace/, every ABI of the guest)
+# run in it; -A runs all of the project's selftests instead, as make
+# test-debug does. A mutant is killed when the run fails (a test fails,
+# or the kernel log has a report); one that survives is a hole in the
+# tests. Prints one line per mutant and a table at the end; exits
+# non-zero if any mutant survived. -n only lists the mutants.
 #
 # Every mutant is a full debug kernel build (the kernel tree for mutants,
 # build/mutants/linux, is shared by them, one after the other): expect
@@ -18,12 +20,14 @@
 set -eu
 
 arch=x86_64
+selftests=ptrace
 list_only=
-while getopts a:n opt; do
+while getopts a:An opt; do
 	case $opt in
 	a) arch=$OPTARG ;;
+	A) selftests= ;;
 	n) list_only=1 ;;
-	*) echo "usage: $0 [-a ARCH] [-n] [MUTANT...]" >&2; exit 2 ;;
+	*) echo "usage: $0 [-a ARCH] [-A] [-n] [MUTANT...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -80,6 +84,7 @@ echo "$MUTANTS" | while IFS='|' read -r name what expr; do
 	if nice make --no-print-directory KERNEL_VERSION=7.2 \
 		BUILD="$out" SERIES_DIR="$out/series" \
 		LINUX_TREE=build/mutants/linux DEBUG_ARCHES="$arch" \
+		${selftests:+DEBUG_SELFTESTS="$selftests"} \
 		"test-debug-$arch" >"$out/run.log" 2>&1 &&
 	   python3 -m testbed summary "$out/results/debug-$arch.json" \
 		>>"$out/run.log" 2>&1; then

@@ -6,14 +6,26 @@
 #   make test-debug   every guest of DEBUG_ARCHES
 
 DEBUG_ARCHES ?= x86_64 arm64
+# The selftests they run (SELFTESTS' names): all of them by default;
+# DEBUG_SELFTESTS=ptrace runs the series' own, as kernel-patch/mutate.sh
+# does. A selection has an initramfs of its own.
+DEBUG_SELFTESTS ?= $(SELFTESTS)
+$(if $(filter-out $(SELFTESTS),$(DEBUG_SELFTESTS)),$(error \
+	DEBUG_SELFTESTS='$(DEBUG_SELFTESTS)': use names among: $(SELFTESTS)))
+$(if $(strip $(DEBUG_SELFTESTS)),,$(error DEBUG_SELFTESTS is empty: use \
+	names among: $(SELFTESTS)))
+DEBUG_SELECTION := $(if $(filter-out $(DEBUG_SELFTESTS),$(SELFTESTS)),$(subst \
+	$(eval) ,+,$(strip $(DEBUG_SELFTESTS))))
 # KASAN keeps an eighth of memory as shadow, and everything runs slower.
 DEBUG_MEMORY := 1G
 
 .PHONY: test-debug
 
 # What debug guest $(1) runs: kmemleak is cleared first and checked last.
-debug-programs = $(BUILD)/$(1)-debug/kmemleak-clear $(call guest-programs,$(1)) \
+debug-programs = $(BUILD)/$(1)-debug/kmemleak-clear \
+	$(call guest-programs,$(1),$(DEBUG_SELFTESTS)) \
 	$(BUILD)/$(1)-debug/kmemleak-check
+debug-cpio = $(BUILD)/$(1)-debug/initramfs$(if $(DEBUG_SELECTION),-$(DEBUG_SELECTION)).cpio
 
 define DEBUG_GUEST_RULES
 .PHONY: kernel-debug-$(1) test-debug-$(1)
@@ -30,15 +42,16 @@ $(BUILD)/$(1)-debug/kmemleak-check: qemu/kmemleak.c
 	@mkdir -p $$(@D)
 	$(call guest-cc,$(1)) $(GUEST_CFLAGS) -o $$@ $$<
 
-$(BUILD)/$(1)-debug/initramfs.cpio: $(call initramfs-inputs,$(1)) \
-		$(call debug-programs,$(1)) $(call guest-file-sources,$(1))
-	@$(call pack-initramfs,$(1),$$@,$(call guest-file-args,$(1)) \
-		$(call debug-programs,$(1)))
+$(call debug-cpio,$(1)): $(call initramfs-inputs,$(1)) \
+		$(call debug-programs,$(1)) \
+		$(call guest-file-sources,$(1),$(DEBUG_SELFTESTS))
+	@$(call pack-initramfs,$(1),$$@,$(call \
+		guest-file-args,$(1),$(DEBUG_SELFTESTS)) $(call debug-programs,$(1)))
 
-test-debug-$(1): kernel-debug-$(1) $(BUILD)/$(1)-debug/initramfs.cpio
+test-debug-$(1): kernel-debug-$(1) $(call debug-cpio,$(1))
 	@mkdir -p $(BUILD)/results
 	@python3 qemu/boot.py \
-		$(call boot-args,$(1),$(BUILD)/$(1)-debug/initramfs.cpio,$(BUILD)/$(1)-debug/kernel) \
+		$(call boot-args,$(1),$(call debug-cpio,$(1)),$(BUILD)/$(1)-debug/kernel) \
 		--name $(1)-debug --memory $(DEBUG_MEMORY) --timeout $(GUEST_TIMEOUT) \
 		--log $(BUILD)/$(1)-debug/console.log \
 		--results $(BUILD)/results/debug-$(1).json -- $(guest.$(1).qemu_args)

@@ -38,16 +38,19 @@ selftest-includes = $(if $(selftest.$(1).khdr),-isystem $(call khdr-include,$(2)
 
 # The programs of selftest $(1).
 selftest-programs = $(or $(selftest.$(1).programs),$(1))
-# The programs guest $(1) runs: every selftest for every ABI of the guest.
+# The programs guest $(1) runs: every selftest (or those that $(2) names)
+# for every ABI of the guest.
 guest-programs = $(foreach abi,$(guest.$(1).abis),\
-	$(foreach test,$(SELFTESTS),$(foreach prog,$(call selftest-programs,$(test)),\
+	$(foreach test,$(or $(2),$(SELFTESTS)),$(foreach prog,$(call selftest-programs,$(test)),\
 		$(BUILD)/progs/$(abi)/$(prog)-$(abi))))
 # The files they run in turn, as DEST=SRC for make-initramfs.sh --file
 # (guest-file-args), and the SRC of each (guest-file-sources): the
-# Tracy-style programs of every ABI of the guest.
-guest-files = $(foreach abi,$(guest.$(1).abis),$(call tracy-compat-files,$(abi)))
-guest-file-args = $(addprefix --file ,$(call guest-files,$(1)))
-guest-file-sources = $(foreach f,$(call guest-files,$(1)),$(lastword $(subst =, ,$(f))))
+# Tracy-style programs of every ABI of the guest, if tracy-compat is
+# among the selftests $(2) (default: all).
+guest-files = $(if $(filter tracy-compat,$(or $(2),$(SELFTESTS))),\
+	$(foreach abi,$(guest.$(1).abis),$(call tracy-compat-files,$(abi))))
+guest-file-args = $(addprefix --file ,$(call guest-files,$(1),$(2)))
+guest-file-sources = $(foreach f,$(call guest-files,$(1),$(2)),$(lastword $(subst =, ,$(f))))
 
 # The sources of program $(2) of selftest $(1).
 selftest-sources = $(if $(selftest.$(1).programs),\
