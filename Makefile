@@ -82,6 +82,7 @@ include selftests/kernel/kselftests.mk
 include qemu/debug.mk
 include bench/benchmark.mk
 include stracy/guest/guest.mk
+include stracy/guest/bench.mk
 include soxy/soxy.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
