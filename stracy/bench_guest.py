@@ -32,6 +32,7 @@ import sys
 import tempfile
 
 import bench
+import test_diff_guest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
@@ -107,11 +108,7 @@ def write(out):
     os.makedirs(tree)
     src, walk = bench.make_trees(tree)
     files = {f"--file {GUEST_WORKLOADS}={out}/workloads"}
-    for top, _, names in os.walk(tree):
-        for name in names:
-            path = os.path.join(top, name)
-            files.add(f"--file {GUEST_DIR}/{os.path.relpath(path, tree)}="
-                      f"{path}")
+    files.update(test_diff_guest.tree_files(tree, GUEST_DIR))
     lines = []
     here = bench.workloads(src, walk, which)
     there = bench.workloads(f"{GUEST_DIR}/src", f"{GUEST_DIR}/walk", which)
