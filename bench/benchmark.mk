@@ -223,7 +223,9 @@ $(eval $(call BENCH_RUN_RULE,$(1),$(2),$(3),$(or $(4),$(1)),$(strip \
 endef
 
 # BENCH_GUEST_RUN for place $(4), booting the kernel built in $(5) (empty:
-# the guest's own) that make target $(6) (if any) builds.
+# the guest's own) that make target $(6) (if any) builds. The watchdog is
+# GUEST_TIMEOUT, or BENCH_TIMEOUT.<place> for a place that takes longer
+# (set before the place's rules).
 define BENCH_RUN_RULE
 .PHONY: bench-$(4)$(2)
 
@@ -236,7 +238,8 @@ bench-$(4)$(2): $(6) $(BUILD)/$(4)/bench.cpio
 		$(call boot-args,$(1),$(BUILD)/$(4)/bench.cpio,$(5)) \
 		--cpus $(BENCH_CPUS) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
-		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(4)/bench$(2).log -- \
+		--timeout $(or $(BENCH_TIMEOUT.$(4)),$(GUEST_TIMEOUT)) \
+		--log $(BUILD)/$(4)/bench$(2).log -- \
 		$(guest.$(1).qemu_args) $(if $(3),-icount $(3))
 	@$(BENCH_COLLECT) guest $(BUILD)/$(4)/bench$(2).log \
 		$(BUILD)/bench/results/$(4)$(2) --arch $(4) \
