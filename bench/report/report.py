@@ -151,12 +151,16 @@ class Place:
 
 
 def benchmark_name(entry):
-    """unselected/kmask/manual_time -> unselected/kmask"""
+    """unselected/kmask/manual_time -> unselected/kmask; the settings a
+    benchmark gave itself go too (make_execve/stracy/iterations:1/
+    repeats:3/manual_time -> make_execve/stracy)."""
     name = entry.get("run_name", entry["name"])
     for suffix in ("/manual_time", "/real_time"):
         if name.endswith(suffix):
             name = name[:-len(suffix)]
-    return name
+    return "/".join(part for part in name.split("/")
+                    if part.split(":")[0] not in ("iterations", "repeats",
+                                                  "min_time"))
 
 
 def load(place_dirs):
