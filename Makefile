@@ -83,6 +83,7 @@ include selftests/kernel/kselftests.mk
 include qemu/debug.mk
 include bench/benchmark.mk
 include stracy/guest/guest.mk
+include stracy/guest/bench.mk
 include soxy/soxy.mk
 
 # Tools the host itself needs, as TOOL=DEBIAN_PACKAGE (qemu/ensure-packages.sh).
@@ -125,6 +126,9 @@ help:
 	@echo "make bench         the benchmarks, on the host and in the x86_64 guest,"
 	@echo "                   then their table and plot (bench/README.md);"
 	@echo "                   ARCHES=all: in every guest"
+	@echo "make bench-stracy  stracy on real workloads (make, find, python3) in"
+	@echo "                   the x86_64 guest, in guest instructions; not part"
+	@echo "                   of make bench: about 20 min (bench/README.md)"
 	@echo "make kernel ARCH=A       build the patched kernel of guest A"
 	@echo "make qemu-test ARCH=A    boot guest A and run the tests in it"
 	@echo "make qemu-shell ARCH=A   boot guest A with a prompt on the console"

@@ -211,18 +211,21 @@ endef
 
 # One benchmark run of guest $(1), target bench-$(1)$(2), results in
 # results/$(1)$(2); under QEMU -icount $(3) if given. With $(4), a place of
-# guest $(1) with a kernel of its own (x86_64-soxy, soxy/guest.mk), the
-# run is bench-$(4)$(2), results in results/$(4)$(2), and boots
-# $(BUILD)/$(4)/kernel (made by kernel-$(4), never BENCH_KERNEL) with
-# $(BUILD)/$(4)/bench.cpio.
+# guest $(1) with an initramfs of its own, $(BUILD)/$(4)/bench.cpio: the
+# run is bench-$(4)$(2), results in results/$(4)$(2). It boots the
+# guest's kernel (or BENCH_KERNEL's), unless $(5) names the place whose
+# kernel it boots instead (x86_64-soxy, soxy/guest.mk): $(BUILD)/$(5)/kernel,
+# made by kernel-$(5), never BENCH_KERNEL.
 define BENCH_GUEST_RUN
 $(eval $(call BENCH_RUN_RULE,$(1),$(2),$(3),$(or $(4),$(1)),$(strip \
-	$(if $(4),$(BUILD)/$(4)/kernel,$(subst %,$(1),$(BENCH_KERNEL)))),$(strip \
-	$(if $(4),kernel-$(4),$(if $(BENCH_KERNEL),,kernel-$(1))))))
+	$(if $(5),$(BUILD)/$(5)/kernel,$(subst %,$(1),$(BENCH_KERNEL)))),$(strip \
+	$(if $(5),kernel-$(5),$(if $(BENCH_KERNEL),,kernel-$(1))))))
 endef
 
 # BENCH_GUEST_RUN for place $(4), booting the kernel built in $(5) (empty:
-# the guest's own) that make target $(6) (if any) builds.
+# the guest's own) that make target $(6) (if any) builds. The watchdog is
+# GUEST_TIMEOUT, or BENCH_TIMEOUT.<place> for a place that takes longer
+# (set before the place's rules).
 define BENCH_RUN_RULE
 .PHONY: bench-$(4)$(2)
 
@@ -235,7 +238,8 @@ bench-$(4)$(2): $(6) $(BUILD)/$(4)/bench.cpio
 		$(call boot-args,$(1),$(BUILD)/$(4)/bench.cpio,$(5)) \
 		--cpus $(BENCH_CPUS) \
 		--append "$(BENCH_ENV)" --show '$(BENCH_PROGRESS)' \
-		--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(4)/bench$(2).log -- \
+		--timeout $(or $(BENCH_TIMEOUT.$(4)),$(GUEST_TIMEOUT)) \
+		--log $(BUILD)/$(4)/bench$(2).log -- \
 		$(guest.$(1).qemu_args) $(if $(3),-icount $(3))
 	@$(BENCH_COLLECT) guest $(BUILD)/$(4)/bench$(2).log \
 		$(BUILD)/bench/results/$(4)$(2) --arch $(4) \

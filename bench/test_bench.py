@@ -175,6 +175,19 @@ class Report(unittest.TestCase):
         self.assertIn("| untraced | 1.00 (500 insn) |", text)
         self.assertNotIn("500 ns", text)
 
+    def test_real_workloads_named_with_their_settings(self):
+        # bench-real fixes its iterations and repetitions: Google
+        # Benchmark puts them into the names.
+        def real(row, insns):
+            name = f"make_execve/{row}/iterations:1/repeats:3"
+            return run(name, insns / 1e6, unit="ms")
+        text = report.markdown(self.places(
+            [real("untraced", 1.33e9), real("stracy", 1.343e9)],
+            mode="icount"))
+        self.assertIn("| 8a: make -j2 of 17 C files, traced -f -e "
+                      "trace=execve | untraced | 1.00 (1.33 G insn) |", text)
+        self.assertIn("| stracy -f | 1.01 (1.34 G insn) |", text)
+
     def test_decomposition_in_instructions(self):
         text = report.markdown(self.places(ICOUNT_RUNS, mode="icount"))
         row = [line for line in text.splitlines()

@@ -129,7 +129,16 @@ static enum outcome syscall_event(struct child *c, bool seccomp_stop)
 		c->entry_known = true;
 		c->tracee.deny_errno = 0;
 		c->pub.denied_nr = -1;
-	} else if (c->tracee.deny_errno) {
+	} else {
+		/*
+		 * The exit took its entry: an exit stop with no entry stop
+		 * before it (kmask: after a fork, vfork, clone or exec event
+		 * of a syscall whose entry the mask skipped) is not about the
+		 * syscall entered last, and the registers tell what it is.
+		 */
+		c->entry_known = false;
+	}
+	if (!stop.entry && c->tracee.deny_errno) {
 		/* The kernel saw -1; the user sees the syscall and its errno. */
 		stop.abi = c->entry.abi;
 		stop.nr = abi_table_nr(stop.abi, c->pub.denied_nr);

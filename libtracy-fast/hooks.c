@@ -99,7 +99,7 @@ static bool known_syscall(const char *name)
  * the caller accepts as Tracy does: a hook that never runs).
  */
 static struct hook *hook_by_name(struct session *s, const char *name,
-				 long abi, bool alloc)
+				 long abi, bool alloc, long *nrp)
 {
 	const struct tracy_syscall_table *table = abi_table(abi);
 	struct hook *hook;
@@ -128,6 +128,7 @@ static struct hook *hook_by_name(struct session *s, const char *name,
 	hook = hook_slot(&s->hooks[abi], table, nr);
 	if (!hook)
 		errno = ENOENT;		/* no hook of this ABI yet */
+	*nrp = nr;
 	return hook;
 }
 
@@ -136,12 +137,13 @@ int tracy_set_hook_flags(struct tracy *t, const char *syscall, long abi,
 {
 	struct session *s = session_of(t);
 	struct hook *hook, old;
+	long nr = -1;
 
 	if (!func || (flags & ~TRACY_HOOK_ENTRY_ONLY)) {
 		errno = EINVAL;
 		return -1;
 	}
-	hook = hook_by_name(s, syscall, abi, true);
+	hook = hook_by_name(s, syscall, abi, true, &nr);
 	if (!hook)
 		return errno == ENOTSUP ? 0 : -1;
 	/* As Tracy: a second hook does not replace the first. */
@@ -153,7 +155,7 @@ int tracy_set_hook_flags(struct tracy *t, const char *syscall, long abi,
 	old = *hook;
 	hook->func = func;
 	hook->flags = flags;
-	if (hookset_update(s)) {
+	if (hookset_update_one(s, (int)abi, nr)) {
 		*hook = old;
 		return -1;
 	}
@@ -169,8 +171,10 @@ int tracy_set_hook(struct tracy *t, const char *syscall, long abi,
 int tracy_unset_hook(struct tracy *t, const char *syscall, long abi)
 {
 	struct session *s = session_of(t);
-	struct hook *hook = hook_by_name(s, syscall, abi, false), old;
+	struct hook *hook, old;
+	long nr = -1;
 
+	hook = hook_by_name(s, syscall, abi, false, &nr);
 	if (!hook)
 		return errno == ENOTSUP ? 0 : -1;
 	if (!hook->func) {
@@ -180,7 +184,7 @@ int tracy_unset_hook(struct tracy *t, const char *syscall, long abi)
 	old = *hook;
 	hook->func = NULL;
 	hook->flags = 0;
-	if (hookset_update(s)) {
+	if (hookset_update_one(s, (int)abi, nr)) {
 		*hook = old;
 		return -1;
 	}

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -147,6 +148,46 @@ static struct hookset *hookset_new(const struct session *s)
 		}
 	}
 	return h;
+}
+
+/*
+ * The snapshot after a change of the hook of syscall nr of ABI abi alone:
+ * the current one with that entry made again. A program that sets the
+ * hooks of a large set one by one (stracy -c: every syscall of every ABI)
+ * so pays a copy per hook, not a walk of every syscall of every ABI. A
+ * full one if the default changed meanwhile, or there is none yet.
+ */
+int hookset_update_one(struct session *s, int abi, long nr)
+{
+	const struct hookset *old = s->hookset;
+	const struct tracy_syscall_table *table = abi_table(abi);
+	long i = table ? entry_of(table, nr) : -1;
+	struct hookset *h;
+	uint32_t size;
+	int a;
+
+	if (!old || i < 0 || old->all != hooks_want_all(s))
+		return hookset_update(s);
+	h = calloc(1, sizeof(*h));
+	if (!h)
+		return -1;
+	h->refs = 1;
+	h->gen = ++s->hooks_gen;
+	h->all = old->all;
+	for (a = 0; a < TRACY_ABI_COUNT; a++) {
+		size = hookset_entries(abi_table(a));
+		h->want[a] = calloc(size, 1);
+		if (!h->want[a]) {
+			hookset_put(h);
+			return -1;
+		}
+		memcpy(h->want[a], old->want[a], size);
+	}
+	h->want[abi][i] = (hook_wants(s, abi, nr, true) ? HOOKSET_ENTRY : 0) |
+			  (hook_wants(s, abi, nr, false) ? HOOKSET_EXIT : 0);
+	hookset_put(s->hookset);
+	s->hookset = h;
+	return 0;
 }
 
 int hookset_update(struct session *s)

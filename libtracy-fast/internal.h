@@ -230,6 +230,8 @@ void hooks_free(struct session *s);
 /* hookset.c */
 /* A new snapshot of the session's hooks, after a change; 0, or -1 with errno. */
 int hookset_update(struct session *s);
+/* The same after a change of the hook of syscall nr of ABI abi only. */
+int hookset_update_one(struct session *s, int abi, long nr);
 
 /* abi.c */
 /* The TRACY_ABI_* of a stop of AUDIT_ARCH_* 'arch', syscall wire number nr. */

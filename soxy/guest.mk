@@ -79,5 +79,5 @@ soxy-qemu-test: kernel-$(SOXY_PLACE) $(SOXY_GUEST_DIR)/initramfs.cpio
 
 # make bench-x86_64-soxy[-icount]: make bench runs them when it runs the
 # x86_64 guest (the Makefile).
-$(eval $(call BENCH_GUEST_RUN,$(SOXY_GUEST),,,$(SOXY_PLACE)))
-$(eval $(call BENCH_GUEST_RUN,$(SOXY_GUEST),-icount,$(BENCH_ICOUNT),$(SOXY_PLACE)))
+$(eval $(call BENCH_GUEST_RUN,$(SOXY_GUEST),,,$(SOXY_PLACE),$(SOXY_PLACE)))
+$(eval $(call BENCH_GUEST_RUN,$(SOXY_GUEST),-icount,$(BENCH_ICOUNT),$(SOXY_PLACE),$(SOXY_PLACE)))

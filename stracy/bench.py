@@ -34,6 +34,26 @@ print(n, flush=True)
 """
 
 
+def workloads(src, walk, which=shutil.which):
+    """The workloads in the trees of make_trees(): (name, title, command),
+    each command's program found by which (PATH, by default)."""
+    return [
+        ("make", "make -j2, 17 C files",
+         [which("make"), "-s", "-B", "-j2", "-C", src]),
+        ("find", "find/stat walk, 3000 files",
+         [which("find"), walk, "-printf", r"%s\n"]),
+        ("python", "python3 start-up", [PYTHON, "-c", "pass"]),
+    ]
+
+
+# The trace options of every workload: (name, options). "connect" selects
+# a syscall none of them makes.
+SETS = [("execve", ["-f", "-e", "trace=execve"]),
+        ("file", ["-f", "-e", "trace=%file"]),
+        ("connect", ["-f", "-e", "trace=connect"]),
+        ("count", ["-f", "-c"])]
+
+
 def make_trees(base):
     src = os.path.join(base, "src")
     os.makedirs(src)
@@ -103,18 +123,11 @@ def main(argv):
     base = tempfile.mkdtemp(prefix="stracy-bench-")
     try:
         src, walk = make_trees(base)
-        workloads = [
-            ("make -j2, 17 C files", ["make", "-s", "-B", "-j2", "-C", src]),
-            ("find/stat walk, 3000 files", ["find", walk, "-printf", "%s\n"]),
-            ("python3 start-up", [PYTHON, "-c", "pass"]),
-        ]
-        sets = [["-f", "-e", "trace=execve"], ["-f", "-e", "trace=%file"],
-                ["-f", "-e", "trace=connect"], ["-f", "-c"]]
         print("| workload | options | untraced | stracy | strace -f | "
               "strace -f --seccomp-bpf |")
         print("|---|---|---|---|---|---|")
-        for name, command in workloads:
-            for options in sets:
+        for _, name, command in workloads(src, walk):
+            for _, options in SETS:
                 variants = [command] + [tracer + command for tracer in
                                         tracers(stracy, options).values()]
                 times = timed(variants, runs)

@@ -61,6 +61,13 @@ def program_files(program):
             for line in done.stdout.splitlines()]
 
 
+def tree_files(tree, guest_dir):
+    """--file options that put every file of tree in guest_dir."""
+    return {f"--file {guest_dir}/{os.path.relpath(path, tree)}={path}"
+            for top, _, names in os.walk(tree)
+            for path in (os.path.join(top, name) for name in names)}
+
+
 def write(out):
     """The corpus, its tree and the --file options, in out."""
     shutil.rmtree(out, ignore_errors=True)
@@ -70,11 +77,7 @@ def write(out):
         for name, options, command in cases():
             f.write("\t".join([name, " ".join(options)] + command) + "\n")
     files = {f"--file {GUEST_CORPUS}={out}/corpus"}
-    for top, _, names in os.walk(tree):
-        for name in names:
-            path = os.path.join(top, name)
-            files.add(f"--file {GUEST_TREE}/{os.path.relpath(path, tree)}="
-                      f"{path}")
+    files.update(tree_files(tree, GUEST_TREE))
     for program in PROGRAMS:
         files.update(program_files(program))
     files.update(program_files("strace"))

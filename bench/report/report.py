@@ -52,6 +52,20 @@ SCENARIOS = [
      "and a SOCKS5 server in the guest", "soxy_bulk",
      ["untraced", "socks", "classic", "seccomp", "kmask"], "run"),
 ]
+# stracy's real workloads (the x86_64-stracy guest, stracy/guest/bench.mk):
+# a scenario per workload and trace set, each a family <workload>_<set>.
+STRACY_WORKLOADS = [("8", "make", "make -j2 of 17 C files"),
+                    ("9", "find", "find walk of 3000 files"),
+                    ("10", "python", "python3 start-up")]
+STRACY_SETS = [("a", "execve", "-f -e trace=execve"),
+               ("b", "file", "-f -e trace=%file"),
+               ("c", "connect", "-f -e trace=connect"),
+               ("d", "count", "-f -c")]
+SCENARIOS += [(number + letter, f"{title}, traced {options}",
+               f"{workload}_{trace_set}",
+               ["untraced", "stracy", "strace-seccomp-bpf", "strace"], "run")
+              for number, workload, title in STRACY_WORKLOADS
+              for letter, trace_set, options in STRACY_SETS]
 MEMORY_PATHS = ["process_vm", "proc_mem", "peekpoke"]
 ROW_NAMES = {
     "ptrace-cont": "bare ptrace loop, PTRACE_CONT",
@@ -137,12 +151,16 @@ class Place:
 
 
 def benchmark_name(entry):
-    """unselected/kmask/manual_time -> unselected/kmask"""
+    """unselected/kmask/manual_time -> unselected/kmask; the settings a
+    benchmark gave itself go too (make_execve/stracy/iterations:1/
+    repeats:3/manual_time -> make_execve/stracy)."""
     name = entry.get("run_name", entry["name"])
     for suffix in ("/manual_time", "/real_time"):
         if name.endswith(suffix):
             name = name[:-len(suffix)]
-    return name
+    return "/".join(part for part in name.split("/")
+                    if part.split(":")[0] not in ("iterations", "repeats",
+                                                  "min_time"))
 
 
 def load(place_dirs):
@@ -178,9 +196,10 @@ def fmt_time(ns):
 
 
 def fmt_count(insns):
-    """Guest instructions: the icount clock's nanoseconds."""
+    """Guest instructions: the icount clock's nanoseconds, three digits
+    (21.4 k, 4.35 M, 1.33 G)."""
     for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
-        if insns >= 10 * scale:
+        if insns >= scale:
             return f"{insns / scale:,.3g} {unit} insn"
     return f"{insns:,.0f} insn"
 
@@ -280,7 +299,8 @@ def markdown(places):
              "Time relative to the untraced run of the same scenario, at "
              "the same place (1 = no overhead); in parentheses the time per "
              "syscall of the tracee's loop (scenarios 1, 2, 4), per whole "
-             "run (3), per connection (7a) or per run with its rate (7b) "
+             "run (3, 8-10), per connection (7a) or per run with its rate "
+             "(7b) "
              "— in an icount column the guest instructions instead "
              "(QEMU -icount shift=0: the guest clock counts one ns per "
              "instruction, every vCPU and process included) — then the "

@@ -636,6 +636,36 @@ TEST_F(lib, clone_threads)
 	children_traced(_metadata, self, variant, "thread", TRACY_TRACE_CHILDREN);
 }
 
+/*
+ * A getpid the hook sees, then a fork it does not ask for: under kmask
+ * the fork's exit still stops (after the fork event, resumed for syscall
+ * stops), and must not pass for the exit of the getpid entered last.
+ * Every getpid exit the hook sees returns the pid of its own process.
+ */
+TEST_F(lib, unhooked_exit_after_event)
+{
+	struct tracy_child *c;
+	int i, exits = 0;
+
+	if (!start(_metadata, self, variant, TRACY_TRACE_CHILDREN))
+		SKIP(return, "backend not available here");
+	ASSERT_EQ(0, tracy_set_hook(self->t, "getpid", TRACY_ABI_NATIVE,
+				    record_hook));
+	c = exec_script(self, self->self, "getpid_fork");
+	ASSERT_TRUE(c != NULL);
+	ASSERT_EQ(0, run(self->t, c->pid));
+	for (i = 0; i < rec.n; i++) {
+		if (rec.r[i].entry)
+			continue;
+		exits++;
+		EXPECT_EQ(rec.r[i].pid, rec.r[i].ret)
+			TH_LOG("a getpid exit of %d returned %ld", rec.r[i].pid,
+			       rec.r[i].ret);
+	}
+	/* The parent's two, the child's one. */
+	EXPECT_LE(3, exits);
+}
+
 /* Tracy's safe tracing of children: the kernel's auto-attach does it. */
 TEST_F(lib, safe_trace_traces_children)
 {

@@ -77,6 +77,13 @@ static int forked(int use_vfork)
 	return 0;
 }
 
+/* getpid, then "fork": a fork right after a syscall the tracer saw. */
+static int getpid_then_fork(void)
+{
+	syscall(SYS_getpid);
+	return forked(0);
+}
+
 static void *thread_getpid(void *arg)
 {
 	(void)arg;
@@ -422,6 +429,7 @@ int tracee_main(int argc, char **argv)
 		{ "getpid_sleep", getpid_then_sleep },
 		{ "detached_child", detached_child }, { "ids", ids },
 		{ "read_interrupted", read_interrupted },
+		{ "getpid_fork", getpid_then_fork },
 	};
 	unsigned int i;
 
