@@ -330,8 +330,10 @@ static enum outcome stop_event(struct child *c, int status)
 	if (sig == (SIGTRAP | 0x80)) {
 		if (!exit_unwanted(c, after_entry_stop))
 			return syscall_event(c, false);
+		/* As syscall_event() would: the exit took its entry. */
 		c->tracee.session->syscall_stops++;
 		c->tracee.in_syscall = false;
+		c->entry_known = false;
 		return resumed(c, 0);
 	}
 	if (c->first_stop_due && (sig == SIGSTOP || event == PTRACE_EVENT_STOP)) {
