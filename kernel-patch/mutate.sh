@@ -62,7 +62,9 @@ wanted_list="$*"
 
 mkdir -p build/mutants
 rm -f build/mutants/table
-echo "$MUTANTS" | while IFS='|' read -r name what expr; do
+# printf, not echo: dash's echo would turn the seds' \1 into a control
+# character.
+printf '%s\n' "$MUTANTS" | while IFS='|' read -r name what expr; do
 	[ -z "$wanted_list" ] || wanted "$name" || continue
 	if [ -n "$list_only" ]; then
 		printf '%-20s %s\n' "$name" "$what"
@@ -80,20 +82,27 @@ echo "$MUTANTS" | while IFS='|' read -r name what expr; do
 		continue
 	fi
 	echo "  MUTANT  $name: $what"
-	status=killed
-	if nice make --no-print-directory KERNEL_VERSION=7.2 \
+	results=$out/results/debug-$arch.json
+	nice make --no-print-directory KERNEL_VERSION=7.2 \
 		BUILD="$out" SERIES_DIR="$out/series" \
 		LINUX_TREE=build/mutants/linux DEBUG_ARCHES="$arch" \
 		${selftests:+DEBUG_SELFTESTS="$selftests"} \
-		"test-debug-$arch" >"$out/run.log" 2>&1 &&
-	   python3 -m testbed summary "$out/results/debug-$arch.json" \
-		>>"$out/run.log" 2>&1; then
-		status=SURVIVED
-	elif grep -q '^error: .* does not apply' "$out/run.log"; then
-		# A later patch's context holds the mutated line: the mutant
-		# tests nothing.
-		echo "  MUTANT  $name: the mutated series does not apply; fix it in $0" >&2
+		"test-debug-$arch" >"$out/run.log" 2>&1 || true
+	if [ ! -f "$results" ]; then
+		# The guest never ran: the mutated series did not apply (a
+		# later patch's context holds the mutated line) or did not
+		# build. Such a mutant tests nothing.
+		if grep -q '^error: .* does not apply' "$out/run.log"; then
+			why="the mutated series does not apply"
+		else
+			why="no test ran (the kernel did not build?)"
+		fi
+		echo "  MUTANT  $name: $why; fix it in $0" >&2
 		status=BROKEN
+	elif python3 -m testbed summary "$results" >>"$out/run.log" 2>&1; then
+		status=SURVIVED
+	else
+		status=killed
 	fi
 	echo "  MUTANT  $name: $status (log: $top/$out/run.log)"
 	echo "$name|$status|$what" >>build/mutants/table
