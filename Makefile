@@ -7,11 +7,25 @@
 
 include arch/arches.mk
 
+# The kernel of the guests: mainline (7.2, the series of kernel-patch/, from
+# Debian unstable's linux-source-7.2, which qemu/fetch-source.sh downloads
+# without installing it) or the LTS backport (6.12, kernel-patch/6.12/, on
+# Debian 12's linux-source-6.12). `make test` also runs the x86_64 guest on
+# 6.12; `make test KERNEL_VERSION=6.12` runs the default guests of 6.12 on
+# it (arch/arches.mk: all but riscv64). Each version builds in a tree of
+# its own: build/ for 7.2, build/6.12/ for 6.12. Set before ARCHES, whose
+# default depends on it.
+KERNEL_VERSIONS := 7.2 6.12
+KERNEL_VERSION  ?= 7.2
+$(if $(filter-out $(KERNEL_VERSIONS),$(KERNEL_VERSION)),$(error \
+	KERNEL_VERSION='$(KERNEL_VERSION)': use one of $(KERNEL_VERSIONS)))
+
 # ARCHES=all or a list (ARCHES="i386 arm") chooses the guests that make
 # test, regress, bench and make itself build and run: by default every
-# guest, and for make bench the x86_64 guest only. The rules, and the
-# libraries and programs of every ABI, exist for all guests whatever
-# ARCHES says; the .mk files generate them from ALL_ARCHES.
+# guest that passes on KERNEL_VERSION (DEFAULT_ARCHES), and for make bench
+# the x86_64 guest only. The rules, and the libraries and programs of
+# every ABI, exist for all guests whatever ARCHES says; the .mk files
+# generate them from ALL_ARCHES.
 ARCHES_GIVEN := $(if $(filter command line,$(origin ARCHES)),$(if \
 	$(filter all,$(ARCHES)),$(ALL_ARCHES),$(ARCHES)))
 $(if $(filter-out $(ALL_ARCHES),$(ARCHES_GIVEN)),$(error \
@@ -22,16 +36,6 @@ $(if $(filter command line,$(origin ARCHES)),$(if \
 TEST_ARCHES  := $(or $(ARCHES_GIVEN),$(DEFAULT_ARCHES))
 BENCH_ARCHES := $(or $(ARCHES_GIVEN),x86_64)
 override ARCHES := $(ALL_ARCHES)
-# The kernel of the guests: mainline (7.2, the series of kernel-patch/, from
-# Debian unstable's linux-source-7.2, which qemu/fetch-source.sh downloads
-# without installing it) or the LTS backport (6.12, kernel-patch/6.12/, on
-# Debian 12's linux-source-6.12). `make test` also runs the x86_64 guest on
-# 6.12; `make test KERNEL_VERSION=6.12` runs every guest on it. Each version
-# builds in a tree of its own: build/ for 7.2, build/6.12/ for 6.12.
-KERNEL_VERSIONS := 7.2 6.12
-KERNEL_VERSION  ?= 7.2
-$(if $(filter-out $(KERNEL_VERSIONS),$(KERNEL_VERSION)),$(error \
-	KERNEL_VERSION='$(KERNEL_VERSION)': use one of $(KERNEL_VERSIONS)))
 # The build tree of kernel version $(1): build/ for the default one.
 version-build = $(if $(filter $(firstword $(KERNEL_VERSIONS)),$(1)),build,build/$(1))
 ifeq ($(KERNEL_VERSION),6.12)
@@ -49,13 +53,14 @@ LINUX_TREE    := build/linux-$(KERNEL_VERSION)
 # Results name the kernel when it is not the default one.
 PLACE_SUFFIX  := $(if $(filter-out $(firstword $(KERNEL_VERSIONS)),$(KERNEL_VERSION)),-linux-$(KERNEL_VERSION))
 # make test also runs the x86_64 guest on the LTS kernel (LTS_ARCHES=all:
-# every guest; LTS_ARCHES= : none), in its own build tree.
+# every guest that passes on it; LTS_ARCHES= : none), in its own build
+# tree.
 LTS_VERSION   := 6.12
 LTS_ARCHES    ?= x86_64
 # Only guests that ARCHES lets make test run.
 LTS_RUN_ARCHES := $(filter $(TEST_ARCHES),$(if $(filter \
 	$(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
-	$(filter all,$(LTS_ARCHES)),$(ALL_ARCHES),$(LTS_ARCHES))))
+	$(filter all,$(LTS_ARCHES)),$(call default-arches,$(LTS_VERSION)),$(LTS_ARCHES))))
 LTS_RESULTS   := $(foreach arch,$(LTS_RUN_ARCHES),$(foreach place,$(arch) regress-$(arch),\
 	$(call version-build,$(LTS_VERSION))/results/$(place).json))
 # Guest programs are static: the initramfs holds no libraries.

@@ -8,13 +8,14 @@
 # tracers (libtracy-fast/tracy.h), which arch_abi_tables[] follows.
 
 ALL_ARCHES := x86_64 i386 arm arm64 riscv64
-# The guests `make` and `make test` take when ARCHES is not given. riscv64
-# is known (ARCHES=riscv64 or ARCHES=all) but not yet a default: on its
-# 6.12 kernel an injection at a syscall-entry stop cannot set the first
-# argument (riscv takes it from orig_a0, which a tracer can set only
-# through PTRACE_SET_SYSCALL_INFO, Linux 6.16), and 27 library tests fail
-# there (arch/README.md).
-DEFAULT_ARCHES := $(filter-out riscv64,$(ALL_ARCHES))
+# The guests that pass on kernel version $(1): `make` and `make test` take
+# those of KERNEL_VERSION (DEFAULT_ARCHES) when ARCHES is not given. An
+# arch.mk names the versions its guest passes on in
+# guest.<arch>.default_on; without it, every version.
+default-arches = $(foreach arch,$(ALL_ARCHES),$(if $(or \
+	$(filter $(1),$(guest.$(arch).default_on)),$(if \
+	$(guest.$(arch).default_on),,all)),$(arch)))
+DEFAULT_ARCHES = $(call default-arches,$(KERNEL_VERSION))
 
 include $(foreach arch,$(ALL_ARCHES),arch/$(arch)/arch.mk)
 

@@ -10,6 +10,11 @@ guest.riscv64.qemu_args    := -M virt -cpu rv64 -bios default
 guest.riscv64.console      := ttyS0
 guest.riscv64.machine      := riscv64
 guest.riscv64.needs        := qemu-system-riscv64=qemu-system-misc
+# A default guest on 7.2 only: on 6.12 an injection at a syscall-entry
+# stop cannot set the first argument, which riscv takes from orig_a0,
+# writable only through PTRACE_SET_SYSCALL_INFO (Linux 6.16), and 27
+# tests of the library fail (arch/README.md). ARCHES=riscv64 runs it there.
+guest.riscv64.default_on   := 7.2
 
 abi.riscv64.deb_arch      := riscv64
 # Debian 12 has no riscv64 packages: the libraries the guest programs
