@@ -1311,21 +1311,36 @@ static int parse_options(int argc, char **argv)
 }
 
 /*
- * Handlers, not SIG_IGN: a command started from here must not inherit an
- * ignored signal, and exec resets handlers. A closed output (EPIPE) does
- * not stop the trace: the command goes on.
+ * Installs sa for sig unless stracy was started with sig ignored, as by
+ * nohup or a shell's background job: then stracy ignores it too, and the
+ * command it starts inherits it ignored, as it would without stracy
+ * (strace forwards the dispositions it found to its tracees unchanged).
+ */
+static void catch_unless_ignored(int sig, const struct sigaction *sa)
+{
+	struct sigaction old;
+
+	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		return;
+	sigaction(sig, sa, NULL);
+}
+
+/*
+ * Handlers, not SIG_IGN: a command started from here must not inherit as
+ * ignored a signal that was not, and exec resets handlers. A closed
+ * output (EPIPE) does not stop the trace: the command goes on.
  */
 static void set_signals(void)
 {
 	struct sigaction sa = { .sa_handler = on_interrupt };
 	struct sigaction nothing = { .sa_handler = on_nothing };
 
-	sigaction(SIGPIPE, &nothing, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	catch_unless_ignored(SIGPIPE, &nothing);
+	catch_unless_ignored(SIGTERM, &sa);
+	catch_unless_ignored(SIGHUP, &sa);
 	/* Spawned, the command gets them from the terminal; stracy reports. */
-	sigaction(SIGINT, npids ? &sa : &nothing, NULL);
-	sigaction(SIGQUIT, npids ? &sa : &nothing, NULL);
+	catch_unless_ignored(SIGINT, npids ? &sa : &nothing);
+	catch_unless_ignored(SIGQUIT, npids ? &sa : &nothing);
 }
 
 static void start_command(char **command)

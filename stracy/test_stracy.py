@@ -781,6 +781,40 @@ def t_tracer_killed(s, tmp):
         victim.wait()
 
 
+def sig_ignored(text):
+    """The SigIgn mask of a /proc/PID/status text."""
+    m = re.search(r"^SigIgn:\s*([0-9a-f]+)$", text, re.M)
+    check(m, text)
+    return int(m.group(1), 16)
+
+
+def t_ignored_signals_stay_ignored(s, tmp):
+    """A command stracy starts inherits the signals stracy was started
+    with ignored (nohup, a shell's background job), as without stracy,
+    and gets the others at their defaults."""
+    ignored = (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGPIPE)
+
+    def ignore():
+        for sig in ignored:
+            signal.signal(sig, signal.SIG_IGN)
+
+    command = ["grep", "^SigIgn:", "/proc/self/status"]
+    alone = subprocess.run(command, capture_output=True, text=True,
+                           timeout=TIMEOUT, preexec_fn=ignore, check=False)
+    traced = run(s, "-o", os.devnull, *command, preexec_fn=ignore)
+    check(traced.returncode == 0, traced.stderr)
+    want = sig_ignored(alone.stdout)
+    check(all(want & (1 << (sig - 1)) for sig in ignored), alone.stdout)
+    check(sig_ignored(traced.stdout) == want,
+          f"under stracy {traced.stdout!r}, alone {alone.stdout!r}")
+    alone = subprocess.run(command, capture_output=True, text=True,
+                           timeout=TIMEOUT, check=False)
+    traced = run(s, "-o", os.devnull, *command)
+    check(traced.returncode == 0 and
+          sig_ignored(traced.stdout) == sig_ignored(alone.stdout),
+          f"under stracy {traced.stdout!r}, alone {alone.stdout!r}")
+
+
 def t_closed_pipe(s, tmp):
     r, w = os.pipe()
     p = subprocess.Popen([s, "-f", "sh", "-c", "for i in 1 2 3 4 5; do "
@@ -799,7 +833,8 @@ TESTS = [t_help, t_man_page, t_only_selected_stop, t_bad_usage,
          t_exit_status, t_format, t_strings, t_decode_fds, t_timestamps, t_inject,
          t_inject_fails_the_command, t_inject_rate,
          t_follow_ff, t_summary, t_summary_time, t_threads, t_exec_from_thread, t_vfork,
-         t_detach_on_execve, t_signals, t_killed_mid_syscall,
+         t_detach_on_execve, t_signals, t_ignored_signals_stay_ignored,
+         t_killed_mid_syscall,
          t_attach_detach, t_detach_mid_syscall, t_attach_while_it_exits,
          t_attach_threads,
          t_tracer_killed, t_closed_pipe]
