@@ -239,6 +239,20 @@ static const struct record *find(long abi, const char *name, int entry,
 	return NULL;
 }
 
+/* The first entry (or exit) of syscall 'name' recorded after 'after'. */
+static const struct record *find_after(const struct record *after, long abi,
+				       const char *name, int entry)
+{
+	long nr = get_syscall_number_abi(name, (int)abi);
+	int i;
+
+	for (i = after ? after - rec.r + 1 : 0; i < rec.n; i++)
+		if (rec.r[i].nr == nr && rec.r[i].abi == abi &&
+		    rec.r[i].entry == entry)
+			return &rec.r[i];
+	return NULL;
+}
+
 /* The hook calls, entries and exits, for syscall 'name'. */
 static int count(long abi, const char *name)
 {
@@ -388,16 +402,21 @@ TEST_F(lib, interrupted_syscall_restarts)
 	ASSERT_TRUE(c != NULL);
 	pid = c->pid;
 	ASSERT_EQ(0, run(self->t, pid));
+	/*
+	 * The script's syscalls, each found after the one before it: a
+	 * runtime such as ASan's makes writes and getpids of its own before
+	 * the script starts.
+	 */
 	read1 = find(TRACY_ABI_NATIVE, "read", 1, 0);
 	read2 = find(TRACY_ABI_NATIVE, "read", 1, 1);
-	write_in = find(TRACY_ABI_NATIVE, "write", 1, 0);
-	write_out = find(TRACY_ABI_NATIVE, "write", 0, 0);
-	getpid_out = find(TRACY_ABI_NATIVE, "getpid", 0, 0);
+	write_in = find_after(read1, TRACY_ABI_NATIVE, "write", 1);
+	write_out = find_after(write_in, TRACY_ABI_NATIVE, "write", 0);
+	getpid_out = find_after(read2, TRACY_ABI_NATIVE, "getpid", 0);
 	ASSERT_TRUE(read1 && read2 && write_in && write_out && getpid_out);
 	EXPECT_EQ(2, rec.signals) TH_LOG("the read was not restarted once");
 	EXPECT_EQ(2, count(TRACY_ABI_NATIVE, "read"));
-	EXPECT_TRUE(read1 < write_in && write_in < write_out &&
-		    write_out < read2 && read2 < getpid_out);
+	EXPECT_TRUE(write_out < read2)
+		TH_LOG("the handler's write is not between the two reads");
 	EXPECT_EQ(1, write_out->ret);
 	EXPECT_EQ(pid, getpid_out->ret);
 }
