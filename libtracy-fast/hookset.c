@@ -119,13 +119,20 @@ void *hookset_compiled(struct hookset *h, const struct backend_ops *ops)
 	return h->compiled[ops->id];
 }
 
-/* The snapshot of the session's hooks now; NULL with errno. */
-static struct hookset *hookset_new(const struct session *s)
+/* What the session's hooks want of syscall nr of ABI abi. */
+static unsigned char want_of(const struct session *s, int abi, long nr)
+{
+	return (hook_wants(s, abi, nr, true) ? HOOKSET_ENTRY : 0) |
+	       (hook_wants(s, abi, nr, false) ? HOOKSET_EXIT : 0);
+}
+
+/*
+ * A snapshot of generation s->hooks_gen whose lists want nothing yet;
+ * NULL with errno.
+ */
+static struct hookset *hookset_alloc(const struct session *s)
 {
 	struct hookset *h = calloc(1, sizeof(*h));
-	const struct tracy_syscall_table *table;
-	uint32_t i;
-	long nr;
 	int abi;
 
 	if (!h)
@@ -134,20 +141,20 @@ static struct hookset *hookset_new(const struct session *s)
 	h->gen = s->hooks_gen;
 	h->all = hooks_want_all(s);
 	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
-		table = abi_table(abi);
-		h->want[abi] = calloc(hookset_entries(table), 1);
+		h->want[abi] = calloc(hookset_entries(abi_table(abi)), 1);
 		if (!h->want[abi]) {
 			hookset_put(h);
 			return NULL;
 		}
-		for (i = 0; i < hookset_entries(table); i++) {
-			nr = entry_nr(table, i);
-			h->want[abi][i] =
-				(hook_wants(s, abi, nr, true) ? HOOKSET_ENTRY : 0) |
-				(hook_wants(s, abi, nr, false) ? HOOKSET_EXIT : 0);
-		}
 	}
 	return h;
+}
+
+/* Makes h the session's current snapshot, in place of the one before. */
+static void hookset_install(struct session *s, struct hookset *h)
+{
+	hookset_put(s->hookset);
+	s->hookset = h;
 }
 
 /*
@@ -163,42 +170,38 @@ int hookset_update_one(struct session *s, int abi, long nr)
 	const struct tracy_syscall_table *table = abi_table(abi);
 	long i = table ? entry_of(table, nr) : -1;
 	struct hookset *h;
-	uint32_t size;
 	int a;
 
 	if (!old || i < 0 || old->all != hooks_want_all(s))
 		return hookset_update(s);
-	h = calloc(1, sizeof(*h));
+	s->hooks_gen++;
+	h = hookset_alloc(s);
 	if (!h)
 		return -1;
-	h->refs = 1;
-	h->gen = ++s->hooks_gen;
-	h->all = old->all;
-	for (a = 0; a < TRACY_ABI_COUNT; a++) {
-		size = hookset_entries(abi_table(a));
-		h->want[a] = calloc(size, 1);
-		if (!h->want[a]) {
-			hookset_put(h);
-			return -1;
-		}
-		memcpy(h->want[a], old->want[a], size);
-	}
-	h->want[abi][i] = (hook_wants(s, abi, nr, true) ? HOOKSET_ENTRY : 0) |
-			  (hook_wants(s, abi, nr, false) ? HOOKSET_EXIT : 0);
-	hookset_put(s->hookset);
-	s->hookset = h;
+	for (a = 0; a < TRACY_ABI_COUNT; a++)
+		memcpy(h->want[a], old->want[a],
+		       hookset_entries(abi_table(a)));
+	h->want[abi][i] = want_of(s, abi, nr);
+	hookset_install(s, h);
 	return 0;
 }
 
 int hookset_update(struct session *s)
 {
+	const struct tracy_syscall_table *table;
 	struct hookset *h;
+	uint32_t i;
+	int abi;
 
 	s->hooks_gen++;
-	h = hookset_new(s);
+	h = hookset_alloc(s);
 	if (!h)
 		return -1;
-	hookset_put(s->hookset);
-	s->hookset = h;
+	for (abi = 0; abi < TRACY_ABI_COUNT; abi++) {
+		table = abi_table(abi);
+		for (i = 0; i < hookset_entries(table); i++)
+			h->want[abi][i] = want_of(s, abi, entry_nr(table, i));
+	}
+	hookset_install(s, h);
 	return 0;
 }
