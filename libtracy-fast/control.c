@@ -88,14 +88,30 @@ void syscall_args_of(const struct tracy_sc_args *a, long args[6])
 	args[5] = a->a5;
 }
 
+void regs_get_args(const struct arch_regs *regs, int abi, long args[6])
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		args[i] = arch_reg_get(regs, abi, ARCH_REG_ARG0 + i);
+}
+
+void regs_set_args(struct arch_regs *regs, int abi, const long args[6])
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		arch_reg_set(regs, abi, ARCH_REG_ARG0 + i, args[i]);
+}
+
 int syscall_write(struct child *c, struct arch_regs *regs, int abi, long nr,
 		  const long *args)
 {
 	pid_t pid = c->pub.pid;
-	int i, ret;
+	int ret;
 
-	for (i = 0; args && i < 6; i++)
-		arch_reg_set(regs, abi, ARCH_REG_ARG0 + i, args[i]);
+	if (args)
+		regs_set_args(regs, abi, args);
 	/*
 	 * Only where the arguments change: a new number alone is the
 	 * registers' on every architecture, and the request would set the
@@ -170,7 +186,6 @@ int syscall_set_arg(struct child *c, int abi, int n, long value)
 {
 	struct arch_regs regs;
 	long args[6];
-	int i;
 
 	if (!c->stopped || c->gone) {
 		errno = ESRCH;
@@ -182,8 +197,7 @@ int syscall_set_arg(struct child *c, int abi, int n, long value)
 	}
 	if (arch_get_regs(c->pub.pid, &regs))
 		return -1;
-	for (i = 0; i < 6; i++)
-		args[i] = arch_reg_get(&regs, abi, ARCH_REG_ARG0 + i);
+	regs_get_args(&regs, abi, args);
 	args[n] = value;
 	return syscall_write(c, &regs, abi, KEEP_NR, args);
 }

@@ -206,7 +206,6 @@ static int inject_begin(struct child *c, struct inject *inj)
 	long nr = inj->nr | (long)table->nr_base;
 	pid_t pid = c->pub.pid;
 	struct arch_regs regs;
-	int i;
 
 	if (arch_get_regs(pid, &inj->saved))
 		return -1;
@@ -225,9 +224,7 @@ static int inject_begin(struct child *c, struct inject *inj)
 		 * instruction, made again, takes the arguments from the
 		 * registers.
 		 */
-		for (i = 0; i < 6; i++)
-			arch_reg_set(&regs, inj->abi, ARCH_REG_ARG0 + i,
-				     inj->args[i]);
+		regs_set_args(&regs, inj->abi, inj->args);
 		if (arch_set_syscall_nr(pid, &regs, inj->abi, -1))
 			return -1;
 		arch_syscall_rewind(&regs, inj->abi, nr);
@@ -280,10 +277,8 @@ static int undo_regs(struct child *c, const struct inject *inj)
 {
 	struct arch_regs regs = inj->saved;
 	long args[6];
-	int i;
 
-	for (i = 0; i < 6; i++)
-		args[i] = arch_reg_get(&regs, inj->abi, ARCH_REG_ARG0 + i);
+	regs_get_args(&regs, inj->abi, args);
 	return syscall_write(c, &regs, inj->abi, inj->orig_nr, args);
 }
 

@@ -267,6 +267,9 @@ struct tracy_syscall_info;	/* ptrace-compat.h */
 int syscall_info_at_entry(struct child *c, struct tracy_syscall_info *info);
 /* The arguments of a (all 0 if a is NULL). */
 void syscall_args_of(const struct tracy_sc_args *a, long args[6]);
+/* The six syscall arguments of ABI abi in regs, read or written. */
+void regs_get_args(const struct arch_regs *regs, int abi, long args[6]);
+void regs_set_args(struct arch_regs *regs, int abi, const long args[6]);
 /*
  * Writes regs back to c, which is stopped at a syscall stop, with the
  * syscall number nr (nr_base included; -1 skips the syscall) and the

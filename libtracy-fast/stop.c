@@ -32,10 +32,7 @@ void syscall_info_probe(struct session *s)
 static void stop_from_regs_args(struct syscall_stop *stop,
 				const struct arch_regs *regs)
 {
-	int i;
-
-	for (i = 0; i < 6; i++)
-		stop->args[i] = arch_reg_get(regs, stop->abi, ARCH_REG_ARG0 + i);
+	regs_get_args(regs, stop->abi, stop->args);
 }
 
 /*
