@@ -221,6 +221,13 @@ class Report(unittest.TestCase):
         self.assertIn("kernel 6.12.117-tracy-fast", svg)
         self.assertIn("n/a", svg)
 
+    def test_plot_draws_the_attaching_tools(self):
+        runs = SYSCALL_RUNS + [run("attach/strace-p", 90000),
+                               run("attach/stracy-p", 3000)]
+        svg = report.svg(self.places(runs))
+        self.assertIn("strace-p: 90×", svg)
+        self.assertIn("stracy-p: 3×", svg)
+
 
 class Initramfs(unittest.TestCase):
     GEN = os.path.join(TOP, "build", "host", "gen_init_cpio")

@@ -434,11 +434,15 @@ def memory_table(places, notes):
 COLORS = {"classic": "#d62728", "seccomp": "#ff7f0e", "kmask": "#2ca02c",
           "strace": "#7f7f7f", "strace-seccomp-bpf": "#1f77b4",
           "stracy": "#9467bd"}
+# Rows drawn as bars in their tracer's colour: attaching with -p is the
+# same tool, in the legend once.
+BAR_COLORS = dict(COLORS, **{"strace-p": COLORS["strace"],
+                             "stracy-p": COLORS["stracy"]})
 PANEL_W, PANEL_H, TOP, BOTTOM, LEFT = 560, 230, 34, 70, 60
 
 
 def svg_panel(out, x0, y0, places, number, title, family, names):
-    bars = [n for n in names if n in COLORS]
+    bars = [n for n in names if n in BAR_COLORS]
     values = [ratio(p, family, n) for p in places for n in bars]
     top = max([v for v in values if v] + [10])
     # A decade more than the highest bar, for the labels above the bars.
@@ -479,7 +483,7 @@ def svg_panel(out, x0, y0, places, number, title, family, names):
             out.append(f'<rect x="{bx:.1f}" y="{y:.1f}" '
                        f'width="{bar_w - 1:.1f}" '
                        f'height="{max(y_of(1) - y, 0.5):.1f}" '
-                       f'fill="{COLORS[name]}"><title>{html.escape(p.title)}, '
+                       f'fill="{BAR_COLORS[name]}"><title>{html.escape(p.title)}, '
                        f'{name}: {value:.3g}×</title></rect>')
             tx, ty = bx + bar_w / 2 + 3, y - 3
             out.append(f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="8" '
