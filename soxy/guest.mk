@@ -60,7 +60,7 @@ $(eval $(call SOXY_INITRAMFS,$(SOXY_GUEST_DIR)/initramfs.cpio,\
 $(eval $(call SOXY_INITRAMFS,$(SOXY_GUEST_DIR)/bench.cpio,\
 	$(SOXY_BENCH_FILES),$(SOXY_BENCH)))
 
-.PHONY: kernel-$(SOXY_PLACE) soxy-qemu-test
+.PHONY: kernel-$(SOXY_PLACE) guest-$(SOXY_PLACE) soxy-qemu-test
 kernel-$(SOXY_PLACE): linux-source
 	@$(call build-kernel,$(SOXY_GUEST),$(SOXY_GUEST_DIR)/kernel,\
 		qemu/kernel.config arch/$(SOXY_GUEST)/kernel.config \
@@ -68,7 +68,9 @@ kernel-$(SOXY_PLACE): linux-source
 
 # make test runs it when it runs the x86_64 guest (the Makefile).
 SOXY_TEST_RESULTS := $(BUILD)/results/soxy-$(SOXY_GUEST).json
-soxy-qemu-test: kernel-$(SOXY_PLACE) $(SOXY_GUEST_DIR)/initramfs.cpio
+guest-$(SOXY_PLACE): kernel-$(SOXY_PLACE) $(SOXY_GUEST_DIR)/initramfs.cpio
+
+soxy-qemu-test: guest-$(SOXY_PLACE)
 	@mkdir -p $(BUILD)/results
 	@python3 qemu/boot.py $(call boot-args,$(SOXY_GUEST),\
 		$(SOXY_GUEST_DIR)/initramfs.cpio,$(SOXY_GUEST_DIR)/kernel) \

@@ -54,7 +54,7 @@ $(BUILD)/$(1)/kselftests/$(notdir $(3)): $(KSELFTEST_DIR)/$(3).c \
 endef
 
 define KSELFTEST_RULES
-.PHONY: kernel-headers-$(1) regress-$(1) record-baseline-$(1)
+.PHONY: kernel-headers-$(1) guest-regress-$(1) regress-$(1) record-baseline-$(1)
 
 # The uapi headers of the kernel we boot: `make headers` is incremental.
 kernel-headers-$(1): linux-source
@@ -77,15 +77,18 @@ $(BUILD)/$(1)/regress.cpio: $(call initramfs-inputs,$(1)) \
 		$(call kselftest-programs,$(1))
 	@$(call pack-initramfs,$(1),$$@,$(call kselftest-programs,$(1)))
 
+# What regress-$(1) boots; make test builds it before it boots anything.
+guest-regress-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
+
 # The comparison is the verdict (see boot-kselftests).
-regress-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
+regress-$(1): guest-regress-$(1)
 	@mkdir -p $(BUILD)/results
 	@$(call boot-kselftests,$(1))
 	@python3 selftests/kernel/compare.py compare --place regress-$(1) \
 		--results $(BUILD)/results/regress-$(1).json \
 		$(BASELINE_DIR)/$(1).txt $(BUILD)/$(1)/regress.log
 
-record-baseline-$(1): kernel-$(1) $(BUILD)/$(1)/regress.cpio
+record-baseline-$(1): guest-regress-$(1)
 	@$(call boot-kselftests,$(1))
 	@python3 selftests/kernel/compare.py record $(BUILD)/$(1)/regress.log \
 		$(BASELINE_DIR)/$(1).txt

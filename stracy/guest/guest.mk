@@ -26,8 +26,10 @@ $(STRACY_GUEST_CPIO): $(call initramfs-inputs,x86_64) \
 		--file /bin/stracy=$(BUILD)/stracy/x86_64/stracy \
 		$(STRACY_GUEST_DIR)/corpus-run)
 
-.PHONY: test-stracy-guest
-test-stracy-guest: kernel-x86_64 $(STRACY_GUEST_CPIO)
+.PHONY: guest-stracy test-stracy-guest
+guest-stracy: kernel-x86_64 $(STRACY_GUEST_CPIO)
+
+test-stracy-guest: guest-stracy
 	@mkdir -p $(BUILD)/results
 	@STRACY_DIFF_GUEST="$(call boot-args,x86_64,$(STRACY_GUEST_CPIO)) -- \
 		$(guest.x86_64.qemu_args)" python3 selftests/run-host.py \
