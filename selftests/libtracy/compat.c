@@ -279,6 +279,12 @@ static pid_t ctrl_c_tracer(enum tracy_backend backend, const char *self,
 
 	if (pid)
 		return pid;
+	/*
+	 * As a shell starts a program in the foreground. One started in the
+	 * background by a non-interactive shell (make test &) inherits
+	 * SIGINT ignored, and so would the tracee, which then outlives it.
+	 */
+	signal(SIGINT, SIG_DFL);
 	t = session(backend, 0);
 	if (!t || tracy_set_signal_hook(t, signal_counter))
 		_exit(TRACER_FAILED);

@@ -643,6 +643,13 @@ int main(int argc, char **argv)
 			usage(argv[0]);
 	if (optind < argc)
 		usage(argv[0]);
+	/*
+	 * As a shell starts a program in the foreground. Started in the
+	 * background by a non-interactive shell (make test &), the runner
+	 * inherits SIGINT ignored, and so would Tracy's programs and their
+	 * tracees, which the Ctrl-C scenarios then wait for in vain.
+	 */
+	signal(SIGINT, SIG_DFL);
 	if (!n)
 		for (; n < ARRAY_SIZE(backends); n++)
 			places[n] = (struct place){ GUEST_BUILD, backends[n] };
