@@ -52,7 +52,7 @@ no_fork_reference|an auto-attached child shares the mask without a reference|s/^
 no_unlink_release|detach and tracer exit leave the mask in place|s/^+\(\t*\)ptrace_release_syscall_mask(child);$/+\1barrier();/
 no_exit_from_inside|PTRACE_SYSCALL from a stop inside a skipped syscall gives no exit stop|s/^\([+ ]\)\(\t*\)child->syscall_exit_stop = true;$/\1\2barrier();/
 stale_exit_decision|the inline entry shortcut leaves the exit decision of the syscall before|s/^\([+ ]\)\(\t*\)current->syscall_exit_stop = false;$/\1\2barrier();/
-enter_list_copied|blacklist mode tests the stop list, not its complement, at entry|s/^+\(\t*\)bitmap_complement(new->native_enter, new->native_stop,$/+\1bitmap_copy(new->native_enter, new->native_stop,/
+enter_list_copied|blacklist mode tests the stop list, not its complement, at entry|s/^+\(\t*\)bitmap_complement(enter, stop, nr);$/+\1bitmap_copy(enter, stop, nr);/
 x32_table|the x86_64 lists end before the x32 syscalls|s/^+# define SYSCALL_TABLE_NATIVE_NR\tX32_NR_syscalls$/+# define SYSCALL_TABLE_NATIVE_NR\tNR_syscalls/'
 
 # -w: the same statement followed by the busy wait, on the line of the
