@@ -195,17 +195,17 @@ check:
 TEST_JOBS ?= 1
 STRACY_GUEST_TEST := $(if $(filter x86_64,$(TEST_ARCHES)),$(if $(filter \
 	x86_64,$(LIBTRACY_HOST_ARCH)),test-stracy-guest))
+SOXY_GUEST_TEST = $(if $(filter $(SOXY_GUEST),$(TEST_ARCHES)),soxy-qemu-test)
 TEST_GUEST_PLACES := $(if $(LTS_RUN_ARCHES),test-lts) \
 	$(foreach arch,$(TEST_ARCHES),test-$(arch)) \
 	$(foreach arch,$(TEST_ARCHES),regress-$(arch)) \
-	$(STRACY_GUEST_TEST) \
-	$(if $(filter $(SOXY_GUEST),$(TEST_ARCHES)),soxy-qemu-test) \
+	$(STRACY_GUEST_TEST) $(SOXY_GUEST_TEST) \
 	$(if $(filter x86_64,$(TEST_ARCHES)),test-drill)
 TEST_GUEST_BUILDS := $(foreach arch,$(TEST_ARCHES),guest-$(arch) \
 	guest-regress-$(arch)) \
 	$(if $(LTS_RUN_ARCHES),guest-lts) \
 	$(if $(STRACY_GUEST_TEST),guest-stracy) \
-	$(if $(filter $(SOXY_GUEST),$(TEST_ARCHES)),guest-$(SOXY_PLACE))
+	$(if $(SOXY_GUEST_TEST),guest-$(SOXY_PLACE))
 test:
 	@$(MAKE) --no-print-directory setup
 	@rm -rf $(BUILD)/results
@@ -218,7 +218,7 @@ test:
 		$(BUILD)/results/host-asan.json $(BUILD)/results/host-valgrind.json \
 		$(if $(filter x86_64,$(TEST_ARCHES)),$(BUILD)/results/drill.json) \
 		$(if $(STRACY_GUEST_TEST),$(BUILD)/results/stracy-x86_64.json) \
-		$(if $(filter $(SOXY_GUEST),$(TEST_ARCHES)),$(SOXY_TEST_RESULTS)) \
+		$(if $(SOXY_GUEST_TEST),$(SOXY_TEST_RESULTS)) \
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/$(arch).json) \
 		$(foreach arch,$(TEST_ARCHES),$(BUILD)/results/regress-$(arch).json) \
 		$(LTS_RESULTS)
