@@ -87,6 +87,7 @@ class Collector:
         self.out = out
         self.counts = Counts()
         self.running = None
+        self.began = None
         self.output = []
         self.done = False
         self.programs = 0
@@ -101,6 +102,7 @@ class Collector:
         end = END.search(line)
         if begin:
             self.running, self.output = begin.group(1), []
+            self.began = time.monotonic()
         elif end and self.running is not None:
             self.finish_program(end.group(2))
         elif line.strip() == DONE:
@@ -119,7 +121,8 @@ class Collector:
     def finish_program(self, status):
         program = f"{self.name}: {self.running}"
         counts = count_program(program, self.output, status)
-        self.say(f"  GUEST   {program}: {counts.line()}",
+        took = time.monotonic() - self.began
+        self.say(f"  GUEST   {program}: {counts.line()} ({took:.0f} s)",
                  self.output if counts.failed else ())
         self.counts.add(counts)
         self.programs += 1

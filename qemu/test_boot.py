@@ -90,6 +90,12 @@ class ReadConsole(unittest.TestCase):
         self.assertEqual((2, 0, 1),
                          (counts.passed, counts.failed, counts.skipped))
 
+    def test_each_program_line_says_how_long_it_took(self):
+        collector = collect(GOOD_CONSOLE)
+        shown = collector.out.getvalue()
+        self.assertRegex(shown, r"GUEST   guest: /bin/smoke-x86_64: .*"
+                         r"\(\d+ s\)\n")
+
     def test_panic_fails_and_names_the_panic(self):
         collector = collect(PANIC_CONSOLE)
         collector.finish(watchdog_fired=False, timeout=1)
