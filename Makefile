@@ -54,9 +54,11 @@ LINUX_TREE    := build/linux-$(KERNEL_VERSION)
 PLACE_SUFFIX  := $(if $(filter-out $(firstword $(KERNEL_VERSIONS)),$(KERNEL_VERSION)),-linux-$(KERNEL_VERSION))
 # make test also runs the x86_64 guest on the LTS kernel (LTS_ARCHES=all:
 # every guest that passes on it; LTS_ARCHES= : none), in its own build
-# tree.
+# tree, with the series' selftests (ptrace) and smoke, as upstream runs a
+# backport's; LTS_SELFTESTS=all runs all of ours there too.
 LTS_VERSION   := 6.12
 LTS_ARCHES    ?= x86_64
+LTS_SELFTESTS ?= smoke ptrace
 # Only guests that ARCHES lets make test run.
 LTS_RUN_ARCHES := $(filter $(TEST_ARCHES),$(if $(filter \
 	$(LTS_VERSION),$(KERNEL_VERSION)),,$(if \
@@ -227,12 +229,16 @@ test:
 # kernel's own against their baseline on that version; guest-lts builds
 # what they boot.
 .PHONY: guest-lts test-lts
+LTS_GUEST_SELFTESTS := $(if $(filter all,$(LTS_SELFTESTS)),$(SELFTESTS),$(LTS_SELFTESTS))
+$(call check-selection,LTS_GUEST_SELFTESTS,LTS_SELFTESTS, (or all))
 guest-lts:
 	@$(MAKE) --no-print-directory -k KERNEL_VERSION=$(LTS_VERSION) \
+		GUEST_SELFTESTS="$(LTS_GUEST_SELFTESTS)" \
 		$(foreach arch,$(LTS_RUN_ARCHES),guest-$(arch) guest-regress-$(arch))
 
 test-lts:
 	@$(MAKE) --no-print-directory -k KERNEL_VERSION=$(LTS_VERSION) \
+		GUEST_SELFTESTS="$(LTS_GUEST_SELFTESTS)" \
 		$(foreach arch,$(LTS_RUN_ARCHES),test-$(arch) regress-$(arch))
 
 # The benchmarks of bench/ on the host and in BENCH_ARCHES' guests, one

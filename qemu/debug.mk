@@ -10,12 +10,8 @@ DEBUG_ARCHES ?= x86_64 arm64
 # DEBUG_SELFTESTS=ptrace runs the series' own, as kernel-patch/mutate.sh
 # does. A selection has an initramfs of its own.
 DEBUG_SELFTESTS ?= $(SELFTESTS)
-$(if $(filter-out $(SELFTESTS),$(DEBUG_SELFTESTS)),$(error \
-	DEBUG_SELFTESTS='$(DEBUG_SELFTESTS)': use names among: $(SELFTESTS)))
-$(if $(strip $(DEBUG_SELFTESTS)),,$(error DEBUG_SELFTESTS is empty: use \
-	names among: $(SELFTESTS)))
-DEBUG_SELECTION := $(if $(filter-out $(DEBUG_SELFTESTS),$(SELFTESTS)),$(subst \
-	$(eval) ,+,$(strip $(DEBUG_SELFTESTS))))
+$(call check-selection,DEBUG_SELFTESTS)
+DEBUG_SELECTION := $(call selection-name,DEBUG_SELFTESTS)
 # KASAN keeps an eighth of memory as shadow, and everything runs slower:
 # all of our selftests took 786 s in the x86_64 debug guest, so its
 # watchdog is DEBUG_TIMEOUT, not the normal guests' GUEST_TIMEOUT.

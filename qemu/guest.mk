@@ -6,6 +6,14 @@
 GEN_INIT_CPIO := $(BUILD)/host/gen_init_cpio
 GUEST_TIMEOUT ?= 900
 KVM ?=
+# The selftests the guests run (SELFTESTS' names): all of them by
+# default. make test runs fewer on the LTS kernel (LTS_SELFTESTS). A
+# selection has an initramfs of its own.
+GUEST_SELFTESTS ?= $(SELFTESTS)
+$(call check-selection,GUEST_SELFTESTS)
+GUEST_SELECTION := $(call selection-name,GUEST_SELFTESTS)
+# The initramfs of guest $(1) with them.
+guest-cpio = $(BUILD)/$(1)/initramfs$(if $(GUEST_SELECTION),-$(GUEST_SELECTION)).cpio
 
 # uname -r of our kernels ends in the LOCALVERSION of the common fragment.
 RELEASE_SUFFIX := $(shell sed -n 's/^CONFIG_LOCALVERSION="\(.*\)"$$/\1/p' qemu/kernel.config)
@@ -37,7 +45,7 @@ test-host: $(GEN_INIT_CPIO)
 # the guests that have it (make bench KVM=1 runs only x86_64).
 boot-args = --name $(1)$(PLACE_SUFFIX) --qemu $(guest.$(1).qemu) \
 	--kernel $(or $(3),$(BUILD)/$(1)/kernel)/$(guest.$(1).kernel_image) \
-	--initrd $(or $(2),$(BUILD)/$(1)/initramfs.cpio) \
+	--initrd $(or $(2),$(call guest-cpio,$(1))) \
 	--console $(guest.$(1).console) \
 	$(if $(KVM),--kvm "$(or $(guest.$(1).kvm_args),$$(error KVM is not available for the $(1) guest on this host))")
 
@@ -76,12 +84,14 @@ $(BUILD)/$(1)/guest-info: arch/$(1)/arch.mk qemu/kernel.config qemu/guest.mk
 		$(1) $(guest.$(1).machine) $(RELEASE_SUFFIX) \
 		"$(guest.$(1).abis)" >$$@
 
-$(BUILD)/$(1)/initramfs.cpio: $(call initramfs-inputs,$(1)) \
-		$(call guest-programs,$(1)) $(call guest-file-sources,$(1))
-	@$(call pack-initramfs,$(1),$$@,$(call guest-file-args,$(1)) \
-		$(call guest-programs,$(1)))
+$(call guest-cpio,$(1)): $(call initramfs-inputs,$(1)) \
+		$(call guest-programs,$(1),$(GUEST_SELFTESTS)) \
+		$(call guest-file-sources,$(1),$(GUEST_SELFTESTS))
+	@$(call pack-initramfs,$(1),$$@,$(call \
+		guest-file-args,$(1),$(GUEST_SELFTESTS)) \
+		$(call guest-programs,$(1),$(GUEST_SELFTESTS)))
 
-guest-$(1): kernel-$(1) $(BUILD)/$(1)/initramfs.cpio
+guest-$(1): kernel-$(1) $(call guest-cpio,$(1))
 
 test-$(1): guest-$(1)
 	@mkdir -p $(BUILD)/results

@@ -257,6 +257,25 @@ class Makefile(unittest.TestCase):
             self.assertNotRegex(done.stdout, rf"\b(test|regress)-{arch}\b")
         self.assertNotIn("test-drill", done.stdout)
 
+    def test_lts_place_boots_the_series_selftests_unless_told(self):
+        lts_boot = r"boot\.py --name x86_64-linux-6\.12 .*--initrd (\S+)"
+        for setting, cpio in (((), "initramfs-smoke+ptrace.cpio"),
+                              (("LTS_SELFTESTS=all",), "initramfs.cpio")):
+            done = make("-s", "-n", "test", "ARCHES=x86_64", *setting)
+            self.assertEqual(0, done.returncode, done.stderr)
+            boots = re.findall(lts_boot, done.stdout)
+            self.assertTrue(boots, setting)
+            self.assertEqual({"build/6.12/x86_64/" + cpio},
+                             {b for b in boots if "regress" not in b})
+
+    def test_unknown_or_empty_selftest_selections_are_refused(self):
+        for setting in ("LTS_SELFTESTS=bogus", "LTS_SELFTESTS=",
+                        "GUEST_SELFTESTS=smoke bogus", "DEBUG_SELFTESTS="):
+            done = make("-s", "-n", "test", "test-debug", setting)
+            self.assertNotEqual(0, done.returncode, setting)
+            self.assertIn(setting.split("=")[0], done.stderr)
+            self.assertIn("use names among: smoke ptrace", done.stderr)
+
     def test_host_tests_build_and_boot_no_kernel(self):
         # The host's ptrace selftests build with the patched tree's uapi
         # headers (prepare-source.sh, then make headers): the only use of

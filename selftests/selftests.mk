@@ -36,6 +36,18 @@ selftest-khdr = $(if $(selftest.$(1).khdr),$(call khdr-include,$(2))/linux/ptrac
 selftest-includes = $(if $(selftest.$(1).khdr),-isystem $(call khdr-include,$(2)),\
 	$(PROJECT_INCLUDES) $(call abi-cflags,$(2)))
 
+# A selection of the selftests: variable $(1) holds their names. An error
+# for a name that is none of SELFTESTS, or for none at all, which names
+# the variable $(2) the user set (default: $(1)) and its value.
+check-selection = $(if $(filter-out $(SELFTESTS),$($(1))),$(error \
+	$(or $(2),$(1))='$($(or $(2),$(1)))': use names among: \
+	$(SELFTESTS)$(3)))$(if $(strip $($(1))),,$(error $(or $(2),$(1)) \
+	is empty: use names among: $(SELFTESTS)$(3)))
+# What tells apart the initramfs of a selection (a guest's, a debug
+# guest's): empty for all of SELFTESTS, else the names joined by +.
+selection-name = $(if $(filter-out $($(1)),$(SELFTESTS)),$(subst \
+	$(eval) ,+,$(strip $($(1)))))
+
 # The programs of selftest $(1).
 selftest-programs = $(or $(selftest.$(1).programs),$(1))
 # The programs guest $(1) runs: every selftest (or those that $(2) names)
