@@ -54,8 +54,8 @@ LINUX_TREE    := build/linux-$(KERNEL_VERSION)
 PLACE_SUFFIX  := $(if $(filter-out $(firstword $(KERNEL_VERSIONS)),$(KERNEL_VERSION)),-linux-$(KERNEL_VERSION))
 # make test also runs the x86_64 guest on the LTS kernel (LTS_ARCHES=all:
 # every guest that passes on it; LTS_ARCHES= : none), in its own build
-# tree, with the series' selftests (ptrace) and smoke, as upstream runs a
-# backport's; LTS_SELFTESTS=all runs all of ours there too.
+# tree, with the series' selftests (ptrace) and smoke: what shows that
+# the backport works; LTS_SELFTESTS=all runs all of ours there too.
 LTS_VERSION   := 6.12
 LTS_ARCHES    ?= x86_64
 LTS_SELFTESTS ?= smoke ptrace

@@ -11,7 +11,6 @@ DEBUG_ARCHES ?= x86_64 arm64
 # does. A selection has an initramfs of its own.
 DEBUG_SELFTESTS ?= $(SELFTESTS)
 $(call check-selection,DEBUG_SELFTESTS)
-DEBUG_SELECTION := $(call selection-name,DEBUG_SELFTESTS)
 # KASAN keeps an eighth of memory as shadow, and everything runs slower:
 # all of our selftests took 786 s in the x86_64 debug guest, so its
 # watchdog is DEBUG_TIMEOUT, not the normal guests' GUEST_TIMEOUT.
@@ -24,7 +23,7 @@ DEBUG_TIMEOUT ?= 3600
 debug-programs = $(BUILD)/$(1)-debug/kmemleak-clear \
 	$(call guest-programs,$(1),$(DEBUG_SELFTESTS)) \
 	$(BUILD)/$(1)-debug/kmemleak-check
-debug-cpio = $(BUILD)/$(1)-debug/initramfs$(if $(DEBUG_SELECTION),-$(DEBUG_SELECTION)).cpio
+debug-cpio = $(call selection-cpio,$(BUILD)/$(1)-debug,DEBUG_SELFTESTS)
 
 define DEBUG_GUEST_RULES
 .PHONY: kernel-debug-$(1) test-debug-$(1)

@@ -11,9 +11,8 @@ KVM ?=
 # selection has an initramfs of its own.
 GUEST_SELFTESTS ?= $(SELFTESTS)
 $(call check-selection,GUEST_SELFTESTS)
-GUEST_SELECTION := $(call selection-name,GUEST_SELFTESTS)
 # The initramfs of guest $(1) with them.
-guest-cpio = $(BUILD)/$(1)/initramfs$(if $(GUEST_SELECTION),-$(GUEST_SELECTION)).cpio
+guest-cpio = $(call selection-cpio,$(BUILD)/$(1),GUEST_SELFTESTS)
 
 # uname -r of our kernels ends in the LOCALVERSION of the common fragment.
 RELEASE_SUFFIX := $(shell sed -n 's/^CONFIG_LOCALVERSION="\(.*\)"$$/\1/p' qemu/kernel.config)

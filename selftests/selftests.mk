@@ -38,15 +38,17 @@ selftest-includes = $(if $(selftest.$(1).khdr),-isystem $(call khdr-include,$(2)
 
 # A selection of the selftests: variable $(1) holds their names. An error
 # for a name that is none of SELFTESTS, or for none at all, which names
-# the variable $(2) the user set (default: $(1)) and its value.
+# the variable $(2) the user set (default: $(1)) and its value, and ends
+# with the hint $(3), if any.
 check-selection = $(if $(filter-out $(SELFTESTS),$($(1))),$(error \
 	$(or $(2),$(1))='$($(or $(2),$(1)))': use names among: \
 	$(SELFTESTS)$(3)))$(if $(strip $($(1))),,$(error $(or $(2),$(1)) \
 	is empty: use names among: $(SELFTESTS)$(3)))
-# What tells apart the initramfs of a selection (a guest's, a debug
-# guest's): empty for all of SELFTESTS, else the names joined by +.
-selection-name = $(if $(filter-out $($(1)),$(SELFTESTS)),$(subst \
-	$(eval) ,+,$(strip $($(1)))))
+# The initramfs in folder $(1) (a guest's, a debug guest's) that holds the
+# selection of variable $(2): initramfs.cpio for all of SELFTESTS, else
+# the names joined by + (initramfs-smoke+ptrace.cpio).
+selection-cpio = $(1)/initramfs$(if $(filter-out $($(2)),$(SELFTESTS)),-$(subst \
+	$(eval) ,+,$(strip $($(2))))).cpio
 
 # The programs of selftest $(1).
 selftest-programs = $(or $(selftest.$(1).programs),$(1))
