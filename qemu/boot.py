@@ -8,8 +8,8 @@ frames each one's output with markers (qemu/init.c). This script reads the
 serial console as it comes, shows one line per program, counts the TAP
 results (testbed.results), and writes them to --results. It fails the run when a
 program fails, when the kernel panics or reports a bug (the kernel's text is
-shown), and when the guest hangs: a watchdog ends it and says which program
-was running.
+shown), and when the guest hangs: a watchdog ends it and says which programs
+were running.
 
 With --shell, QEMU gets the terminal: /init offers a prompt on the console.
 """
@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 
-from testbed.console import BEGIN, DONE, END, KERNEL_TROUBLE, PANIC
+from testbed.console import BEGIN, DONE, END, KERNEL_TROUBLE, PANIC, START
 from testbed.results import Counts, count_program, write_results
 
 KERNEL_CONTEXT_LINES = 40
@@ -38,6 +38,8 @@ def parse_args(argv):
     parser.add_argument("--console", required=True, help="console device")
     parser.add_argument("--memory", default="512M")
     parser.add_argument("--cpus", default="2")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="test programs the guest runs at a time")
     parser.add_argument("--append", default="", help="more kernel arguments")
     parser.add_argument("--kvm", default=None, metavar="ARGS",
                         help="use KVM with these QEMU arguments")
@@ -65,6 +67,7 @@ def qemu_command(args):
     # tracyfast.cpus: what the guest must see (selftests/smoke).
     cmdline = (f"console={args.console} panic=-1 loglevel=5 "
                f"tracyfast={mode} tracyfast.cpus={args.cpus} "
+               f"tracyfast.jobs={args.jobs} "
                f"{args.append}").strip()
     command = [args.qemu, *args.qemu_args]
     if args.kvm is not None:
@@ -88,6 +91,9 @@ class Collector:
         self.counts = Counts()
         self.running = None
         self.began = None
+        # Programs started beside others (--jobs), not yet ended: their
+        # names and when they started.
+        self.pending = []
         self.output = []
         self.done = False
         self.programs = 0
@@ -98,11 +104,14 @@ class Collector:
         self.context = (self.context + [line])[-KERNEL_CONTEXT_LINES:]
         if KERNEL_TROUBLE.search(line):
             self.kernel_lines.append(line)
+        start = START.search(line)
         begin = BEGIN.search(line)
         end = END.search(line)
-        if begin:
+        if start and self.running is None:
+            self.pending.append((start.group(1), time.monotonic()))
+        elif begin:
             self.running, self.output = begin.group(1), []
-            self.began = time.monotonic()
+            self.began = self.started_at(self.running)
         elif end and self.running is not None:
             self.finish_program(end.group(2))
         elif line.strip() == DONE:
@@ -111,6 +120,14 @@ class Collector:
             self.output.append(line)
             if self.show and self.show.search(line):
                 self.say(f"  GUEST   {self.name}: {line.strip()}")
+
+    def started_at(self, program):
+        """When @program started: at its START if it had one, else now."""
+        for i, (name, when) in enumerate(self.pending):
+            if name == program:
+                del self.pending[i]
+                return when
+        return time.monotonic()
 
     def say(self, line, quoted=()):
         print(line, file=self.out)
@@ -129,7 +146,14 @@ class Collector:
         self.running = None
 
     def started(self):
-        return self.programs > 0 or self.running is not None
+        return (self.programs > 0 or self.running is not None
+                or bool(self.pending))
+
+    def where(self):
+        running = ([self.running] if self.running else []) + [
+            name for name, _ in self.pending]
+        return (f"while running {', '.join(running)}" if running
+                else "outside any test program")
 
     def finish(self, watchdog_fired, timeout):
         """Adds the failures that are not any one program's fault."""
@@ -139,8 +163,7 @@ class Collector:
             self.say(f"  GUEST   {self.name}: the kernel reported trouble:",
                      shown)
             self.counts.fail(f"{self.name}: kernel: {first.strip()}")
-        where = (f"while running {self.running}" if self.running
-                 else "outside any test program")
+        where = self.where()
         if watchdog_fired and not self.started():
             self.counts.fail(f"{self.name}: watchdog: no test program "
                              f"started within {timeout:.0f} s of boot")
@@ -149,6 +172,10 @@ class Collector:
         elif watchdog_fired:
             self.counts.fail(f"{self.name}: watchdog: no end after "
                              f"{timeout:.0f} s, {where}")
+        elif self.done and self.pending:
+            for name, _ in self.pending:
+                self.counts.fail(f"{self.name}: {name} started, but the "
+                                 "guest never reported its end")
         elif self.done and not self.programs:
             self.counts.fail(f"{self.name}: the guest ran no test program")
         elif not self.done:

@@ -5,6 +5,10 @@
 
 GEN_INIT_CPIO := $(BUILD)/host/gen_init_cpio
 GUEST_TIMEOUT ?= 900
+# Test programs a test guest runs at a time: two, one per CPU, keep both
+# host cores busy (a guest alone uses about one). The debug, benchmark,
+# stracy and soxy guests run theirs one at a time.
+GUEST_JOBS ?= 2
 KVM ?=
 # The selftests the guests run (SELFTESTS' names): all of them by
 # default. make test runs fewer on the LTS kernel (LTS_SELFTESTS). A
@@ -95,7 +99,7 @@ guest-$(1): kernel-$(1) $(call guest-cpio,$(1))
 test-$(1): guest-$(1)
 	@mkdir -p $(BUILD)/results
 	@python3 qemu/boot.py $(call boot-args,$(1)) --timeout $(GUEST_TIMEOUT) \
-		--log $(BUILD)/$(1)/console.log \
+		--jobs $(GUEST_JOBS) --log $(BUILD)/$(1)/console.log \
 		--results $(BUILD)/results/$(1).json -- $(guest.$(1).qemu_args)
 
 shell-$(1): guest-$(1)

@@ -4,8 +4,9 @@
  *
  * Mounts what the tests need, then, depending on "tracyfast=" on the kernel
  * command line:
- *   test  (default) runs every command of /etc/tracy-fast/tests in turn and
- *         frames its output with markers that qemu/boot.py reads;
+ *   test  (default) runs every command of /etc/tracy-fast/tests and frames
+ *         its output with markers that qemu/boot.py reads; with
+ *         "tracyfast.jobs=N" it runs up to N of them at a time;
  *   shell  offers a small prompt on the console for people who want to try
  *         the patched kernel by hand.
  * Either way it ends the guest with a reboot, which QEMU's -no-reboot turns
@@ -33,6 +34,8 @@
 #define TEST_LIST	"/etc/tracy-fast/tests"
 #define MARK		"TRACY-FAST"
 #define MAX_ARGS	32
+#define MAX_JOBS	8
+#define OUTPUT_DIR	"/run/tracy-fast"
 
 static void mount_or_warn(const char *type, const char *target,
 			  const char *options)
@@ -49,28 +52,35 @@ static void mount_filesystems(void)
 	mount_or_warn("sysfs", "/sys", NULL);
 	mount_or_warn("devtmpfs", "/dev", NULL);
 	mount_or_warn("tmpfs", "/tmp", "mode=1777");
+	mount_or_warn("tmpfs", "/run", "mode=0755");
 }
 
-/* The word after "tracyfast=" on the kernel command line, or "test". */
-static const char *boot_mode(void)
+/*
+ * Copies the word after @key ("tracyfast=", say) on the kernel command
+ * line into @value, or @fallback when the key is not there.
+ */
+static void cmdline_value(const char *key, const char *fallback,
+			  char *value, size_t size)
 {
-	static char cmdline[4096];
-	const char *key = "tracyfast=";
+	char cmdline[4096];
 	char *start, *end;
 	FILE *f = fopen("/proc/cmdline", "r");
-	size_t len;
+	size_t len = 0;
 
-	if (!f)
-		return "test";
-	len = fread(cmdline, 1, sizeof(cmdline) - 1, f);
-	fclose(f);
+	if (f) {
+		len = fread(cmdline, 1, sizeof(cmdline) - 1, f);
+		fclose(f);
+	}
 	cmdline[len] = '\0';
+	snprintf(value, size, "%s", fallback);
 	for (start = strstr(cmdline, key); start; start = strstr(end, key)) {
 		end = start + strlen(key);
-		if (start == cmdline || start[-1] == ' ')
-			return strtok(end, " \n");
+		if (start == cmdline || start[-1] == ' ') {
+			snprintf(value, size, "%.*s", (int)strcspn(end, " \n"),
+				 end);
+			return;
+		}
 	}
-	return "test";
 }
 
 /* Splits @line at blanks into @argv; returns the number of words. */
@@ -87,26 +97,46 @@ static int split_words(char *line, char **argv)
 }
 
 /*
- * Runs @argv in a child and returns its wait status, or -1 with errno set
- * when it could not be started. A program that cannot be executed exits
- * with 127, as in a shell.
+ * Starts @argv in a child, its output going to the file @output or, when
+ * @output is NULL, to the console; returns the child's pid, or -1 with
+ * errno set when there is no child. A program that cannot be executed
+ * exits with 127, as in a shell.
  */
-static int run(char **argv)
+static pid_t start(char **argv, const char *output)
 {
-	int status;
 	pid_t pid;
+	int fd;
 
 	fflush(stdout);
 	pid = fork();
+	if (pid != 0)
+		return pid;
+	if (output) {
+		fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0 ||
+		    dup2(fd, STDERR_FILENO) < 0) {
+			printf("%s: init: cannot write %s: %s\n",
+			       MARK, output, strerror(errno));
+			fflush(stdout);
+			_exit(127);
+		}
+		close(fd);
+	}
+	execv(argv[0], argv);
+	printf("%s: init: cannot execute %s: %s\n",
+	       MARK, argv[0], strerror(errno));
+	fflush(stdout);
+	_exit(127);
+}
+
+/* Runs @argv on the console; returns its wait status, or -1 with errno. */
+static int run(char **argv)
+{
+	int status;
+	pid_t pid = start(argv, NULL);
+
 	if (pid < 0)
 		return -1;
-	if (pid == 0) {
-		execv(argv[0], argv);
-		printf("%s: init: cannot execute %s: %s\n",
-		       MARK, argv[0], strerror(errno));
-		fflush(stdout);
-		_exit(127);
-	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
@@ -123,15 +153,140 @@ static void describe_status(int status, char *buf, size_t size)
 		snprintf(buf, size, "signal=%d", WTERMSIG(status));
 }
 
+static void print_end(const char *name, int status)
+{
+	char result[32];
+
+	describe_status(status, result, sizeof(result));
+	printf("%s-END %s %s\n", MARK, name, result);
+}
+
+/* A test program that runs beside others, its output kept in a file. */
+struct job {
+	pid_t pid;			/* 0: the slot is free */
+	char name[1024];		/* its line in the test list */
+	char output[64];
+};
+
 /*
- * Runs every line of the test list. Each program is framed by BEGIN and
- * END markers; the host reads the program's TAP output between them and
- * its exit status from END.
+ * Prints the output of @job framed by its markers, as if it had run on
+ * its own, and frees its slot.
+ */
+static void finish_job(struct job *job, int status)
+{
+	char buf[4096];
+	char last = '\n';
+	ssize_t len;
+	int saved_errno = errno;
+	int fd = open(job->output, O_RDONLY);
+
+	printf("%s-BEGIN %s\n", MARK, job->name);
+	fflush(stdout);
+	while (fd >= 0 && (len = read(fd, buf, sizeof(buf))) > 0) {
+		if (write(STDOUT_FILENO, buf, len) != len)
+			break;
+		last = buf[len - 1];
+	}
+	if (fd >= 0)
+		close(fd);
+	/* The marker must start a line of its own. */
+	if (last != '\n')
+		printf("\n");
+	unlink(job->output);
+	errno = saved_errno;
+	print_end(job->name, status);
+	job->pid = 0;
+}
+
+/*
+ * Waits for one of the @n jobs to end and reports it. Children of init
+ * that are not jobs (orphans of the tests) are reaped on the way.
+ */
+static void wait_for_a_job(struct job *jobs, int n)
+{
+	int status, i;
+	pid_t pid;
+
+	for (;;) {
+		pid = waitpid(-1, &status, 0);
+		if (pid < 0 && errno == EINTR)
+			continue;
+		for (i = 0; i < n; i++) {
+			if (pid < 0 && jobs[i].pid) {
+				/* No child left: cannot happen, but say so. */
+				finish_job(&jobs[i], -1);
+				return;
+			}
+			if (pid > 0 && jobs[i].pid == pid) {
+				finish_job(&jobs[i], status);
+				return;
+			}
+		}
+		if (pid < 0)
+			return;
+	}
+}
+
+static int running_jobs(const struct job *jobs, int n)
+{
+	int i, running = 0;
+
+	for (i = 0; i < n; i++)
+		running += jobs[i].pid != 0;
+	return running;
+}
+
+/*
+ * Starts @argv as a job in a free slot of @jobs, after waiting for one if
+ * all @n are taken. START tells the host which programs run, in case one
+ * never ends.
+ */
+static void start_job(struct job *jobs, int n, const char *name, char **argv)
+{
+	struct job *job = jobs;
+
+	if (running_jobs(jobs, n) == n)
+		wait_for_a_job(jobs, n);
+	while (job->pid)
+		job++;
+	snprintf(job->name, sizeof(job->name), "%s", name);
+	snprintf(job->output, sizeof(job->output), "%s/%d", OUTPUT_DIR,
+		 (int)(job - jobs));
+	printf("%s-START %s\n", MARK, name);
+	job->pid = start(argv, job->output);
+	if (job->pid < 0)
+		finish_job(job, -1);
+}
+
+/* The number of test programs to run at a time: "tracyfast.jobs=N". */
+static int test_jobs(void)
+{
+	char value[32], *end;
+	long jobs;
+
+	cmdline_value("tracyfast.jobs=", "1", value, sizeof(value));
+	jobs = strtol(value, &end, 10);
+
+	if (*value && !*end && jobs >= 1 && jobs <= MAX_JOBS)
+		return jobs;
+	printf("%s: init: tracyfast.jobs=%s is not a number from 1 to %d, "
+	       "running one program at a time\n", MARK, value, MAX_JOBS);
+	return 1;
+}
+
+/*
+ * Runs every line of the test list. Each program's output is framed by
+ * BEGIN and END markers; the host reads the program's TAP output between
+ * them and its exit status from END. One at a time, a program writes to
+ * the console as it runs; with more jobs, its output is printed when it
+ * ends, so that the frames never interleave.
  */
 static void run_tests(void)
 {
-	char line[1024], name[1024], result[32];
+	char line[1024], name[1024];
 	char *argv[MAX_ARGS + 1];
+	struct job jobs[MAX_JOBS] = { 0 };
+	int n = test_jobs();
 	FILE *list = fopen(TEST_LIST, "r");
 
 	if (!list) {
@@ -139,16 +294,26 @@ static void run_tests(void)
 		       MARK, TEST_LIST, strerror(errno));
 		return;
 	}
+	if (n > 1 && mkdir(OUTPUT_DIR, 0755) && errno != EEXIST) {
+		printf("%s: init: cannot make %s: %s\n",
+		       MARK, OUTPUT_DIR, strerror(errno));
+		n = 1;
+	}
 	while (fgets(line, sizeof(line), list)) {
 		line[strcspn(line, "\n")] = '\0';
 		if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 			continue;
 		snprintf(name, sizeof(name), "%s", line);
 		split_words(line, argv);
+		if (n > 1) {
+			start_job(jobs, n, name, argv);
+			continue;
+		}
 		printf("%s-BEGIN %s\n", MARK, name);
-		describe_status(run(argv), result, sizeof(result));
-		printf("%s-END %s %s\n", MARK, name, result);
+		print_end(name, run(argv));
 	}
+	while (running_jobs(jobs, n))
+		wait_for_a_job(jobs, n);
 	fclose(list);
 }
 
@@ -242,7 +407,7 @@ static void run_shell(void)
 
 int main(void)
 {
-	const char *mode;
+	char mode[32];
 	struct utsname uts;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -251,7 +416,7 @@ int main(void)
 	setenv("TMPDIR", "/tmp", 1);
 	mount_filesystems();
 
-	mode = boot_mode();
+	cmdline_value("tracyfast=", "test", mode, sizeof(mode));
 	if (!strcmp(mode, "shell")) {
 		run_shell();
 	} else {

@@ -46,6 +46,26 @@ TRACY-FAST-END /bin/smoke-i386 exit=0
 TRACY-FAST-DONE
 """
 
+# Programs run two at a time (tracyfast.jobs=2): each one's frame comes
+# when it ends.
+JOBS_CONSOLE = """\
+TRACY-FAST-START /bin/smoke-x86_64
+TRACY-FAST-START /bin/slow-x86_64
+TRACY-FAST-BEGIN /bin/smoke-x86_64
+ok 1 one
+TRACY-FAST-END /bin/smoke-x86_64 exit=0
+TRACY-FAST-START /bin/smoke-i386
+TRACY-FAST-BEGIN /bin/smoke-i386
+ok 1 one
+not ok 2 two
+TRACY-FAST-END /bin/smoke-i386 exit=1
+TRACY-FAST-BEGIN /bin/slow-x86_64
+ok 1 one
+ok 2 # SKIP two
+TRACY-FAST-END /bin/slow-x86_64 exit=0
+TRACY-FAST-DONE
+"""
+
 PANIC_CONSOLE = """\
 TRACY-FAST-BEGIN /bin/smoke-x86_64
 ok 1 one
@@ -114,6 +134,31 @@ class ReadConsole(unittest.TestCase):
         collector.finish(watchdog_fired=False, timeout=1)
         self.assertEqual(["guest: the guest ran no test program"],
                          collector.counts.failures)
+
+    def test_programs_run_beside_others_are_counted(self):
+        collector = collect(JOBS_CONSOLE)
+        collector.finish(watchdog_fired=False, timeout=1)
+        counts = collector.counts
+        self.assertEqual((3, 1, 1),
+                         (counts.passed, counts.failed, counts.skipped))
+        self.assertEqual(["guest: /bin/smoke-i386: not ok 2 two"],
+                         counts.failures)
+
+    def test_program_that_started_but_never_ended_fails(self):
+        collector = collect(JOBS_CONSOLE.replace(
+            "TRACY-FAST-BEGIN /bin/slow-x86_64\nok 1 one\n"
+            "ok 2 # SKIP two\nTRACY-FAST-END /bin/slow-x86_64 exit=0\n", ""))
+        collector.finish(watchdog_fired=False, timeout=1)
+        self.assertEqual(["guest: /bin/smoke-i386: not ok 2 two",
+                          "guest: /bin/slow-x86_64 started, but the guest "
+                          "never reported its end"], collector.counts.failures)
+
+    def test_watchdog_names_every_program_running(self):
+        collector = collect("TRACY-FAST-START /bin/a\n"
+                            "TRACY-FAST-START /bin/b\n")
+        collector.finish(watchdog_fired=True, timeout=5)
+        self.assertEqual(["guest: watchdog: no end after 5 s, while running "
+                          "/bin/a, /bin/b"], collector.counts.failures)
 
     def test_watchdog_names_the_running_program(self):
         collector = collect("TRACY-FAST-BEGIN /bin/hang\n")

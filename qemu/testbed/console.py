@@ -3,13 +3,16 @@
 /init prints TRACY-FAST-KERNEL with the kernel's uname, then frames each
 program's output between TRACY-FAST-BEGIN <program> and TRACY-FAST-END
 <program> <status> (status: exit=N, signal=N, or error=N when it could
-not be started), and ends its list with TRACY-FAST-DONE. Anything else
-on the console is the programs' output or the kernel's.
+not be started), and ends its list with TRACY-FAST-DONE. When it runs
+several programs at a time (tracyfast.jobs=N), it prints TRACY-FAST-START
+<program> as each one starts, and the frame with its output when it ends.
+Anything else on the console is the programs' output or the kernel's.
 """
 
 import re
 
 MARK = "TRACY-FAST"
+START = re.compile(rf"{MARK}-START (.*?)\s*$")
 BEGIN = re.compile(rf"{MARK}-BEGIN (.*?)\s*$")
 END = re.compile(rf"{MARK}-END (.*) ((?:exit|signal|error)=-?\d+)\s*$")
 DONE = f"{MARK}-DONE"

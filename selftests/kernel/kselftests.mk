@@ -37,7 +37,8 @@ kselftest-programs = $(foreach test,$(KSELFTESTS),\
 # kernel trouble and on a hang too.
 boot-kselftests = python3 qemu/boot.py \
 	$(call boot-args,$(1),$(BUILD)/$(1)/regress.cpio) \
-	--timeout $(GUEST_TIMEOUT) --log $(BUILD)/$(1)/regress.log \
+	--timeout $(GUEST_TIMEOUT) --jobs $(GUEST_JOBS) \
+	--log $(BUILD)/$(1)/regress.log \
 	-- $(guest.$(1).qemu_args) >/dev/null || true
 
 # Kernel selftest $(3) (dir/name) for guest $(1), Debian architecture $(2).
