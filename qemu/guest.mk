@@ -87,11 +87,12 @@ $(BUILD)/$(1)/guest-info: arch/$(1)/arch.mk qemu/kernel.config qemu/guest.mk
 		$(1) $(guest.$(1).machine) $(RELEASE_SUFFIX) \
 		"$(guest.$(1).abis)" >$$@
 
-$(call guest-cpio,$(1)): $(call initramfs-inputs,$(1)) \
+$(call guest-cpio,$(1)): $(call initramfs-inputs,$(1)) selftests/selftests.mk \
 		$(call guest-programs,$(1),$(GUEST_SELFTESTS)) \
 		$(call guest-file-sources,$(1),$(GUEST_SELFTESTS))
 	@$(call pack-initramfs,$(1),$$@,$(call \
 		guest-file-args,$(1),$(GUEST_SELFTESTS)) \
+		$(call guest-run-args,$(1),$(GUEST_SELFTESTS)) \
 		$(call guest-programs,$(1),$(GUEST_SELFTESTS)))
 
 guest-$(1): kernel-$(1) $(call guest-cpio,$(1))

@@ -1,6 +1,6 @@
 #!/bin/sh
 # make-initramfs.sh OUTPUT GEN_INIT_CPIO INIT GUEST_INFO [--file DEST=SRC]...
-#		     PROGRAM...
+#		     [--run NAME=ARGS]... PROGRAM...
 #
 # Packs a guest's initramfs with the kernel's own usr/gen_init_cpio: our
 # static INIT as /init, each PROGRAM as /bin/<name>, the test list that
@@ -8,7 +8,10 @@
 # key=value lines that tests read to learn what guest they run in.
 # Each --file puts SRC at the absolute path DEST (its directories made)
 # without running it: programs the tests start themselves, and the
-# libraries of a dynamically linked one.
+# libraries of a dynamically linked one. Each --run puts the PROGRAM named
+# NAME in the list with ARGS (words joined by commas) instead of alone;
+# several for one NAME split its tests into parts (kselftest_harness's
+# -v/-V filters), which the guest can run side by side.
 set -eu
 
 output=$1
@@ -22,11 +25,16 @@ rm -rf "$work"
 mkdir -p "$work"
 : >"$work/tests"
 : >"$work/files"
-while [ "${1-}" = --file ]; do
-	case ${2-} in
-	/*=?*) echo "$2" >>"$work/files" ;;
-	*) echo "make-initramfs.sh: --file wants DEST=SRC, DEST absolute," \
-		"not '${2-}'" >&2; exit 2 ;;
+: >"$work/runs"
+while :; do
+	case ${1-}=${2-} in
+	--file=/*=?*) echo "$2" >>"$work/files" ;;
+	--file=*) echo "make-initramfs.sh: --file wants DEST=SRC, DEST" \
+		"absolute, not '${2-}'" >&2; exit 2 ;;
+	--run=?*=?*) echo "$2" >>"$work/runs" ;;
+	--run=*) echo "make-initramfs.sh: --run wants NAME=ARGS, not" \
+		"'${2-}'" >&2; exit 2 ;;
+	*) break ;;
 	esac
 	shift 2
 done
@@ -53,8 +61,13 @@ done
 		echo "file $dest $(realpath "$src") 0755 0 0"
 	done <"$work/files"
 	for program in "$@"; do
-		echo "file /bin/$(basename "$program") $(realpath "$program") 0755 0 0"
-		echo "/bin/$(basename "$program")" >>"$work/tests"
+		name=$(basename "$program")
+		echo "file /bin/$name $(realpath "$program") 0755 0 0"
+		if grep -q "^$name=" "$work/runs"; then
+			sed -n "s|^$name=|/bin/$name |p" "$work/runs" | tr , ' '
+		else
+			echo "/bin/$name"
+		fi >>"$work/tests"
 	done
 } >"$work/list"
 "$gen_init_cpio" "$work/list" >"$output.tmp"

@@ -235,6 +235,45 @@ class PanicDrill(unittest.TestCase):
         self.assertIn("Kernel panic - not syncing", done.stdout)
 
 
+class Initramfs(unittest.TestCase):
+    """make-initramfs.sh, with cat in place of gen_init_cpio: the packed
+    archive is then the list it was given."""
+
+    def pack(self, *args):
+        with tempfile.TemporaryDirectory() as tmp:
+            programs = []
+            for name in ("smoke-x86_64", "libtracy-x86_64"):
+                programs.append(os.path.join(tmp, name))
+                with open(programs[-1], "w", encoding="utf-8"):
+                    pass
+            output = os.path.join(tmp, "initramfs.cpio")
+            done = subprocess.run(
+                [os.path.join(HERE, "make-initramfs.sh"), output, "cat",
+                 programs[0], programs[0], *args, *programs],
+                capture_output=True, text=True, check=False)
+            tests = None
+            if done.returncode == 0:
+                with open(output + ".d/tests", encoding="utf-8") as f:
+                    tests = f.read().splitlines()
+            return done, tests
+
+    def test_each_program_is_one_line_of_the_list(self):
+        _, tests = self.pack()
+        self.assertEqual(["/bin/smoke-x86_64", "/bin/libtracy-x86_64"], tests)
+
+    def test_run_splits_a_program_into_parts(self):
+        _, tests = self.pack("--run", "libtracy-x86_64=-V,seccomp",
+                             "--run", "libtracy-x86_64=-v,seccomp")
+        self.assertEqual(["/bin/smoke-x86_64",
+                          "/bin/libtracy-x86_64 -V seccomp",
+                          "/bin/libtracy-x86_64 -v seccomp"], tests)
+
+    def test_run_without_arguments_is_refused(self):
+        done, _ = self.pack("--run", "libtracy-x86_64")
+        self.assertEqual(2, done.returncode)
+        self.assertIn("--run wants NAME=ARGS", done.stderr)
+
+
 class Arches(unittest.TestCase):
     def test_every_arch_declares_its_guest(self):
         arches = all_arches()

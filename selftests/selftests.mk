@@ -66,6 +66,19 @@ guest-files = $(if $(filter tracy-compat,$(or $(2),$(SELFTESTS))),\
 guest-file-args = $(addprefix --file ,$(call guest-files,$(1),$(2)))
 guest-file-sources = $(foreach f,$(call guest-files,$(1),$(2)),$(lastword $(subst =, ,$(f))))
 
+# The parts in which the test guests run a selftest's programs, side by
+# side (GUEST_JOBS, qemu/guest.mk): the kselftest_harness filter of each
+# part, its words joined by commas. The library test's seccomp variant
+# is a third of its tests and, on arm, two thirds of its time.
+selftest.libtracy.guest_parts := -V,seccomp -v,seccomp
+# make-initramfs.sh's --run arguments for them, in guest $(1) running the
+# selftests $(2) (default: all).
+guest-run-args = $(foreach abi,$(guest.$(1).abis),\
+	$(foreach test,$(or $(2),$(SELFTESTS)),\
+		$(foreach prog,$(call selftest-programs,$(test)),\
+			$(foreach part,$(selftest.$(test).guest_parts),\
+				--run $(prog)-$(abi)=$(part)))))
+
 # The sources of program $(2) of selftest $(1).
 selftest-sources = $(if $(selftest.$(1).programs),\
 	selftests/$(1)/$(2).c $(wildcard selftests/$(1)/*.h),\
