@@ -235,6 +235,47 @@ class PanicDrill(unittest.TestCase):
         self.assertIn("Kernel panic - not syncing", done.stdout)
 
 
+class RunHost(unittest.TestCase):
+    """selftests/run-host.py, with programs that are shell scripts."""
+
+    ENV = dict(os.environ, PYTHONPATH=HERE)
+
+    def test_jobs_keep_the_order_of_the_commands(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            commands = []
+            # The first ends last: its line must still come first.
+            for name, script in (("slow", "sleep 1; echo 'ok 1 slow'"),
+                                 ("fails", "echo 'not ok 1 fails'; exit 1"),
+                                 ("fast", "echo 'ok 1 fast'")):
+                path = os.path.join(tmp, name)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(f"#!/bin/sh\n{script}\n")
+                os.chmod(path, 0o755)
+                commands.append(path)
+            results = os.path.join(tmp, "results.json")
+            done = subprocess.run(
+                [sys.executable, os.path.join(TOP, "selftests/run-host.py"),
+                 "--jobs", "2", "--results", results, *commands],
+                capture_output=True, text=True, timeout=60, check=False,
+                env=self.ENV)
+            with open(results, encoding="utf-8") as f:
+                counts = json.load(f)
+        self.assertEqual(1, done.returncode)
+        shown = [line.split()[1].rstrip(":") for line in
+                 done.stdout.splitlines() if line.startswith("  HOST")]
+        self.assertEqual(commands, shown)
+        self.assertEqual((2, 1), (counts["passed"], counts["failed"]))
+
+    def test_no_jobs_is_refused(self):
+        done = subprocess.run(
+            [sys.executable, os.path.join(TOP, "selftests/run-host.py"),
+             "--jobs", "0", "--results", "/dev/null", "true"],
+            capture_output=True, text=True, timeout=60, check=False,
+            env=self.ENV)
+        self.assertEqual(2, done.returncode)
+        self.assertIn("--jobs wants 1 or more", done.stderr)
+
+
 class Initramfs(unittest.TestCase):
     """make-initramfs.sh, with cat in place of gen_init_cpio: the packed
     archive is then the list it was given."""

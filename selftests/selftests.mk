@@ -123,10 +123,13 @@ HOST_PROGRAMS := $(foreach test,$(HOST_SELFTESTS),\
 # qemu/guest.mk adds it), and the HOST_CHECKS other .mk files add (quoted
 # commands; their prerequisites go on test-host). No kernel is built or
 # booted for it: the panic drill, which boots the x86_64 guest's kernel,
-# is test-drill, a place of its own.
+# is test-drill, a place of its own. HOST_JOBS of them run at a time:
+# most wait on their tracees, servers or subprocesses.
+HOST_JOBS ?= 2
 test-host: $(HOST_PROGRAMS)
 	@mkdir -p $(BUILD)/results
-	@python3 selftests/run-host.py --results $(BUILD)/results/host.json \
+	@python3 selftests/run-host.py --jobs $(HOST_JOBS) \
+		--results $(BUILD)/results/host.json \
 		$(HOST_PROGRAMS) \
 		"python3 examples/test_examples.py $(BUILD)/examples" \
 		"python3 qemu/test_boot.py" "python3 bench/test_bench.py" \
