@@ -102,13 +102,18 @@ def collect(console):
     return collector
 
 
+def counted(console):
+    """The counts of a whole console, and them as (passed, failed,
+    skipped)."""
+    collector = collect(console)
+    collector.finish(watchdog_fired=False, timeout=1)
+    counts = collector.counts
+    return counts, (counts.passed, counts.failed, counts.skipped)
+
+
 class ReadConsole(unittest.TestCase):
     def test_good_run(self):
-        collector = collect(GOOD_CONSOLE)
-        collector.finish(watchdog_fired=False, timeout=1)
-        counts = collector.counts
-        self.assertEqual((2, 0, 1),
-                         (counts.passed, counts.failed, counts.skipped))
+        self.assertEqual((2, 0, 1), counted(GOOD_CONSOLE)[1])
 
     def test_each_program_line_says_how_long_it_took(self):
         collector = collect(GOOD_CONSOLE)
@@ -136,11 +141,8 @@ class ReadConsole(unittest.TestCase):
                          collector.counts.failures)
 
     def test_programs_run_beside_others_are_counted(self):
-        collector = collect(JOBS_CONSOLE)
-        collector.finish(watchdog_fired=False, timeout=1)
-        counts = collector.counts
-        self.assertEqual((3, 1, 1),
-                         (counts.passed, counts.failed, counts.skipped))
+        counts, numbers = counted(JOBS_CONSOLE)
+        self.assertEqual((3, 1, 1), numbers)
         self.assertEqual(["guest: /bin/smoke-i386: not ok 2 two"],
                          counts.failures)
 
