@@ -7,8 +7,8 @@ GEN_INIT_CPIO := $(BUILD)/host/gen_init_cpio
 GUEST_TIMEOUT ?= 900
 # Test programs a test guest runs at a time: two, one per CPU, keep both
 # host cores busy (a guest alone uses about one). The kernel's selftests
-# (selftests/kernel/kselftests.mk) and the debug, benchmark, stracy and
-# soxy guests run theirs one at a time.
+# have their own rule (selftests/kernel/kselftests.mk); the debug,
+# benchmark, stracy and soxy guests run theirs one at a time.
 GUEST_JOBS ?= 2
 KVM ?=
 # The selftests the guests run (SELFTESTS' names): all of them by

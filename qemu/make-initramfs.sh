@@ -1,6 +1,6 @@
 #!/bin/sh
 # make-initramfs.sh OUTPUT GEN_INIT_CPIO INIT GUEST_INFO [--file DEST=SRC]...
-#		     [--run NAME=ARGS]... PROGRAM...
+#		     [--run NAME=ARGS]... [--first NAME=ARGS]... PROGRAM...
 #
 # Packs a guest's initramfs with the kernel's own usr/gen_init_cpio: our
 # static INIT as /init, each PROGRAM as /bin/<name>, the test list that
@@ -11,7 +11,9 @@
 # libraries of a dynamically linked one. Each --run puts the PROGRAM named
 # NAME in the list with ARGS (words joined by commas) instead of alone;
 # several for one NAME split its tests into parts (kselftest_harness's
-# -v/-V filters), which the guest can run side by side.
+# -v/-V filters), which the guest can run side by side. Each --first puts
+# NAME with ARGS at the top of the list instead, in the order given: a
+# part that starts before everything else.
 set -eu
 
 output=$1
@@ -26,14 +28,16 @@ mkdir -p "$work"
 : >"$work/tests"
 : >"$work/files"
 : >"$work/runs"
+: >"$work/first"
 while :; do
 	case ${1-}=${2-} in
 	--file=/*=?*) echo "$2" >>"$work/files" ;;
 	--file=*) echo "make-initramfs.sh: --file wants DEST=SRC, DEST" \
 		"absolute, not '${2-}'" >&2; exit 2 ;;
 	--run=?*=?*) echo "$2" >>"$work/runs" ;;
-	--run=*) echo "make-initramfs.sh: --run wants NAME=ARGS, not" \
-		"'${2-}'" >&2; exit 2 ;;
+	--first=?*=?*) echo "$2" >>"$work/first" ;;
+	--run=*|--first=*) echo "make-initramfs.sh: $1 wants NAME=ARGS," \
+		"not '${2-}'" >&2; exit 2 ;;
 	*) break ;;
 	esac
 	shift 2
@@ -60,6 +64,7 @@ done
 	while IFS== read -r dest src; do
 		echo "file $dest $(realpath "$src") 0755 0 0"
 	done <"$work/files"
+	sed 's|^\([^=]*\)=|/bin/\1 |' "$work/first" | tr , ' ' >>"$work/tests"
 	for program in "$@"; do
 		name=$(basename "$program")
 		echo "file /bin/$name $(realpath "$program") 0755 0 0"

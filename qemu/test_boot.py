@@ -311,10 +311,18 @@ class Initramfs(unittest.TestCase):
                           "/bin/libtracy-x86_64 -V seccomp",
                           "/bin/libtracy-x86_64 -v seccomp"], tests)
 
+    def test_first_puts_a_part_at_the_top(self):
+        _, tests = self.pack("--first", "libtracy-x86_64=-t,waits",
+                             "--run", "libtracy-x86_64=-T,waits")
+        self.assertEqual(["/bin/libtracy-x86_64 -t waits",
+                          "/bin/smoke-x86_64",
+                          "/bin/libtracy-x86_64 -T waits"], tests)
+
     def test_run_without_arguments_is_refused(self):
-        done, _ = self.pack("--run", "libtracy-x86_64")
-        self.assertEqual(2, done.returncode)
-        self.assertIn("--run wants NAME=ARGS", done.stderr)
+        for option in ("--run", "--first"):
+            done, _ = self.pack(option, "libtracy-x86_64")
+            self.assertEqual(2, done.returncode)
+            self.assertIn(f"{option} wants NAME=ARGS", done.stderr)
 
 
 class Arches(unittest.TestCase):

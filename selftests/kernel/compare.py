@@ -7,7 +7,8 @@
 A guest console log (qemu/boot.py --log) holds the output of every program
 between TRACY-FAST-BEGIN and -END markers. `record` reduces it to one line
 per test, "program<TAB>test<TAB>result" (pass, fail or skip), plus one line
-per program for its exit status, and writes that to BASELINE. `compare`
+per program for its exit status (of all its parts, for a program run in
+parts), and writes that to BASELINE. `compare`
 reduces a second log the same way and counts, per test, whether the result
 is the baseline's: a test that fails in the baseline too is not a
 regression. A missing or new test, a different result, a kernel report
@@ -37,6 +38,21 @@ def result_of(line):
     return name.group(1), result[0]
 
 
+def status_rank(status):
+    """How much an exit status says, as kselftest ends a run: skipped
+    (exit=4) < passed (exit=0) < failed (exit=1) < any other status."""
+    return {"exit=4": 0, "exit=0": 1, "exit=1": 2}.get(status, 3)
+
+
+def merged_status(earlier, status):
+    """The exit status of a program run in parts (make-initramfs.sh --run
+    and --first), as one run of all its tests would end: a part that
+    failed makes the whole fail; one that passed beats one that skipped."""
+    if earlier is None or status_rank(status) > status_rank(earlier):
+        return status
+    return earlier
+
+
 def reduce_log(path):
     """Returns ({(program, test): result}, [kernel trouble], reached end,
     the kernel's release, version and machine)."""
@@ -50,9 +66,11 @@ def reduce_log(path):
                 kernel = KERNEL.search(line).group(1)
             begin, end = BEGIN.search(line), END.search(line)
             if begin:
-                program = os.path.basename(begin.group(1))
+                # A program run in parts ("seccomp_bpf -T name") is one.
+                program = os.path.basename(begin.group(1).split()[0])
             elif end and program:
-                results[(program, "(exit status)")] = end.group(2)
+                key = (program, "(exit status)")
+                results[key] = merged_status(results.get(key), end.group(2))
                 program = None
             elif line.strip() == DONE:
                 done = True
